@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { YukiOperation } from './operation';
+import * as administration from './administration';
+import * as expenseClaim from './expenseClaim';
+import * as payment from './payment';
+import * as purchaseInvoice from './purchaseInvoice';
+import * as salesInvoice from './salesInvoice';
+import * as vatCode from './vatCode';
+
+export interface YukiResource {
+	/** Shown in the Resource list. */
+	displayName: string;
+	/** The Operation selector and every operation's fields. */
+	description: INodeProperties[];
+	operations: Record<string, YukiOperation>;
+}
+
+/** Every resource the Yuki node offers, in the order the Resource list shows them. */
+export const resources: Record<string, YukiResource> = {
+	salesInvoice,
+	purchaseInvoice,
+	expenseClaim,
+	payment,
+	administration,
+	vatCode,
+};

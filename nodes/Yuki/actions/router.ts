@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { createRunContext, runSummary } from '../helpers/runContext';
+import type { YukiOperation } from './operation';
+import { resources } from './resources';
+
+/** Sends the run to the chosen operation and stamps every output item with the run's Yuki call count. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = (resources[resource]?.operations as Record<string, YukiOperation> | undefined)?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
+	}
+	const options = this.getNodeParameter('options', 0, {}) as { timeout?: number };
+	const context = await createRunContext.call(this, options.timeout);
+	const output = await operation.execute.call(this, items, context);
+	const summary = runSummary(context);
+	for (const item of output) item.json.yukiRun = summary;
+	return [output];
+}

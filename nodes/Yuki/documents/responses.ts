@@ -1,0 +1,142 @@
+/**
+ * The result documents Yuki embeds in its SOAP answers, described once: the transport parses
+ * them by these descriptions and the sandbox writes them from the same ones. Elements are in no
+ * namespace and are matched by local name; their order varies, so none is implied.
+ */
+
+export type ResultValueKind = 'text' | 'number' | 'integer' | 'boolean' | 'date';
+
+export interface ResultField {
+	/** Element name (or attribute name when `attribute` is set). */
+	xml: string;
+	/** Key in the JSON the node outputs. */
+	key: string;
+	kind: ResultValueKind;
+	/** The value is an attribute of the record element, e.g. `Item@ID`. */
+	attribute?: boolean;
+	/** Also read this attribute of the element, e.g. `Type@ID` as `typeId`. */
+	idAttribute?: { key: string; kind: ResultValueKind };
+}
+
+export interface ResultRecordSpec {
+	/** Element of one record, e.g. `Item`. */
+	record: string;
+	fields: readonly ResultField[];
+}
+
+/** Yuki item types that matter for payments (Type@ID; the texts are localised, the IDs are not). */
+export const ITEM_TYPE = { purchaseInvoice: 2, salesInvoice: 6, journal: 21 } as const;
+
+/** `OutstandingItems/Item`, `OutstandingDebtorItems/Item`, `OutstandingCreditorItems/Item`. */
+export const outstandingItemRecord: ResultRecordSpec = {
+	record: 'Item',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'text', attribute: true },
+		{ xml: 'Date', key: 'date', kind: 'date' },
+		{ xml: 'Description', key: 'description', kind: 'text' },
+		{ xml: 'Contact', key: 'contact', kind: 'text' },
+		{ xml: 'ContactID', key: 'contactId', kind: 'text' },
+		{ xml: 'OpenAmount', key: 'openAmount', kind: 'number' },
+		{ xml: 'OriginalAmount', key: 'originalAmount', kind: 'number' },
+		{ xml: 'Type', key: 'type', kind: 'text', idAttribute: { key: 'typeId', kind: 'integer' } },
+		{ xml: 'Reference', key: 'reference', kind: 'text' },
+		{ xml: 'PaymentReference', key: 'paymentReference', kind: 'text' },
+		{ xml: 'DueDate', key: 'dueDate', kind: 'date' },
+		{ xml: 'PaymentMethod', key: 'paymentMethod', kind: 'text' },
+		{ xml: 'DocumentID', key: 'documentId', kind: 'text' },
+		{ xml: 'ContactCode', key: 'contactCode', kind: 'text' },
+		{ xml: 'CoCNumber', key: 'cocNumber', kind: 'text' },
+		{ xml: 'VATNumber', key: 'vatNumber', kind: 'text' },
+		{ xml: 'AddressLine_1', key: 'addressLine1', kind: 'text' },
+		{ xml: 'AddressLine_2', key: 'addressLine2', kind: 'text' },
+		{ xml: 'Postcode', key: 'postcode', kind: 'text' },
+		{ xml: 'City', key: 'city', kind: 'text' },
+		{ xml: 'Country', key: 'country', kind: 'text' },
+		{ xml: 'RecipientEmail', key: 'recipientEmail', kind: 'text' },
+		{ xml: 'EmailWork', key: 'emailWork', kind: 'text' },
+		{ xml: 'EmailHome', key: 'emailHome', kind: 'text' },
+		{ xml: 'PhoneWork', key: 'phoneWork', kind: 'text' },
+		{ xml: 'PhoneHome', key: 'phoneHome', kind: 'text' },
+	],
+};
+
+/** Header of `SalesInvoicesImportResponse` / `PurchaseInvoicesImportResponse`. */
+export const importResponseHeader: readonly ResultField[] = [
+	{ xml: 'TimeStamp', key: 'timeStamp', kind: 'text' },
+	{ xml: 'AdministrationId', key: 'administrationId', kind: 'text' },
+	{ xml: 'TotalSucceeded', key: 'totalSucceeded', kind: 'integer' },
+	{ xml: 'TotalFailed', key: 'totalFailed', kind: 'integer' },
+	{ xml: 'TotalSkipped', key: 'totalSkipped', kind: 'integer' },
+];
+
+/** One `Invoice` per submitted invoice, in input order. `EmailSent` is sales only. */
+export const importResponseInvoice: ResultRecordSpec = {
+	record: 'Invoice',
+	fields: [
+		{ xml: 'Succeeded', key: 'succeeded', kind: 'boolean' },
+		{ xml: 'Processed', key: 'processed', kind: 'boolean' },
+		{ xml: 'EmailSent', key: 'emailSent', kind: 'boolean' },
+		{ xml: 'Reference', key: 'reference', kind: 'text' },
+		{ xml: 'Subject', key: 'subject', kind: 'text' },
+		{ xml: 'Contact', key: 'contact', kind: 'text' },
+		{ xml: 'Message', key: 'message', kind: 'text' },
+	],
+};
+
+export const IMPORT_RESPONSE_ROOT = {
+	sales: { root: 'SalesInvoicesImportResponse', namespace: 'urn:xmlns:http://www.theyukicompany.com:salesinvoicesresponse' },
+	purchase: { root: 'PurchaseInvoicesImportResponse', namespace: 'urn:xmlns:http://www.theyukicompany.com:purchaseinvoicesresponse' },
+} as const;
+
+/** `Administrations/Administration` (ID is an attribute). */
+export const administrationRecord: ResultRecordSpec = {
+	record: 'Administration',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'text', attribute: true },
+		{ xml: 'Name', key: 'name', kind: 'text' },
+		{ xml: 'AddressLine', key: 'addressLine', kind: 'text' },
+		{ xml: 'Postcode', key: 'postcode', kind: 'text' },
+		{ xml: 'City', key: 'city', kind: 'text' },
+		{ xml: 'Country', key: 'country', kind: 'text' },
+		{ xml: 'CoCNumber', key: 'cocNumber', kind: 'text' },
+		{ xml: 'VATNumber', key: 'vatNumber', kind: 'text' },
+		{ xml: 'StartDate', key: 'startDate', kind: 'date' },
+		{ xml: 'DomainID', key: 'domainId', kind: 'text' },
+		{ xml: 'Active', key: 'active', kind: 'boolean' },
+	],
+};
+
+/** `Vat.ActiveVATCodesList` → `VATCode` (typed result, lower-camel names). */
+export const vatCodeRecord: ResultRecordSpec = {
+	record: 'VATCode',
+	fields: [
+		{ xml: 'description', key: 'description', kind: 'text' },
+		{ xml: 'type', key: 'type', kind: 'integer' },
+		{ xml: 'typeDescription', key: 'typeDescription', kind: 'text' },
+		{ xml: 'percentage', key: 'percentage', kind: 'number' },
+		{ xml: 'country', key: 'country', kind: 'text' },
+		{ xml: 'startDate', key: 'startDate', kind: 'date' },
+		{ xml: 'endDate', key: 'endDate', kind: 'date' },
+	],
+};
+
+/** `AccountingInfo.GetGLAccountScheme` → `glAccount` ([guess] for the element names; Yuki spells the description `descripton`). */
+export const glAccountRecord: ResultRecordSpec = {
+	record: 'glAccount',
+	fields: [
+		{ xml: 'code', key: 'code', kind: 'text' },
+		{ xml: 'descripton', key: 'description', kind: 'text' },
+		{ xml: 'type', key: 'type', kind: 'integer' },
+		{ xml: 'subType', key: 'subType', kind: 'integer' },
+		{ xml: 'isEnabled', key: 'isEnabled', kind: 'boolean' },
+	],
+};
+
+/** `Archive.DocumentFolders` → `Folder[@ID]` ([guess] for the element names). */
+export const documentFolderRecord: ResultRecordSpec = {
+	record: 'Folder',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'integer', attribute: true },
+		{ xml: 'Description', key: 'description', kind: 'text' },
+	],
+};
