@@ -20,6 +20,8 @@ interface FieldBase {
 	description: string;
 	required?: boolean;
 	confidence?: Confidence;
+	/** A realistic value for the README's JSON example (a generic one is derived when absent). */
+	example?: string;
 }
 
 export interface TextField extends FieldBase {
@@ -89,14 +91,32 @@ export type ScalarField =
 
 export type Field = ScalarField | GroupField | ListField;
 
+/** One problem a rule found, at a JSON path such as `invoiceLines[2].lineAmount`. */
+export interface RuleFinding {
+	path: string;
+	message: string;
+}
+
 /** A check across fields (e.g. "Reference is required when Process is true"). */
 export interface DocumentRule {
 	/** Sentence for the README and the error message. */
 	description: string;
 	/** Dotted key path of the field the error names. */
 	field: string;
-	/** Returns an error text, or undefined when the record passes. Works on normalised values. */
+	/**
+	 * Returns an error text, or undefined when the record passes. Works on normalised values.
+	 * Rules about list entries name the entry in the text, e.g. "invoiceLines[2].lineAmount: …".
+	 */
 	check(record: NormalisedRecord): string | undefined;
+	/** Every finding with its exact path; rules about list entries give it, others rely on `check`. */
+	findAll?(record: NormalisedRecord): RuleFinding[];
+}
+
+/** Every finding of a rule, whichever of `check` / `findAll` it implements. */
+export function ruleFindings(rule: DocumentRule, record: NormalisedRecord): RuleFinding[] {
+	if (rule.findAll) return rule.findAll(record);
+	const message = rule.check(record);
+	return message === undefined ? [] : [{ path: rule.field, message }];
 }
 
 /** A record after validation: scalars are canonical strings, groups objects, lists arrays. */

@@ -15,6 +15,7 @@ import {
 	text,
 } from './common';
 import type { DocumentSpec, Field } from './fields';
+import { salesLineTotalsRule } from './rules';
 
 const contactFields: Field[] = [
 	text('ContactCode', 'Contact Code', 'Relation number in the invoicing tool; Yuki matches an existing contact on it first'),
@@ -107,5 +108,6 @@ export const salesInvoiceDocument: DocumentSpec = {
 					? 'give both the PDF and its file name, or neither'
 					: undefined,
 		},
+		salesLineTotalsRule,
 	],
 };

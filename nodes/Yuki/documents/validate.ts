@@ -1,0 +1,386 @@
+/**
+ * Validation of one input record against a document description: every field's type, limits and
+ * allowed values, then the description's cross-field rules. The result is either the record in
+ * canonical form (what the XML is built from) or every issue found, each naming the JSON path,
+ * the field's label, what is wrong and what is allowed. Pure: no I/O.
+ */
+import { DateTime } from 'luxon';
+import { compareDecimals, decimalFromString, formatDecimal, parseDecimal } from './decimal';
+import { fieldKey, ruleFindings } from './fields';
+import type {
+	Base64Field,
+	BooleanField,
+	DecimalField,
+	DocumentSpec,
+	EnumField,
+	Field,
+	IntegerField,
+	ListField,
+	NormalisedRecord,
+	ScalarField,
+	TextField,
+} from './fields';
+import { childPath, entryPath, labelAtPath } from './paths';
+import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from './xmlText';
+
+export interface ValidateOptions {
+	/** Zone in which ISO date-times and date objects are read as a date; default Europe/Amsterdam. */
+	timeZone?: string;
+	/** What to do with keys the description does not know; default 'error'. */
+	unknownKeys?: 'error' | 'ignore';
+}
+
+export interface ValidationIssue {
+	/** JSON path, e.g. `invoiceLines[2].product.salesPrice`; empty for the record itself. */
+	path: string;
+	/** The field's label, e.g. `Sales Price`. */
+	label: string;
+	/** What is wrong and what is allowed. */
+	message: string;
+}
+
+export type ValidationResult = { ok: true; record: NormalisedRecord } | { ok: false; issues: ValidationIssue[] };
+
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+type Outcome = { value: string } | { error: string };
+
+interface Context {
+	timeZone: string;
+	unknownKeys: 'error' | 'ignore';
+	issues: ValidationIssue[];
+}
+
+/** An expression that resolved to nothing, or a field left empty, means "not given". */
+function isAbsent(value: unknown): boolean {
+	return value === null || value === undefined || value === '';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const prototype = Object.getPrototypeOf(value);
+	return prototype === Object.prototype || prototype === null;
+}
+
+function describeType(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'not a finite number';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+/** Short, printable echo of a bad value so the user can find it in their data. */
+function quote(text: string): string {
+	const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+	return JSON.stringify(shown);
+}
+
+function levenshtein(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length];
+}
+
+/** The allowed value a user most likely meant, if one is close enough to say so. */
+export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+	const wanted = input.toLowerCase();
+	let best: { candidate: string; distance: number } | undefined;
+	for (const candidate of candidates) {
+		const lower = candidate.toLowerCase();
+		const distance = lower.startsWith(wanted) || wanted.startsWith(lower) ? 0.5 : levenshtein(wanted, lower);
+		if (!best || distance < best.distance) best = { candidate, distance };
+	}
+	if (!best || wanted.length < 2) return undefined;
+	return best.distance <= Math.max(1, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
+}
+
+function normaliseText(field: TextField, value: unknown): Outcome {
+	let text: string;
+	if (typeof value === 'string') text = value;
+	else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' || typeof value === 'bigint') {
+		text = String(value);
+	} else {
+		return { error: `must be text, not ${describeType(value)} (allowed: text, numbers are converted to text)` };
+	}
+	const illegal = ILLEGAL_XML_CHARACTER.exec(text);
+	if (illegal) {
+		const code = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		return {
+			error: `contains the control character U+${code} at position ${illegal.index + 1}, which XML cannot carry (allowed: any text; of the control characters only tab, line feed and carriage return)`,
+		};
+	}
+	text = normaliseLineEnds(text);
+	if (field.maxLength !== undefined && text.length > field.maxLength) {
+		return { error: `is ${text.length} characters long (allowed: at most ${field.maxLength} characters)` };
+	}
+	if (field.pattern && !field.pattern.regex.test(text)) {
+		return { error: `is ${quote(text)}, which is not allowed (allowed: ${field.pattern.allowed})` };
+	}
+	return { value: text };
+}
+
+function rangeText(min: number | undefined, max: number | undefined): string {
+	if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
+	if (min !== undefined) return `of at least ${min}`;
+	if (max !== undefined) return `of at most ${max}`;
+	return '';
+}
+
+/** What a decimal field accepts, in words, e.g. for messages and node field hints. */
+export function decimalAllowed(field: DecimalField): string {
+	const example = formatDecimal({ units: 1234n * 10n ** BigInt(field.decimals) + (field.decimals > 0 ? 5n * 10n ** BigInt(field.decimals - 1) : 0n), scale: field.decimals });
+	const range = rangeText(field.min, field.max);
+	return `a number${range ? ' ' + range : ''} with at most ${field.decimals} decimals, a dot as the decimal separator and no thousands separators, e.g. ${example}`;
+}
+
+function normaliseDecimal(field: DecimalField, value: unknown): Outcome {
+	const parsed = parseDecimal(value, field.decimals);
+	if (!parsed.ok) return { error: `${parsed.reason} (allowed: ${decimalAllowed(field)})` };
+	const outOfRange =
+		(field.min !== undefined && compareDecimals(parsed.value, decimalFromString(String(field.min), field.decimals)) < 0) ||
+		(field.max !== undefined && compareDecimals(parsed.value, decimalFromString(String(field.max), field.decimals)) > 0);
+	const text = formatDecimal(parsed.value);
+	if (outOfRange) return { error: `is ${text}, which is out of range (allowed: ${decimalAllowed(field)})` };
+	return { value: text };
+}
+
+function integerAllowed(field: IntegerField): string {
+	const range = rangeText(field.min, field.max);
+	return `a whole number${range ? ' ' + range : ''}`;
+}
+
+function normaliseInteger(field: IntegerField, value: unknown): Outcome {
+	let whole: bigint | undefined;
+	if (typeof value === 'number' && Number.isSafeInteger(value)) whole = BigInt(value);
+	else if (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())) whole = BigInt(value.trim());
+	if (whole === undefined) {
+		const shown = typeof value === 'string' || typeof value === 'number' ? `is ${quote(String(value))}, which is not a whole number` : `must be a whole number, not ${describeType(value)}`;
+		return { error: `${shown} (allowed: ${integerAllowed(field)})` };
+	}
+	if ((field.min !== undefined && whole < BigInt(field.min)) || (field.max !== undefined && whole > BigInt(field.max))) {
+		return { error: `is ${whole}, which is out of range (allowed: ${integerAllowed(field)})` };
+	}
+	return { value: whole.toString() };
+}
+
+function normaliseBoolean(_field: BooleanField, value: unknown): Outcome {
+	if (typeof value === 'boolean') return { value: String(value) };
+	if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return { value: value.trim().toLowerCase() };
+	const shown = typeof value === 'string' || typeof value === 'number' ? `is ${quote(String(value))}` : `is ${describeType(value)}`;
+	return { error: `${shown} (allowed: true or false)` };
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+const USE_DATE = 'use YYYY-MM-DD, e.g. 2024-03-31';
+
+function isLuxonDateTime(value: unknown): value is DateTime {
+	// n8n may hand over a DateTime from its own copy of luxon, so no instanceof.
+	return DateTime.isDateTime(value);
+}
+
+function normaliseDate(value: unknown, timeZone: string): Outcome {
+	let date: DateTime | undefined;
+	if (isLuxonDateTime(value)) date = value.setZone(timeZone);
+	else if (value instanceof Date) date = DateTime.fromJSDate(value, { zone: timeZone });
+	else if (typeof value === 'string') {
+		const text = value.trim();
+		const dateOnly = DATE_ONLY.exec(text);
+		if (dateOnly) {
+			const parsed = DateTime.fromObject({ year: Number(dateOnly[1]), month: Number(dateOnly[2]), day: Number(dateOnly[3]) }, { zone: 'UTC' });
+			if (!parsed.isValid) return { error: `is ${quote(text)}, a date that does not exist (${USE_DATE})` };
+			return { value: text };
+		}
+		if (DATE_TIME.test(text)) date = DateTime.fromISO(text, { zone: timeZone });
+		if (!date) return { error: `is ${quote(text)}, which is not a date (${USE_DATE})` };
+	} else {
+		return { error: `must be a date, not ${describeType(value)} (${USE_DATE})` };
+	}
+	if (!date.isValid) {
+		const shown = typeof value === 'string' ? quote(value) : 'an invalid date';
+		return { error: `is ${shown}, which is not a valid date (${USE_DATE})` };
+	}
+	return { value: date.toISODate() as string };
+}
+
+function normaliseEnum(field: EnumField, value: unknown): Outcome {
+	const allowed = `allowed: ${field.values.join(', ')}`;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		return { error: `must be one of the listed values, not ${describeType(value)} (${allowed})` };
+	}
+	const text = String(value).trim();
+	if (field.values.includes(text)) return { value: text };
+	const caseInsensitive = field.values.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
+	if (caseInsensitive) return { value: caseInsensitive };
+	const suggestion = closestMatch(text, field.values);
+	return { error: `is ${quote(text)}, which is not allowed (${allowed})${suggestion ? `. Did you mean "${suggestion}"?` : ''}` };
+}
+
+const BASE64_ALLOWED = 'allowed: base64 text, the letters A–Z and a–z, digits, + and /, with = padding at the end';
+
+function normaliseBase64(_field: Base64Field, value: unknown): Outcome {
+	if (typeof value !== 'string') return { error: `must be base64 text, not ${describeType(value)} (${BASE64_ALLOWED})` };
+	// Line breaks are common in base64 from e-mail and files; they carry no data.
+	const compact = value.replace(/\s+/g, '');
+	if (compact === '') return { error: `is empty (${BASE64_ALLOWED})` };
+	const wrongCharacter = /[^A-Za-z0-9+/=]/.exec(compact);
+	if (wrongCharacter) return { error: `contains ${quote(wrongCharacter[0])}, which is not base64 (${BASE64_ALLOWED})` };
+	const padding = compact.indexOf('=');
+	const paddingValid = padding === -1 || (padding >= compact.length - 2 && /^=+$/.test(compact.slice(padding)));
+	if (compact.length % 4 !== 0 || !paddingValid) {
+		return { error: `is not complete base64: its length or = padding is wrong (${BASE64_ALLOWED})` };
+	}
+	return { value: compact };
+}
+
+function normaliseScalar(field: ScalarField, value: unknown, context: Context): Outcome {
+	switch (field.kind) {
+		case 'text':
+			return normaliseText(field, value);
+		case 'decimal':
+			return normaliseDecimal(field, value);
+		case 'integer':
+			return normaliseInteger(field, value);
+		case 'boolean':
+			return normaliseBoolean(field, value);
+		case 'date':
+			return normaliseDate(value, context.timeZone);
+		case 'enum':
+			return normaliseEnum(field, value);
+		case 'base64':
+			return normaliseBase64(field, value);
+	}
+}
+
+function reportUnknownKeys(
+	input: Record<string, unknown>,
+	fields: readonly Field[],
+	path: string,
+	label: string,
+	context: Context,
+): void {
+	if (context.unknownKeys === 'ignore') return;
+	const allowed = fields.map(fieldKey);
+	const unknown = Object.keys(input).filter((key) => !allowed.includes(key) && !isAbsent(input[key]));
+	if (unknown.length === 0) return;
+	const hints = unknown
+		.map((key) => ({ key, match: closestMatch(key, allowed) }))
+		.filter((hint) => hint.match !== undefined)
+		.map((hint) => `"${hint.match}" for "${hint.key}"`);
+	context.issues.push({
+		path,
+		label,
+		message: `has unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((key) => `"${key}"`).join(', ')} (allowed keys: ${allowed.join(', ')})${hints.length ? `. Did you mean ${hints.join(', ')}?` : ''}`,
+	});
+}
+
+/** An empty collection from n8n's UI (or an object of empty values) means the group was not given. */
+function isEmptyGroup(field: Field, value: unknown): boolean {
+	return field.kind === 'group' && isPlainObject(value) && Object.values(value).every(isAbsent);
+}
+
+function validateList(field: ListField, value: unknown, path: string, context: Context): NormalisedRecord[] | undefined {
+	// One object where a list is expected is a list of one: n8n users often map a single line.
+	const entries = isPlainObject(value) ? [value] : value;
+	if (!Array.isArray(entries)) {
+		context.issues.push({ path, label: field.label, message: `must be a list of objects, not ${describeType(value)} (allowed: a list of entries with the keys ${field.fields.map(fieldKey).join(', ')})` });
+		return undefined;
+	}
+	const limits = `${field.minItems ?? 0}${field.maxItems !== undefined ? ` to ${field.maxItems}` : ' or more'} entries`;
+	if (entries.length === 0 && field.required) {
+		context.issues.push({ path, label: field.label, message: `is required (allowed: ${limits})` });
+		return undefined;
+	}
+	if ((field.minItems !== undefined && entries.length < field.minItems) || (field.maxItems !== undefined && entries.length > field.maxItems)) {
+		context.issues.push({ path, label: field.label, message: `has ${entries.length} entries (allowed: ${limits})` });
+		return undefined;
+	}
+	const records: NormalisedRecord[] = [];
+	entries.forEach((entry, index) => {
+		const entryAt = entryPath(path, index);
+		if (!isPlainObject(entry)) {
+			context.issues.push({ path: entryAt, label: field.label, message: `must be an object, not ${describeType(entry)} (allowed keys: ${field.fields.map(fieldKey).join(', ')})` });
+			return;
+		}
+		records.push(validateObject(field.fields, entry, entryAt, field.label, context));
+	});
+	return records.length === 0 ? undefined : records;
+}
+
+function validateObject(
+	fields: readonly Field[],
+	input: Record<string, unknown>,
+	path: string,
+	label: string,
+	context: Context,
+): NormalisedRecord {
+	reportUnknownKeys(input, fields, path, label, context);
+	const record: NormalisedRecord = {};
+	for (const field of fields) {
+		const key = fieldKey(field);
+		const fieldPath = childPath(path, key);
+		const value = input[key];
+		if (isAbsent(value) || isEmptyGroup(field, value)) {
+			if (field.required) context.issues.push({ path: fieldPath, label: field.label, message: 'is required' });
+			continue;
+		}
+		if (field.kind === 'group') {
+			if (!isPlainObject(value)) {
+				context.issues.push({ path: fieldPath, label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${field.fields.map(fieldKey).join(', ')})` });
+				continue;
+			}
+			record[key] = validateObject(field.fields, value, fieldPath, field.label, context);
+			continue;
+		}
+		if (field.kind === 'list') {
+			const list = validateList(field, value, fieldPath, context);
+			if (list) record[key] = list;
+			continue;
+		}
+		const outcome = normaliseScalar(field, value, context);
+		if ('error' in outcome) context.issues.push({ path: fieldPath, label: field.label, message: outcome.error });
+		else record[key] = outcome.value;
+	}
+	return record;
+}
+
+/** Checks one input record (the camelCase JSON shape) and returns it in canonical form. */
+export function validateRecord(spec: DocumentSpec, input: unknown, options: ValidateOptions = {}): ValidationResult {
+	const context: Context = {
+		timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+		unknownKeys: options.unknownKeys ?? 'error',
+		issues: [],
+	};
+	if (!isPlainObject(input)) {
+		return {
+			ok: false,
+			issues: [{ path: '', label: spec.name, message: `must be an object, not ${describeType(input)} (allowed keys: ${spec.fields.map(fieldKey).join(', ')})` }],
+		};
+	}
+	const record = validateObject(spec.fields, input, '', spec.name, context);
+	// Rules read normalised values; on a record with broken fields they would only add noise.
+	if (context.issues.length > 0) return { ok: false, issues: context.issues };
+	for (const rule of spec.rules) {
+		for (const finding of ruleFindings(rule, record)) {
+			context.issues.push({ path: finding.path, label: labelAtPath(spec, finding.path), message: finding.message });
+		}
+	}
+	return context.issues.length > 0 ? { ok: false, issues: context.issues } : { ok: true, record };
+}
+
+/** One issue as a sentence fragment: `invoiceLines[0].product.salesPrice (Sales Price) has more than 4 decimals (…)`. */
+export function describeIssue(issue: ValidationIssue): string {
+	return issue.path ? `${issue.path} (${issue.label}) ${issue.message}` : `${issue.label} ${issue.message}`;
+}
+
+/** Every issue of one input item in one line, e.g. for a NodeOperationError; `itemIndex` as n8n counts (from 0). */
+export function describeIssues(issues: readonly ValidationIssue[], itemIndex: number): string {
+	return `Item ${itemIndex}: ${issues.map(describeIssue).join('; ')}`;
+}
