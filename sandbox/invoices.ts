@@ -1,0 +1,452 @@
+/**
+ * Per-invoice business processing of ProcessSalesInvoices / ProcessPurchaseInvoices, after the
+ * whole document passed the schema check. Message texts Yuki is not known to use are [guess].
+ */
+import {
+	addDecimals,
+	compareDecimals,
+	decimalFromString,
+	formatDecimal,
+	money,
+	multiplyDecimals,
+	rescale,
+	subtractDecimals,
+} from '../nodes/Yuki/documents/decimal';
+import type { Decimal } from '../nodes/Yuki/documents/decimal';
+import type { DocumentSpec, NormalisedRecord } from '../nodes/Yuki/documents/fields';
+import { fieldKey } from '../nodes/Yuki/documents/fields';
+import { IMPORT_RESPONSE_ROOT, importResponseHeader, importResponseInvoice } from '../nodes/Yuki/documents/responses';
+import { newGuid } from './ids';
+import type { AdministrationState, ContactState, InvoiceKind, OpenItemState, SandboxState } from './state';
+import { escapeXml, leaf } from './xml';
+
+/** Yuki stops a batch after this many incorrect invoices [lib]. */
+export const MAX_INCORRECT_PER_BATCH = 6;
+export const SKIPPED_MESSAGE = `Not processed: the batch was stopped after ${MAX_INCORRECT_PER_BATCH} incorrect invoices`;
+
+/** Dutch texts of payment methods as a Dutch domain shows them on open items [guess beyond Overschrijving]. */
+const PAYMENT_METHOD_TEXT: Record<string, string> = {
+	Unspecified: '',
+	ElectronicTransfer: 'Overschrijving',
+	DirectCollection: 'Automatische incasso',
+	Cash: 'Contant',
+	DebitCard: 'Pinbetaling',
+	CreditCard: 'Creditcard',
+	ReceivedElectronically: 'Elektronisch ontvangen',
+	ReceivedCash: 'Contant ontvangen',
+	ToSettle: 'Te verrekenen',
+	iDeal: 'iDEAL',
+	Online: 'Online',
+};
+
+export interface InvoiceOutcome {
+	succeeded: boolean;
+	processed: boolean;
+	emailSent: boolean;
+	reference: string;
+	subject: string;
+	contact: string;
+	message: string;
+	skipped?: boolean;
+}
+
+class Rejection extends Error {}
+
+const str = (value: NormalisedRecord[string]): string => (typeof value === 'string' ? value : '');
+const group = (value: NormalisedRecord[string]): NormalisedRecord =>
+	value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+const list = (value: NormalisedRecord[string]): NormalisedRecord[] => (Array.isArray(value) ? value : []);
+
+/** Tracks what one invoice created, so a rejected invoice leaves nothing behind. */
+interface Transaction {
+	createdContactIds: string[];
+	contactSnapshots: Array<{ contact: ContactState; fields: Record<string, string> }>;
+}
+
+function toDutchDate(date: string): string {
+	const [year, month, day] = date.split('-');
+	return `${day}-${month}-${year}`;
+}
+
+/** Runs the description's cross-field rules (e.g. Reference required when Process is true). */
+function applyRules(spec: DocumentSpec, record: NormalisedRecord): void {
+	for (const rule of spec.rules) {
+		const problem = rule.check(record);
+		if (problem) {
+			const field = spec.fields.find((candidate) => fieldKey(candidate) === rule.field);
+			throw new Rejection(`${field?.xml ?? rule.field} ${problem}`);
+		}
+	}
+}
+
+function checkPeriod(admin: AdministrationState, date: string): void {
+	if (admin.lockedBefore && date && date < admin.lockedBefore) {
+		throw new Rejection(
+			`Could not create or modify transactions before ${toDutchDate(admin.lockedBefore)} for administration ${admin.name}`,
+		);
+	}
+}
+
+function contactFieldsOf(contact: NormalisedRecord, spec: DocumentSpec): Record<string, string> {
+	const contactSpec = spec.fields.find((field) => field.xml === 'Contact');
+	const fields: Record<string, string> = {};
+	if (contactSpec?.kind !== 'group') return fields;
+	for (const field of contactSpec.fields) {
+		const value = str(contact[fieldKey(field)]);
+		if (value && field.xml !== 'ContactCode' && field.xml !== 'FullName') fields[field.xml] = value;
+	}
+	return fields;
+}
+
+/**
+ * Finds the contact by ContactCode, then FullName, else creates it. `overwrite` says how a found
+ * contact is updated: purchase invoices overwrite address data when found by code and only fill
+ * empty fields when found by name (Yuki's description); sales invoices behave alike [guess].
+ */
+function matchContact(
+	state: SandboxState,
+	administrationId: string,
+	record: NormalisedRecord,
+	spec: DocumentSpec,
+	transaction: Transaction,
+): ContactState {
+	const code = str(record.contactCode);
+	const fullName = str(record.fullName);
+	const fields = contactFieldsOf(record, spec);
+	const inAdministration = state.contacts.filter((contact) => contact.administrationId === administrationId);
+	const byCode = code ? inAdministration.find((contact) => contact.code === code) : undefined;
+	const found = byCode ?? inAdministration.find((contact) => contact.fullName.toLowerCase() === fullName.toLowerCase());
+	if (found) {
+		transaction.contactSnapshots.push({ contact: found, fields: { ...found.fields } });
+		for (const [name, value] of Object.entries(fields)) {
+			if (byCode || !found.fields[name]) found.fields[name] = value;
+		}
+		return found;
+	}
+	const created: ContactState = { id: newGuid(), administrationId, code, fullName, fields };
+	state.contacts.push(created);
+	transaction.createdContactIds.push(created.id);
+	return created;
+}
+
+function rollback(state: SandboxState, transaction: Transaction): void {
+	for (const { contact, fields } of transaction.contactSnapshots) contact.fields = fields;
+	if (transaction.createdContactIds.length) {
+		const created = new Set(transaction.createdContactIds);
+		state.contacts = state.contacts.filter((contact) => !created.has(contact.id));
+	}
+}
+
+const cents = (value: Decimal) => rescale(value, 2);
+/** VAT amount in cents of `amount` at `percentage` %, rounded half away from zero. */
+function vatOf(amount: Decimal, percentage: string): Decimal {
+	// amount × percentage has scale 4; reading the same units at scale 6 divides by 100.
+	const product = multiplyDecimals(cents(amount), decimalFromString(percentage, 2));
+	return rescale({ units: product.units, scale: product.scale + 2 }, 2);
+}
+
+/** Total including VAT of a sales invoice, computed exactly from its lines. */
+export function salesInvoiceTotal(lines: NormalisedRecord[]): Decimal {
+	let total: Decimal = { units: 0n, scale: 2 };
+	for (const line of lines) {
+		const product = group(line.product);
+		const percentage = str(product.vatPercentage) || '0';
+		const lineAmount = str(line.lineAmount);
+		const lineVat = str(line.lineVatAmount);
+		let net: Decimal;
+		let vat: Decimal;
+		if (lineAmount) {
+			net = money(lineAmount);
+			vat = lineVat ? money(lineVat) : vatOf(net, percentage);
+		} else {
+			const gross = cents(multiplyDecimals(decimalFromString(str(line.productQuantity), 4), decimalFromString(str(product.salesPrice), 4)));
+			if (product.vatIncluded === 'true') {
+				net = gross;
+				vat = { units: 0n, scale: 2 };
+			} else {
+				net = gross;
+				vat = lineVat ? money(lineVat) : vatOf(gross, percentage);
+			}
+		}
+		total = addDecimals(total, addDecimals(net, vat));
+	}
+	return cents(total);
+}
+
+function checkSalesLines(state: SandboxState, admin: AdministrationState, lines: NormalisedRecord[]): void {
+	const codes = state.vatCodes.filter((code) => code.administrationId === admin.id && code.side === 'sales');
+	for (const line of lines) {
+		const product = group(line.product);
+		const type = Number(str(product.vatType));
+		const percentage = decimalFromString(str(product.vatPercentage) || '0', 2);
+		if (!codes.some((code) => code.type === type && compareDecimals(money(code.percentage), percentage) === 0)) {
+			throw new Rejection(`Sales tax code with percentage ${formatDecimal(percentage)} and type ${type} cannot be found`);
+		}
+		checkGlAccount(state, admin, str(product.glAccountCode), true);
+	}
+}
+
+function checkGlAccount(state: SandboxState, admin: AdministrationState, code: string, unknownIsError: boolean): void {
+	if (!code) return;
+	const account = state.glAccounts.find((candidate) => candidate.administrationId === admin.id && candidate.code === code);
+	if (!account) {
+		if (unknownIsError) throw new Rejection(`GL account ${code} cannot be found`); // [guess]
+		return;
+	}
+	if (!account.isEnabled) throw new Rejection('Cannot book this transaction line because the GLAccount is disabled');
+}
+
+/** An invoice number already used in the administration (for purchase invoices: by the same supplier [guess]). */
+function isDuplicate(state: SandboxState, administrationId: string, kind: InvoiceKind, reference: string, contactId?: string): boolean {
+	const sameContact = (id: string) => contactId === undefined || id === contactId;
+	const typeId = kind === 'sales' ? 6 : 2;
+	return (
+		state.invoices.some(
+			(invoice) =>
+				invoice.administrationId === administrationId && invoice.kind === kind && invoice.reference === reference && sameContact(invoice.contactId),
+		) ||
+		state.items.some(
+			(item) => item.administrationId === administrationId && item.typeId === typeId && item.reference === reference && sameContact(item.contactId),
+		)
+	);
+}
+
+function bookItem(state: SandboxState, item: Omit<OpenItemState, 'id' | 'openAmount'>): void {
+	state.items.push({ id: newGuid(), openAmount: item.originalAmount, ...item });
+}
+
+/** One sales invoice: checks, contact, storage, booking. Throws Rejection with Yuki's message. */
+function processSalesInvoice(
+	state: SandboxState,
+	admin: AdministrationState,
+	record: NormalisedRecord,
+	spec: DocumentSpec,
+	now: Date,
+	outcome: InvoiceOutcome,
+	transaction: Transaction,
+): void {
+	applyRules(spec, record);
+	const lines = list(record.invoiceLines);
+	checkSalesLines(state, admin, lines);
+	checkPeriod(admin, str(record.date));
+	let reference = str(record.reference);
+	if (reference && isDuplicate(state, admin.id, 'sales', reference)) {
+		throw new Rejection(`An invoice with reference ${reference} already exists`); // [guess]
+	}
+	const contact = matchContact(state, admin.id, group(record.contact), spec, transaction);
+	if (!reference) {
+		// Yuki numbers an invoice sent without a reference itself [guess for the format].
+		state.counters.salesNumber += 1;
+		reference = `${str(record.date).slice(0, 4)}-${String(state.counters.salesNumber).padStart(5, '0')}`;
+	}
+	const booked = record.process === 'true';
+	const emailSent = booked && record.emailToCustomer === 'true' && admin.invoicingEmail;
+	const total = formatDecimal(salesInvoiceTotal(lines));
+	const invoiceId = newGuid();
+	state.invoices.push({
+		id: invoiceId,
+		administrationId: admin.id,
+		kind: 'sales',
+		reference,
+		subject: str(record.subject),
+		contactId: contact.id,
+		date: str(record.date),
+		dueDate: str(record.dueDate),
+		booked,
+		total,
+		paymentMethod: str(record.paymentMethod),
+		emailSent,
+		createdAt: now.toISOString(),
+	});
+	if (booked) {
+		bookItem(state, {
+			administrationId: admin.id,
+			side: 'debtor',
+			typeId: 6,
+			typeText: 'Verkoopfactuur',
+			date: str(record.date),
+			dueDate: str(record.dueDate),
+			description: str(record.subject) || `Factuur voor ${contact.fullName}`,
+			contactId: contact.id,
+			reference,
+			paymentReference: str(record.paymentId),
+			paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
+			documentId: newGuid(),
+			originalAmount: total,
+			invoiceId,
+		});
+	}
+	Object.assign(outcome, { succeeded: true, processed: booked, emailSent, reference, contact: contact.fullName });
+}
+
+function isPdf(base64: string): boolean {
+	return Buffer.from(base64, 'base64').subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
+/** Largest rounding difference Yuki's auto-correct absorbs [guess]. */
+const AUTO_CORRECT_LIMIT = money('0.05');
+
+function processPurchaseInvoice(
+	state: SandboxState,
+	admin: AdministrationState,
+	record: NormalisedRecord,
+	spec: DocumentSpec,
+	now: Date,
+	outcome: InvoiceOutcome,
+	transaction: Transaction,
+	autoCorrect: boolean,
+): void {
+	const contactRecord = group(record.contact);
+	// Contact first, as Yuki does; a later rejection rolls it back.
+	const contact = matchContact(state, admin.id, contactRecord, spec, transaction);
+	outcome.contact = contact.fullName;
+	if (!str(contactRecord.bankAccount).trim()) throw new Rejection('The bank account of the supplier is required'); // [guess]
+	applyRules(spec, record);
+	if (!isPdf(str(record.documentBase64))) throw new Rejection('DocumentBase64 does not hold a PDF document'); // [guess]
+	const codes = state.vatCodes.filter((code) => code.administrationId === admin.id && code.side === 'purchase');
+	let linesTotal: Decimal = { units: 0n, scale: 2 };
+	for (const line of list(record.invoiceLines)) {
+		const type = Number(str(line.lineVatType));
+		const percentage = str(line.lineVatPercentage);
+		const matches = codes.filter(
+			(code) => code.type === type && (!percentage || compareDecimals(money(code.percentage), money(percentage)) === 0),
+		);
+		if (matches.length === 0) {
+			throw new Rejection(
+				percentage
+					? `Purchase tax code with percentage ${percentage} and type ${type} cannot be found`
+					: `Purchase tax code with type ${type} cannot be found`,
+			); // [guess], modelled on the sales message
+		}
+		checkGlAccount(state, admin, str(line.glAccountCode), false);
+		linesTotal = addDecimals(linesTotal, money(str(line.lineAmount)));
+	}
+	const invoiceAmount = money(str(record.invoiceAmount));
+	const expected = addDecimals(linesTotal, money(str(record.invoiceVatAmount)));
+	const difference = subtractDecimals(invoiceAmount, expected);
+	const magnitude = { units: difference.units < 0n ? -difference.units : difference.units, scale: difference.scale };
+	if (difference.units !== 0n && (!autoCorrect || compareDecimals(magnitude, AUTO_CORRECT_LIMIT) > 0)) {
+		throw new Rejection(
+			`The invoice amount ${formatDecimal(invoiceAmount)} does not equal the invoice lines plus VAT (${formatDecimal(expected)})`,
+		); // [guess]
+	}
+	checkPeriod(admin, str(record.date) || now.toISOString().slice(0, 10));
+	const reference = str(record.reference);
+	if (reference && isDuplicate(state, admin.id, 'purchase', reference, contact.id)) {
+		throw new Rejection(`An invoice with reference ${reference} already exists for ${contact.fullName}`); // [guess]
+	}
+	const booked = record.process === 'true';
+	const date = str(record.date) || now.toISOString().slice(0, 10);
+	const invoiceId = newGuid();
+	state.invoices.push({
+		id: invoiceId,
+		administrationId: admin.id,
+		kind: 'purchase',
+		reference,
+		subject: str(record.remarks),
+		contactId: contact.id,
+		date,
+		dueDate: str(record.dueDate),
+		booked,
+		total: formatDecimal(invoiceAmount),
+		paymentMethod: str(record.paymentMethod),
+		emailSent: false,
+		createdAt: now.toISOString(),
+	});
+	if (booked) {
+		bookItem(state, {
+			administrationId: admin.id,
+			side: 'creditor',
+			typeId: 2,
+			typeText: 'Aankoopfactuur',
+			date,
+			dueDate: str(record.dueDate),
+			description: `Factuur van ${contact.fullName}`,
+			contactId: contact.id,
+			reference,
+			paymentReference: str(record.paymentReference) || str(record.paymentId),
+			paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
+			documentId: newGuid(),
+			originalAmount: formatDecimal(invoiceAmount),
+			invoiceId,
+		});
+	}
+	Object.assign(outcome, { succeeded: true, processed: booked, reference });
+}
+
+export interface BatchOptions {
+	kind: InvoiceKind;
+	spec: DocumentSpec;
+	/** Purchase only: `disableAutoCorrect` = 'true' turns off correcting small rounding differences. */
+	autoCorrect?: boolean;
+}
+
+/** Processes a checked batch in order and returns the outcome per invoice. */
+export function processBatch(
+	state: SandboxState,
+	admin: AdministrationState,
+	records: NormalisedRecord[],
+	options: BatchOptions,
+	now: Date,
+): InvoiceOutcome[] {
+	let incorrect = 0;
+	return records.map((record) => {
+		const outcome: InvoiceOutcome = {
+			succeeded: false,
+			processed: false,
+			emailSent: false,
+			reference: str(record.reference),
+			subject: str(record.subject),
+			contact: str(group(record.contact).fullName),
+			message: '',
+		};
+		if (incorrect >= MAX_INCORRECT_PER_BATCH) {
+			return { ...outcome, message: SKIPPED_MESSAGE, skipped: true };
+		}
+		const transaction: Transaction = { createdContactIds: [], contactSnapshots: [] };
+		try {
+			if (options.kind === 'sales') processSalesInvoice(state, admin, record, options.spec, now, outcome, transaction);
+			else processPurchaseInvoice(state, admin, record, options.spec, now, outcome, transaction, options.autoCorrect ?? true);
+		} catch (error) {
+			if (!(error instanceof Rejection)) throw error;
+			rollback(state, transaction);
+			incorrect += 1;
+			Object.assign(outcome, { succeeded: false, processed: false, emailSent: false, message: error.message });
+		}
+		return outcome;
+	});
+}
+
+/** `SalesInvoicesImportResponse` / `PurchaseInvoicesImportResponse`, written from responses.ts. */
+export function importResponseXml(kind: InvoiceKind, administrationId: string, outcomes: InvoiceOutcome[], now: Date): string {
+	const { root, namespace } = IMPORT_RESPONSE_ROOT[kind];
+	const header: Record<string, string> = {
+		timeStamp: now.toISOString().slice(0, 19),
+		administrationId,
+		totalSucceeded: String(outcomes.filter((outcome) => outcome.succeeded).length),
+		totalFailed: String(outcomes.filter((outcome) => !outcome.succeeded && !outcome.skipped).length),
+		totalSkipped: String(outcomes.filter((outcome) => outcome.skipped).length),
+	};
+	let xml = `<${root} xmlns="${namespace}">`;
+	for (const field of importResponseHeader) {
+		xml += `<${field.xml} xmlns="">${escapeXml(header[field.key])}</${field.xml}>`;
+	}
+	for (const outcome of outcomes) {
+		const values: Record<string, string> = {
+			succeeded: String(outcome.succeeded),
+			processed: String(outcome.processed),
+			emailSent: String(outcome.emailSent),
+			reference: outcome.reference,
+			subject: outcome.subject,
+			contact: outcome.contact,
+			message: outcome.message,
+		};
+		xml += `<${importResponseInvoice.record} xmlns="">`;
+		for (const field of importResponseInvoice.fields) {
+			if (field.key === 'emailSent' && kind === 'purchase') continue;
+			xml += leaf(field.xml, values[field.key]);
+		}
+		xml += `</${importResponseInvoice.record}>`;
+	}
+	return xml + `</${root}>`;
+}
