@@ -1,0 +1,34 @@
+/** Where each Yuki service lives: `<base>/ws/<Service>.asmx`, base by region or a custom URL (sandbox). */
+import type { YukiConnectionSettings, YukiService } from './types';
+
+export const REGION_BASE_URLS = {
+	nl: 'https://api.yukiworks.nl',
+	be: 'https://api.yukiworks.be',
+} as const;
+
+export type BaseUrlResolution = { baseUrl: string; problem?: undefined } | { baseUrl?: undefined; problem: string };
+
+export function resolveBaseUrl(settings: Pick<YukiConnectionSettings, 'region' | 'customBaseUrl'>): BaseUrlResolution {
+	if (settings.region === 'nl' || settings.region === 'be') return { baseUrl: REGION_BASE_URLS[settings.region] };
+	const raw = settings.customBaseUrl?.trim() ?? '';
+	if (!raw) return { problem: 'The Yuki credential uses a custom base URL but none is set: enter one such as http://127.0.0.1:8080.' };
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		return { problem: `The custom base URL "${raw}" is not a URL: enter one such as https://api.yukiworks.nl.` };
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return { problem: `The custom base URL "${raw}" must start with http:// or https://.` };
+	}
+	if (url.search || url.hash || url.username || url.password) {
+		return { problem: `The custom base URL "${raw}" must not carry a query, fragment or user name.` };
+	}
+	// Accept `…/ws` and `…/ws/` too: the service path is added here.
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/ws$/i, '');
+	return { baseUrl: `${url.protocol}//${url.host}${path}` };
+}
+
+export function serviceUrl(baseUrl: string, service: YukiService): URL {
+	return new URL(`${baseUrl}/ws/${service}.asmx`);
+}

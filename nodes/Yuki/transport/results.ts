@@ -1,0 +1,218 @@
+/**
+ * Reads Yuki's SOAP answers into plain JSON, by the result descriptions in
+ * `documents/responses.ts` (the sandbox writes its answers from the same descriptions).
+ * Elements are matched by local name because Yuki mixes namespaces (`xmlns=""` inside a
+ * namespaced result). Lists are always arrays; empty or nil elements become `undefined`.
+ */
+import type { ResultField, ResultRecordSpec, ResultValueKind } from '../documents/responses';
+import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT } from '../documents/responses';
+import type { ImportInvoiceResult, ImportResponse } from './types';
+import type { XmlElement } from './xml/scanner';
+import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
+
+export type ResultValue = string | number | boolean | undefined;
+export type ResultRecord = Record<string, ResultValue>;
+
+/** An answer that is not the SOAP document expected; the client turns it into a `malformed` error. */
+export class MalformedAnswerError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'MalformedAnswerError';
+	}
+}
+
+export interface SoapFault {
+	faultCode?: string;
+	faultString: string;
+	detail?: string;
+}
+
+export type SoapAnswer = { fault: SoapFault } | { fault?: undefined; body: XmlElement };
+
+/** Parses an envelope and returns its Body, or the fault it carries (SOAP 1.1 or 1.2). */
+export function readEnvelope(xml: string): SoapAnswer {
+	let envelope: XmlElement;
+	try {
+		envelope = parseXml(xml);
+	} catch (error) {
+		if (error instanceof XmlSyntaxError) throw new MalformedAnswerError(`not well-formed XML: ${error.message}`);
+		throw error;
+	}
+	if (envelope.name !== 'Envelope') throw new MalformedAnswerError(`expected a SOAP envelope, got <${envelope.name}>`);
+	const body = childNamed(envelope, 'Body');
+	if (!body) throw new MalformedAnswerError('the SOAP envelope has no Body');
+	const fault = childNamed(body, 'Fault');
+	if (fault) return { fault: readFault(fault) };
+	return { body };
+}
+
+function readFault(fault: XmlElement): SoapFault {
+	// SOAP 1.1: faultcode/faultstring/detail; SOAP 1.2: Code/Value, Reason/Text, Detail.
+	const code = childNamed(fault, 'faultcode') ?? childNamed(childNamed(fault, 'Code') ?? fault, 'Value');
+	const reason = childNamed(fault, 'faultstring') ?? childNamed(childNamed(fault, 'Reason') ?? fault, 'Text');
+	const detail = childNamed(fault, 'detail') ?? childNamed(fault, 'Detail');
+	return {
+		faultCode: code ? textOf(code) : undefined,
+		faultString: (reason ? textOf(reason) : undefined) ?? 'Yuki returned a SOAP fault without a message',
+		detail: detail ? allText(detail).trim() || undefined : undefined,
+	};
+}
+
+/** `<Op>Response/<Op>Result` of the answer; `undefined` when the result element is absent (nothing returned). */
+export function operationResult(body: XmlElement, operation: string): XmlElement | undefined {
+	const response = childNamed(body, `${operation}Response`);
+	if (!response) throw new MalformedAnswerError(`the SOAP Body holds no ${operation}Response`);
+	return childNamed(response, `${operation}Result`);
+}
+
+/** Trimmed text of an element; `undefined` when empty or `xsi:nil`. */
+export function textOf(element: XmlElement | undefined): string | undefined {
+	if (!element || element.attributes.nil === 'true') return undefined;
+	const text = element.text.trim();
+	return text === '' ? undefined : text;
+}
+
+function allText(element: XmlElement): string {
+	return element.text + element.children.map(allText).join('');
+}
+
+/** Converts one value by its kind; a value that does not fit its kind means the answer is not what we expect. */
+export function convertValue(text: string | undefined, kind: ResultValueKind, what: string): ResultValue {
+	if (text === undefined) return undefined;
+	switch (kind) {
+		case 'text':
+			return text;
+		case 'number': {
+			const value = Number(text);
+			if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) || !Number.isFinite(value)) {
+				throw new MalformedAnswerError(`${what} is not a number: "${text}"`);
+			}
+			return value;
+		}
+		case 'integer': {
+			if (!/^[-+]?\d+$/.test(text)) throw new MalformedAnswerError(`${what} is not a whole number: "${text}"`);
+			return Number(text);
+		}
+		case 'boolean': {
+			const lower = text.toLowerCase();
+			if (lower === 'true' || lower === '1') return true;
+			if (lower === 'false' || lower === '0') return false;
+			throw new MalformedAnswerError(`${what} is not true or false: "${text}"`);
+		}
+		case 'date':
+			return isoDate(text);
+	}
+}
+
+/** `2021-07-01T00:00:00` → `2021-07-01`; `31-12-2024` → `2024-12-31`; other text is kept as Yuki wrote it. */
+function isoDate(text: string): string {
+	const iso = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
+	if (iso) return iso[1];
+	const dutch = /^(\d{2})-(\d{2})-(\d{4})$/.exec(text);
+	if (dutch) return `${dutch[3]}-${dutch[2]}-${dutch[1]}`;
+	return text;
+}
+
+/** Reads the described fields of one record element (children and attributes by local name). */
+export function readRecord(element: XmlElement, fields: readonly ResultField[]): ResultRecord {
+	const byName = new Map<string, XmlElement>();
+	for (const child of element.children) if (!byName.has(child.name)) byName.set(child.name, child);
+	const record: ResultRecord = {};
+	for (const field of fields) {
+		const what = `${element.name}.${field.xml}`;
+		if (field.attribute) {
+			setDefined(record, field.key, convertValue(attributeText(element, field.xml), field.kind, what));
+			continue;
+		}
+		const child = byName.get(field.xml);
+		setDefined(record, field.key, convertValue(textOf(child), field.kind, what));
+		if (field.idAttribute && child) {
+			setDefined(record, field.idAttribute.key, convertValue(attributeText(child, 'ID'), field.idAttribute.kind, `${what}@ID`));
+		}
+	}
+	return record;
+}
+
+function attributeText(element: XmlElement, name: string): string | undefined {
+	const raw = element.attributes[name]?.trim();
+	return raw === '' ? undefined : raw;
+}
+
+/** Empty values are left out rather than written as `undefined`, so the JSON shows only what Yuki said. */
+function setDefined(record: ResultRecord, key: string, value: ResultValue): void {
+	if (value !== undefined) record[key] = value;
+}
+
+/** Every element named `record` under `container` (at any depth, not inside another record), in document order. */
+export function recordElements(container: XmlElement | undefined, record: string): XmlElement[] {
+	const found: XmlElement[] = [];
+	const visit = (element: XmlElement) => {
+		for (const child of element.children) {
+			if (child.name === record) found.push(child);
+			else visit(child);
+		}
+	};
+	if (container) visit(container);
+	return found;
+}
+
+export function readRecords(container: XmlElement | undefined, spec: ResultRecordSpec): ResultRecord[] {
+	return recordElements(container, spec.record).map((element) => readRecord(element, spec.fields));
+}
+
+/** Keys a record must have for the result type to make sense. */
+export function requireKeys(records: ResultRecord[], keys: readonly string[], recordName: string): void {
+	for (const [index, record] of records.entries()) {
+		for (const key of keys) {
+			if (record[key] === undefined) throw new MalformedAnswerError(`${recordName} ${index + 1} has no ${key}`);
+		}
+	}
+}
+
+/** Text of the first descendant with this name (for exact amounts). */
+export function findDescendant(element: XmlElement, name: string): XmlElement | undefined {
+	for (const child of element.children) {
+		if (child.name === name) return child;
+		const found = findDescendant(child, name);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * `SalesInvoicesImportResponse` / `PurchaseInvoicesImportResponse`. When the result holds no such
+ * document, Yuki rejected the batch before processing it (e.g. schema validation) and the text it
+ * returned instead is thrown as a `RejectedDocumentError` [guess: the shape of that answer is not documented].
+ */
+export function readImportResponse(result: XmlElement | undefined, kind: keyof typeof IMPORT_RESPONSE_ROOT): ImportResponse {
+	const root = result ? findDescendant(result, IMPORT_RESPONSE_ROOT[kind].root) : undefined;
+	if (!root) {
+		const text = result ? allText(result).trim() : '';
+		throw new RejectedDocumentError(text || `Yuki returned no ${IMPORT_RESPONSE_ROOT[kind].root}`);
+	}
+	const header = readRecord(root, importResponseHeader);
+	const invoices = readRecords(root, importResponseInvoice).map(
+		(invoice) =>
+			({
+				...invoice,
+				succeeded: invoice.succeeded === true,
+				processed: invoice.processed === true,
+			}) as ImportInvoiceResult,
+	);
+	return {
+		timeStamp: header.timeStamp as string | undefined,
+		administrationId: header.administrationId as string | undefined,
+		totalSucceeded: (header.totalSucceeded as number | undefined) ?? invoices.filter((invoice) => invoice.succeeded).length,
+		totalFailed: (header.totalFailed as number | undefined) ?? invoices.filter((invoice) => !invoice.succeeded).length,
+		totalSkipped: (header.totalSkipped as number | undefined) ?? 0,
+		invoices,
+	};
+}
+
+/** Yuki answered an import without an import response: it refused the whole document. */
+export class RejectedDocumentError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RejectedDocumentError';
+	}
+}
