@@ -13,8 +13,8 @@ export interface EventContext {
 	administrationId: string;
 	side: OutstandingSide;
 	now: DateTime;
-	/** When the previous poll read the list, if there was one. */
-	previousCheckAt?: string;
+	/** When the trigger recorded the state this poll is compared with (the payment came after it). */
+	previousStateRecordedAt?: string;
 }
 
 export function paymentEvent(change: PaymentChange, context: EventContext): IDataObject {
@@ -39,7 +39,7 @@ export function paymentEvent(change: PaymentChange, context: EventContext): IDat
 		administrationId: context.administrationId,
 		side: context.side,
 		detectedAt: timestamp(context.now),
-		previousCheckAt: context.previousCheckAt ?? null,
+		previousStateRecordedAt: context.previousStateRecordedAt ?? null,
 		message:
 			change.kind === 'overdue'
 				? overdueMessage(change.reference, change.dueDate ?? '', change.open, currency, days)

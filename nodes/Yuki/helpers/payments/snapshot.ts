@@ -19,7 +19,7 @@ export type SnapshotEntry = [string, string, string, string, number, 0 | 1];
 
 export interface Snapshot {
 	v: typeof SNAPSHOT_VERSION;
-	/** When the list was read (ISO, workflow time zone). */
+	/** When the trigger recorded this state (ISO, workflow time zone); kept while the list stays the same. */
 	takenAt: string;
 	contacts: string[];
 	/** By Yuki item ID. */
@@ -140,6 +140,21 @@ export function detectChanges(
 		changes,
 		next: { v: SNAPSHOT_VERSION, takenAt: timestamp(options.now), contacts: contacts.values, items },
 	};
+}
+
+/**
+ * Whether the open items differ from the snapshot. An unchanged list is not written again: n8n
+ * stores static data only when a node changed it, and a snapshot of 10,000 items is about 1 MB.
+ */
+export function itemsChanged(previous: Snapshot | undefined, next: Snapshot): boolean {
+	if (!previous) return true;
+	const keys = Object.keys(next.items);
+	if (keys.length !== Object.keys(previous.items).length) return true;
+	return keys.some((key) => {
+		const before = previous.items[key];
+		const after = next.items[key];
+		return !before || before.some((value, position) => (position === 4 ? previous.contacts[value as number] !== next.contacts[after[4]] : value !== after[position]));
+	});
 }
 
 /** A payment lowers what is open: towards zero from above for invoices, from below for credit notes. */

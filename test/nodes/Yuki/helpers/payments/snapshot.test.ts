@@ -14,7 +14,7 @@ const options = { emitOverdue: false, emitOnFirstPoll: false };
 /** A poll as the trigger does it, with the snapshot passing through JSON like n8n's static data. */
 function poll(previous: Snapshot | undefined, items: OutstandingItem[], now: string, extra: Partial<typeof options> = {}) {
 	const { changes, next } = detectChanges(previous, items, { ...options, ...extra, now: at(now) });
-	const events = changes.map((change) => paymentEvent(change, { administrationId: 'adm', side: 'debtor', now: at(now), previousCheckAt: previous?.takenAt }));
+	const events = changes.map((change) => paymentEvent(change, { administrationId: 'adm', side: 'debtor', now: at(now), previousStateRecordedAt: previous?.takenAt }));
 	return { events, snapshot: JSON.parse(JSON.stringify(next)) as Snapshot };
 }
 
@@ -30,7 +30,7 @@ describe('payment detection between polls', () => {
 		assert.equal(second.events[0].openAmount, 94.6);
 		assert.equal(second.events[0].status, 'partiallyPaid');
 		assert.equal(second.events[0].detectedAt, '2024-08-06T14:00:00.000+02:00');
-		assert.equal(second.events[0].previousCheckAt, '2024-08-06T07:00:00.000+02:00');
+		assert.equal(second.events[0].previousStateRecordedAt, '2024-08-06T07:00:00.000+02:00');
 		assert.match(String(second.events[0].message), /^Yuki: payment of EUR 26\.40 received, seen on 2024-08-06/);
 
 		const unchanged = poll(second.snapshot, [openItem('a', 'F1', '121.00', '94.60'), openItem('b', 'F2', '50.00')], '2024-08-07T07:00');
