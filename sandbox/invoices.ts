@@ -73,8 +73,9 @@ function applyRules(spec: DocumentSpec, record: NormalisedRecord): void {
 	for (const rule of spec.rules) {
 		const problem = rule.check(record);
 		if (problem) {
+			// A rule on a top-level field words its problem after the field name; deeper rules name their own path.
 			const field = spec.fields.find((candidate) => fieldKey(candidate) === rule.field);
-			throw new Rejection(`${field?.xml ?? rule.field} ${problem}`);
+			throw new Rejection(field ? `${field.xml} ${problem}` : problem);
 		}
 	}
 }
