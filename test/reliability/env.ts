@@ -1,0 +1,103 @@
+/**
+ * The reliability suite's surroundings: sandboxes on loopback whose session IDs are all
+ * remembered (the final secret scan looks for every one), the credential that reaches them, and
+ * node runs whose outputs, errors and log lines are all captured.
+ */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
+import { startSandbox } from '../../sandbox/server';
+import type { RunningSandbox } from '../../sandbox/server';
+import { runYukiNode } from '../helpers';
+import type { NodeRun, YukiCredentialData } from '../helpers';
+import type { TestItem } from '../helpers';
+import { capture } from './capture';
+
+const sessionIds = new Set<string>();
+const open = new Set<RunningSandbox>();
+
+/** Remembers the sessions a sandbox has issued so far (expired ones vanish from its state). */
+export function harvestSessions(sandbox: RunningSandbox): void {
+	for (const session of sandbox.state.sessions) sessionIds.add(session.id);
+}
+
+export function issuedSessionIds(): string[] {
+	return [...sessionIds];
+}
+
+/** A fresh sandbox on a free loopback port, and fresh transport caches (no session carried over). */
+export async function openSandbox(options: { dailyQuota?: number } = {}): Promise<RunningSandbox> {
+	resetTransportCaches();
+	const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dailyQuota: options.dailyQuota ?? 100_000 });
+	open.add(sandbox);
+	return sandbox;
+}
+
+export async function closeSandbox(sandbox: RunningSandbox): Promise<void> {
+	harvestSessions(sandbox);
+	open.delete(sandbox);
+	await sandbox.close();
+}
+
+export async function closeAllSandboxes(): Promise<void> {
+	for (const sandbox of [...open]) await closeSandbox(sandbox);
+}
+
+/** The credential a user would enter for the sandbox's demo domain (organisation administration). */
+export function credentialsFor(sandbox: RunningSandbox, overrides: YukiCredentialData = {}): YukiCredentialData {
+	return {
+		accessKey: sandbox.demo.accessKey,
+		region: 'custom',
+		customBaseUrl: sandbox.url,
+		administrationId: sandbox.demo.organisation.id,
+		clientId: sandbox.demo.clientId,
+		clientSecret: sandbox.demo.clientSecret,
+		archiveFolderId: sandbox.demo.expenseClaimFolder,
+		...overrides,
+	};
+}
+
+/** The demo secrets plus every session ID issued so far. */
+export function secretsOf(sandbox: RunningSandbox): Record<string, string[]> {
+	harvestSessions(sandbox);
+	return {
+		'access key': [sandbox.demo.accessKey, sandbox.demo.departmentAccessKey],
+		'client secret': [sandbox.demo.clientSecret],
+		'session ID': issuedSessionIds(),
+	};
+}
+
+export interface CapturedRun extends NodeRun {
+	/** `pairedItem.item` of every output item, in output order. */
+	paired: number[];
+	/** Output items that are errors (Continue On Fail), by input index. */
+	errorsByItem: Map<number, string>;
+}
+
+function pairedIndexes(items: INodeExecutionData[]): number[] {
+	return items.map((item) => {
+		const paired = item.pairedItem;
+		if (typeof paired === 'number') return paired;
+		if (Array.isArray(paired)) return paired[0]?.item ?? -1;
+		return paired?.item ?? -1;
+	});
+}
+
+/** One node run through n8n's real engine; everything it produced is captured for the secret scan. */
+export async function runNode(
+	label: string,
+	sandbox: RunningSandbox | undefined,
+	options: { parameters: INodeParameters; items: TestItem[]; credentials: YukiCredentialData; continueOnFail?: boolean },
+): Promise<CapturedRun> {
+	const run = await runYukiNode(options);
+	if (sandbox) harvestSessions(sandbox);
+	capture(`${label}: output`, run.items);
+	if (run.error) capture(`${label}: error`, run.error);
+	for (const line of run.logs) capture(`${label}: log`, line);
+	const paired = pairedIndexes(run.items);
+	const errorsByItem = new Map<number, string>();
+	run.items.forEach((item, position) => {
+		const error = item.json.error;
+		if (error !== undefined) errorsByItem.set(paired[position], typeof error === 'string' ? error : JSON.stringify(error));
+	});
+	return { ...run, paired, errorsByItem };
+}

@@ -1,0 +1,23 @@
+/**
+ * The reliability suite (runs in CI with `npm test`): fault injection through the sandbox, the
+ * bad-input catalogue, property-based tests of the XML builders, and security checks. It runs
+ * in one process so that the final scan sees everything captured by every section, then prints
+ * its figures and writes docs/reliability.md.
+ */
+import { after } from 'node:test';
+import { join } from 'node:path';
+import { captureConsole, releaseConsole } from './capture';
+import { closeAllSandboxes } from './env';
+import { figuresText, writeReliabilityDoc } from './figures';
+import { describeProperties } from './properties';
+
+captureConsole();
+
+describeProperties();
+
+after(async () => {
+	await closeAllSandboxes();
+	releaseConsole();
+	console.log(`\n${figuresText()}\n`);
+	writeReliabilityDoc(join(__dirname, '..', '..'));
+});
