@@ -14,9 +14,13 @@ export type LookupStrategy = 'auto' | 'listOnce' | 'perReference';
 /** Above this many distinct references `auto` reads the list once instead of checking each. */
 export const PER_REFERENCE_MAX = 1;
 
-export function chooseStrategy(strategy: LookupStrategy, distinctReferences: number): 'listOnce' | 'perReference' {
+/**
+ * `auto` also reads the list when case is to be ignored: how Yuki's check compares references
+ * is not documented, while the list is matched here, by our own rule.
+ */
+export function chooseStrategy(strategy: LookupStrategy, distinctReferences: number, caseInsensitive = false): 'listOnce' | 'perReference' {
 	if (strategy === 'listOnce' || strategy === 'perReference') return strategy;
-	return distinctReferences <= PER_REFERENCE_MAX ? 'perReference' : 'listOnce';
+	return distinctReferences <= PER_REFERENCE_MAX && !caseInsensitive ? 'perReference' : 'listOnce';
 }
 
 /** How references are compared: trimmed, and optionally without regard to case. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { referenceStatus } from '../../../../../nodes/Yuki/helpers/payments/referenceStatus';
 import { parseReferenceList, referenceRequest } from '../../../../../nodes/Yuki/helpers/payments/references';
+import { chooseStrategy, indexByReference, matchingItems } from '../../../../../nodes/Yuki/helpers/payments/matching';
 import { fixtureOpenItems, openItem } from './fixtures';
 
 const now = DateTime.fromISO('2024-08-06T14:28:00', { zone: 'Europe/Amsterdam' });
@@ -104,5 +105,23 @@ describe('reference input', () => {
 		assert.throws(() => referenceRequest('F1', '1.234,50', undefined), { field: 'total', message: /ambiguous/ });
 		assert.throws(() => parseReferenceList('', 'references'), { field: 'references' });
 		assert.throws(() => parseReferenceList(['F1', ''], 'references'), { field: 'references[1]' });
+	});
+});
+
+describe('lookup strategy', () => {
+	it('chooses by call count: one check for one reference, the list for more', () => {
+		assert.equal(chooseStrategy('auto', 1), 'perReference');
+		assert.equal(chooseStrategy('auto', 2), 'listOnce');
+		assert.equal(chooseStrategy('auto', 1000), 'listOnce');
+		assert.equal(chooseStrategy('auto', 1, true), 'listOnce');
+		assert.equal(chooseStrategy('perReference', 1000), 'perReference');
+		assert.equal(chooseStrategy('listOnce', 1), 'listOnce');
+	});
+
+	it('matches trimmed references, optionally without case, and leaves the other side out', () => {
+		const items = [openItem('s', 'F1', '10.00'), openItem('p', 'F1', '10.00', '10.00', { typeId: 2 }), openItem('x', 'F10', '10.00')];
+		assert.deepEqual(matchingItems(items, ' F1 ', 'debtor', false).map((item) => item.id), ['s']);
+		assert.deepEqual(matchingItems(items, 'f1', 'creditor', true).map((item) => item.id), ['p']);
+		assert.deepEqual(indexByReference(items, true).get('f1')?.map((item) => item.id), ['s', 'p']);
 	});
 });
