@@ -133,6 +133,8 @@ export interface DocumentSpec {
 	namespace: string;
 	/** Element of one record under the root, e.g. `SalesInvoice`. */
 	record: string;
+	/** How sure we are of fields that state no confidence of their own (nor inherit one from a group or list). */
+	confidence?: Confidence;
 	fields: readonly Field[];
 	rules: readonly DocumentRule[];
 }
