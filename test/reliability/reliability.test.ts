@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { captureConsole, releaseConsole } from './capture';
 import { closeAllSandboxes } from './env';
 import { figuresText, writeReliabilityDoc } from './figures';
+import { describeFaults } from './faults';
 import { describeProperties } from './properties';
 
 captureConsole();
 
+describeFaults();
 describeProperties();
 
 after(async () => {
