@@ -6,8 +6,8 @@
  *   npm run sandbox -- fault <kind> [--operation <Op>] [--times n] [--delay ms] [--status n] [--message text] [--url …]
  *   npm run sandbox -- clear-faults [--url …]
  */
-import { isIP } from 'node:net';
 import { FAULT_KINDS } from './faults';
+import { isLoopback } from './network';
 import { startSandbox } from './server';
 
 const DEFAULT_URL = 'http://127.0.0.1:8089';
@@ -47,10 +47,6 @@ function integerFlag(parsed: Parsed, name: string): number | undefined {
 	if (value === undefined) return undefined;
 	if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number, got ${value}`);
 	return Number(value);
-}
-
-function isLoopback(host: string): boolean {
-	return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 async function admin(parsed: Parsed, method: string, path: string, body?: unknown): Promise<unknown> {

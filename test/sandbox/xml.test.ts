@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { childElements, escapeXml, leaf, parseXml, textOf } from '../../sandbox/xml';
+
+describe('sandbox XML reader', () => {
+	it('resolves default and prefixed namespaces, entities and CDATA', () => {
+		const root = parseXml(
+			'<?xml version="1.0"?><!-- c --><a:Root xmlns:a="urn:a" xmlns="urn:d"><Child x=\'1 &amp; 2\'>Tom &amp; Jerry &#x20AC;<![CDATA[<raw>]]></Child><inner xmlns=""><leaf/></inner></a:Root>',
+		);
+		assert.equal(root.local, 'Root');
+		assert.equal(root.ns, 'urn:a');
+		const [child, inner] = childElements(root);
+		assert.equal(child.ns, 'urn:d');
+		assert.equal(child.attrs.x, '1 & 2');
+		assert.equal(textOf(child), 'Tom & Jerry €<raw>');
+		assert.equal(inner.ns, '');
+		assert.equal(childElements(inner)[0].ns, '');
+	});
+
+	it('refuses what is not well-formed, and any DTD', () => {
+		for (const bad of [
+			'<a><b></a>',
+			'<a>&nbsp;</a>',
+			'<a>fish & chips</a>',
+			'<a></a><b/>',
+			'<p:a/>',
+			'<a x="1" x="2"/>',
+			'<a',
+			'text',
+			'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>',
+		]) {
+			assert.throws(() => parseXml(bad), undefined, bad);
+		}
+	});
+
+	it('escapes text for the answers it writes', () => {
+		assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+		assert.equal(leaf('Reference', ''), '<Reference />');
+		assert.equal(leaf('Reference', 'A&B'), '<Reference>A&amp;B</Reference>');
+	});
+});
