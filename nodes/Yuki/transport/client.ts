@@ -7,7 +7,7 @@
  * Nothing is retried except one thing: when Yuki refuses the session, the client signs in again
  * once and repeats that one call once (Yuki refused it before doing anything).
  */
-import { administrationRecord, documentFolderRecord, glAccountRecord, outstandingItemRecord, vatCodeRecord } from '../documents/responses';
+import { administrationRecord, documentFolderRecord, glAccountRecord, vatCodeRecord } from '../documents/responses';
 import { asXmlElements, buildEnvelope } from './envelope';
 import { resolveBaseUrl, serviceUrl } from './endpoints';
 import { hintForFault, hintForHttpStatus, hintForNetwork, isSessionFault, PURCHASE_ACCESS_HINT } from './faults';
@@ -20,9 +20,8 @@ import {
 	operationResult,
 	readEnvelope,
 	readImportResponse,
-	readRecord,
+	readOutstandingItems,
 	readRecords,
-	recordElements,
 	RejectedDocumentError,
 	requireKeys,
 	textOf,
@@ -33,7 +32,6 @@ import type {
 	CallCount,
 	DocumentFolder,
 	GlAccount,
-	OutstandingItem,
 	UploadDocumentRequest,
 	VatCode,
 	YukiApi,
@@ -44,7 +42,6 @@ import type {
 } from './types';
 import { YukiError } from './types';
 import type { XmlElement } from './xml/scanner';
-import { childNamed } from './xml/scanner';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -438,19 +435,6 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 function typed<T>(records: ResultRecord[], required: readonly string[], recordName: string): T[] {
 	requireKeys(records, required, recordName);
 	return records as unknown as T[];
-}
-
-function readOutstandingItems(result: XmlElement | undefined): OutstandingItem[] {
-	return recordElements(result, outstandingItemRecord.record).map((element, index) => {
-		const record = readRecord(element, outstandingItemRecord.fields);
-		// Exact texts for decimal-safe arithmetic (the numbers are for display and comparisons).
-		const openAmountText = textOf(childNamed(element, 'OpenAmount'));
-		const originalAmountText = textOf(childNamed(element, 'OriginalAmount'));
-		if (record.id === undefined || openAmountText === undefined || originalAmountText === undefined) {
-			throw new MalformedAnswerError(`open item ${index + 1} lacks its ID, OpenAmount or OriginalAmount`);
-		}
-		return { ...record, openAmountText, originalAmountText } as OutstandingItem;
-	});
 }
 
 /** Used when only one end of a period is given: the ByDate operations need both. */

@@ -5,8 +5,8 @@
  * namespaced result). Lists are always arrays; empty or nil elements become `undefined`.
  */
 import type { ResultField, ResultRecordSpec, ResultValueKind } from '../documents/responses';
-import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT } from '../documents/responses';
-import type { ImportInvoiceResult, ImportResponse } from './types';
+import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from '../documents/responses';
+import type { ImportInvoiceResult, ImportResponse, OutstandingItem } from './types';
 import type { XmlElement } from './xml/scanner';
 import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
 
@@ -113,21 +113,35 @@ function isoDate(text: string): string {
 	return text;
 }
 
-/** Reads the described fields of one record element (children and attributes by local name). */
+/** Element fields by XML name, per description (built once: records are read by the thousand). */
+const fieldIndexes = new WeakMap<readonly ResultField[], Map<string, ResultField>>();
+
+function elementFields(fields: readonly ResultField[]): Map<string, ResultField> {
+	let index = fieldIndexes.get(fields);
+	if (!index) {
+		index = new Map(fields.filter((field) => !field.attribute).map((field) => [field.xml, field]));
+		fieldIndexes.set(fields, index);
+	}
+	return index;
+}
+
+/** Reads the described fields of one record element (children and attributes by local name; the first of a name wins). */
 export function readRecord(element: XmlElement, fields: readonly ResultField[]): ResultRecord {
-	const byName = new Map<string, XmlElement>();
-	for (const child of element.children) if (!byName.has(child.name)) byName.set(child.name, child);
 	const record: ResultRecord = {};
 	for (const field of fields) {
-		const what = `${element.name}.${field.xml}`;
 		if (field.attribute) {
-			setDefined(record, field.key, convertValue(attributeText(element, field.xml), field.kind, what));
-			continue;
+			setDefined(record, field.key, convertValue(attributeText(element, field.xml), field.kind, `${element.name}@${field.xml}`));
 		}
-		const child = byName.get(field.xml);
-		setDefined(record, field.key, convertValue(textOf(child), field.kind, what));
-		if (field.idAttribute && child) {
-			setDefined(record, field.idAttribute.key, convertValue(attributeText(child, 'ID'), field.idAttribute.kind, `${what}@ID`));
+	}
+	const byName = elementFields(fields);
+	const seen = new Set<string>();
+	for (const child of element.children) {
+		const field = byName.get(child.name);
+		if (!field || seen.has(child.name)) continue;
+		seen.add(child.name);
+		setDefined(record, field.key, convertValue(textOf(child), field.kind, `${element.name}.${field.xml}`));
+		if (field.idAttribute) {
+			setDefined(record, field.idAttribute.key, convertValue(attributeText(child, 'ID'), field.idAttribute.kind, `${element.name}.${field.xml}@ID`));
 		}
 	}
 	return record;
@@ -169,7 +183,21 @@ export function requireKeys(records: ResultRecord[], keys: readonly string[], re
 	}
 }
 
-/** Text of the first descendant with this name (for exact amounts). */
+/** Open items (`Item` records), with the amounts also as the exact text Yuki wrote. */
+export function readOutstandingItems(result: XmlElement | undefined): OutstandingItem[] {
+	return recordElements(result, outstandingItemRecord.record).map((element, index) => {
+		const record = readRecord(element, outstandingItemRecord.fields);
+		// Exact texts for decimal-safe arithmetic (the numbers are for display and comparisons).
+		const openAmountText = textOf(childNamed(element, 'OpenAmount'));
+		const originalAmountText = textOf(childNamed(element, 'OriginalAmount'));
+		if (record.id === undefined || openAmountText === undefined || originalAmountText === undefined) {
+			throw new MalformedAnswerError(`open item ${index + 1} lacks its ID, OpenAmount or OriginalAmount`);
+		}
+		return { ...record, openAmountText, originalAmountText } as OutstandingItem;
+	});
+}
+
+/** First descendant with this name, depth first. */
 export function findDescendant(element: XmlElement, name: string): XmlElement | undefined {
 	for (const child of element.children) {
 		if (child.name === name) return child;

@@ -15,9 +15,17 @@ export interface XmlElement {
 	/** Attributes by local name; namespace declarations are left out. */
 	attributes: Record<string, string>;
 	children: XmlElement[];
-	/** Character data directly inside this element (entities decoded, CDATA included). */
+	/**
+	 * Character data directly inside this element (entities decoded, CDATA included). Runs of
+	 * whitespace alone (indentation between elements) are dropped: Yuki's data is never just blanks.
+	 */
 	text: string;
 }
+
+// Shared until an element gets its first attribute or child: most of Yuki's elements have
+// neither, and not allocating for them is what keeps megabyte answers fast.
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 export class XmlSyntaxError extends Error {
 	constructor(message: string, position: number) {
@@ -37,6 +45,11 @@ function isWhitespace(code: number): boolean {
 	return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
+function isBlank(text: string): boolean {
+	for (let index = 0; index < text.length; index++) if (!isWhitespace(text.charCodeAt(index))) return false;
+	return true;
+}
+
 /** Decodes the predefined entities and numeric references; any other `&name;` is an error (no DTD). */
 export function decodeEntities(text: string, position = 0): string {
 	let amp = text.indexOf('&');
@@ -45,7 +58,7 @@ export function decodeEntities(text: string, position = 0): string {
 	let from = 0;
 	while (amp !== -1) {
 		const semicolon = text.indexOf(';', amp);
-		if (semicolon === -1 || semicolon - amp > 12) throw new XmlSyntaxError('Unterminated entity reference', position + amp);
+		if (semicolon === -1 || semicolon - amp > 12) throw new XmlSyntaxError('Bare "&" or unterminated entity reference', position + amp);
 		const reference = text.slice(amp + 1, semicolon);
 		let decoded: string | undefined;
 		if (reference.startsWith('#x') || reference.startsWith('#X')) {
@@ -77,12 +90,10 @@ export function parseXml(xml: string): XmlElement {
 	let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
 
 	const addText = (raw: string, at: number) => {
+		if (isBlank(raw)) return;
 		const current = stack[stack.length - 1];
-		if (current) {
-			current.text += decodeEntities(raw, at);
-		} else if (raw.trim() !== '') {
-			throw new XmlSyntaxError('Text outside the root element', at);
-		}
+		if (!current) throw new XmlSyntaxError('Text outside the root element', at);
+		current.text = current.text === '' ? decodeEntities(raw, at) : current.text + decodeEntities(raw, at);
 	};
 
 	while (pos < length) {
@@ -96,7 +107,7 @@ export function parseXml(xml: string): XmlElement {
 
 		if (next === 0x2f /* / */) {
 			const gt = xml.indexOf('>', lt);
-			if (gt === -1) throw new XmlSyntaxError('Unterminated end tag', lt);
+			if (gt === -1) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
 			const name = xml.slice(lt + 2, gt).trim();
 			const expected = openNames.pop();
 			if (expected !== name) {
@@ -107,11 +118,11 @@ export function parseXml(xml: string): XmlElement {
 		} else if (next === 0x21 /* ! */) {
 			if (xml.startsWith('<!--', lt)) {
 				const end = xml.indexOf('-->', lt + 4);
-				if (end === -1) throw new XmlSyntaxError('Unterminated comment', lt);
+				if (end === -1) throw new XmlSyntaxError('Unterminated comment (truncated document?)', lt);
 				pos = end + 3;
 			} else if (xml.startsWith('<![CDATA[', lt)) {
 				const end = xml.indexOf(']]>', lt + 9);
-				if (end === -1) throw new XmlSyntaxError('Unterminated CDATA section', lt);
+				if (end === -1) throw new XmlSyntaxError('Unterminated CDATA section (truncated document?)', lt);
 				const current = stack[stack.length - 1];
 				if (!current) throw new XmlSyntaxError('CDATA outside the root element', lt);
 				current.text += xml.slice(lt + 9, end);
@@ -123,13 +134,14 @@ export function parseXml(xml: string): XmlElement {
 			}
 		} else if (next === 0x3f /* ? */) {
 			const end = xml.indexOf('?>', lt + 2);
-			if (end === -1) throw new XmlSyntaxError('Unterminated processing instruction', lt);
+			if (end === -1) throw new XmlSyntaxError('Unterminated processing instruction (truncated document?)', lt);
 			pos = end + 2;
 		} else {
 			pos = readStartTag(xml, lt, (element, qualifiedName, selfClosing) => {
 				const parent = stack[stack.length - 1];
 				if (parent) {
-					parent.children.push(element);
+					if (parent.children === NO_CHILDREN) parent.children = [element];
+					else parent.children.push(element);
 				} else if (root) {
 					throw new XmlSyntaxError('More than one root element', lt);
 				} else {
@@ -144,7 +156,7 @@ export function parseXml(xml: string): XmlElement {
 	}
 
 	if (openNames.length > 0) {
-		throw new XmlSyntaxError(`Document ends inside <${openNames[openNames.length - 1]}> (truncated?)`, length);
+		throw new XmlSyntaxError(`Document ends inside <${openNames[openNames.length - 1]}> (truncated document?)`, length);
 	}
 	if (!root) throw new XmlSyntaxError('No root element', length);
 	return root;
@@ -165,11 +177,11 @@ function readStartTag(
 	}
 	const qualifiedName = xml.slice(lt + 1, pos);
 	if (qualifiedName === '' || qualifiedName.includes('<')) throw new XmlSyntaxError('Invalid start tag', lt);
-	const element: XmlElement = { name: localName(qualifiedName), attributes: {}, children: [], text: '' };
+	const element: XmlElement = { name: localName(qualifiedName), attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '' };
 
 	for (;;) {
 		while (pos < length && isWhitespace(xml.charCodeAt(pos))) pos++;
-		if (pos >= length) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}>`, lt);
+		if (pos >= length) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}> (truncated document?)`, lt);
 		const code = xml.charCodeAt(pos);
 		if (code === 0x3e /* > */) {
 			onElement(element, qualifiedName, false);
@@ -181,7 +193,7 @@ function readStartTag(
 			return pos + 2;
 		}
 		const equals = xml.indexOf('=', pos);
-		if (equals === -1) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}>`, lt);
+		if (equals === -1) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}> (truncated document?)`, lt);
 		const attributeName = xml.slice(pos, equals).trim();
 		if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
 		let quotePos = equals + 1;
@@ -189,10 +201,11 @@ function readStartTag(
 		const quote = xml[quotePos];
 		if (quote !== '"' && quote !== "'") throw new XmlSyntaxError('Attribute value must be quoted', quotePos);
 		const close = xml.indexOf(quote, quotePos + 1);
-		if (close === -1) throw new XmlSyntaxError('Unterminated attribute value', quotePos);
+		if (close === -1) throw new XmlSyntaxError('Unterminated attribute value (truncated document?)', quotePos);
 		const rawValue = xml.slice(quotePos + 1, close);
 		if (rawValue.includes('<')) throw new XmlSyntaxError('"<" in attribute value', quotePos);
 		if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+			if (element.attributes === NO_ATTRIBUTES) element.attributes = {};
 			element.attributes[localName(attributeName)] = decodeEntities(rawValue, quotePos + 1);
 		}
 		pos = close + 1;

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { Redactor } from '../../../../nodes/Yuki/transport/redact';
+import type { YukiLogger } from '../../../../nodes/Yuki/transport/types';
+import { YukiError } from '../../../../nodes/Yuki/transport/types';
+import type { FakeYuki } from './fakeYuki';
+import { startFakeYuki } from './fakeYuki';
+
+const ACCESS_KEY = '7c2d4e6f-8a9b-4c1d-9e2f-3a4b5c6d7e8f';
+const CLIENT_SECRET = 'S3cr3t-of-the-purchase-client';
+const SESSION = 'a00912fb-558c-4165-a521-d3a095f88cc7';
+const CLIENT_SESSION = 'c1c1c1c1-2222-4333-8444-555566667777';
+const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
+
+let yuki: FakeYuki;
+before(async () => {
+	yuki = await startFakeYuki();
+});
+after(() => yuki.close());
+beforeEach(() => {
+	yuki.requests.length = 0;
+	resetTransportCaches();
+});
+
+function faultSaying(text: string) {
+	return {
+		status: 500,
+		body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${text}</faultstring></soap:Fault></soap:Body></soap:Envelope>`,
+	};
+}
+
+class RecordingLogger implements YukiLogger {
+	lines: string[] = [];
+	debug(message: string, meta?: Record<string, unknown>) {
+		this.lines.push(message + JSON.stringify(meta ?? {}));
+	}
+	warn(message: string, meta?: Record<string, unknown>) {
+		this.lines.push(message + JSON.stringify(meta ?? {}));
+	}
+}
+
+function assertNoSecret(text: string, where: string) {
+	for (const secret of [ACCESS_KEY, CLIENT_SECRET, SESSION, CLIENT_SESSION]) {
+		assert.ok(!text.toLowerCase().includes(secret.toLowerCase()), `${where} reveals ${secret}: ${text}`);
+	}
+}
+
+function everythingOf(error: YukiError): string {
+	return [error.message, error.stack, error.hint, error.faultString, JSON.stringify(error)].join('\n');
+}
+
+describe('secrets never leave the transport', () => {
+	it('removes the access key, client secret and session IDs from errors and log lines', async () => {
+		const logger = new RecordingLogger();
+		const client = createYukiClient(
+			{ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: ACCESS_KEY, clientId: 'client-1', clientSecret: CLIENT_SECRET },
+			{ logger },
+		);
+		const errors: YukiError[] = [];
+		const collect = (promise: Promise<unknown>) =>
+			promise.then(
+				() => assert.fail('expected a failure'),
+				(error: YukiError) => errors.push(error),
+			);
+
+		// Both texts mention the session, so the client signs in again and repeats once: fail both times.
+		const administrationsFault = faultSaying(`Access key ${ACCESS_KEY} has no rights (session ${SESSION.toUpperCase()})`);
+		yuki.reply('Administrations', administrationsFault, administrationsFault);
+		await collect(client.administrations());
+		const purchaseFault = faultSaying(`Client secret ${CLIENT_SECRET} expired for sessionId=${CLIENT_SESSION}; rights missing`);
+		yuki.reply('ProcessPurchaseInvoices', purchaseFault, purchaseFault);
+		await collect(client.processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>'));
+		yuki.reply('DocumentFolders', { body: `<html>${SESSION} ${ACCESS_KEY}</html>` });
+		await collect(client.documentFolders());
+
+		assert.equal(errors.length, 3);
+		for (const error of errors) assertNoSecret(everythingOf(error), `error ${error.operation}`);
+		assert.match(errors[0].faultString ?? '', /Access key \[redacted\] has no rights \(session \[redacted\]\)/);
+		assert.ok(logger.lines.length >= 5, 'one line per call');
+		for (const line of logger.lines) assertNoSecret(line, 'log line');
+		// The requests themselves do carry them: that is where they belong.
+		assert.ok(yuki.requests.some((request) => request.body.includes(ACCESS_KEY)));
+	});
+
+	it('removes a session ID Yuki echoes back even when this client never saw it', () => {
+		const redactor = new Redactor();
+		assert.equal(
+			redactor.redact('Session 0b7c6a4e-1111-4222-8333-944445555666 has expired; administration e5151219-a7bd-44f7-b9b2-a87d379e71f6'),
+			'Session [redacted] has expired; administration e5151219-a7bd-44f7-b9b2-a87d379e71f6',
+		);
+		assert.equal(redactor.redact('Invalid sessionID: 0B7C6A4E-1111-4222-8333-944445555666'), 'Invalid sessionID: [redacted]');
+	});
+
+	it('logs one line per call with service, operation, administration, duration, outcome and size, never the document', async () => {
+		const logger = new RecordingLogger();
+		const client = createYukiClient({ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: ACCESS_KEY }, { logger });
+		await client.processSalesInvoices(ADMINISTRATION, '<SalesInvoices><SalesInvoice><Subject>Geheim project</Subject></SalesInvoice></SalesInvoices>');
+		assert.equal(logger.lines.length, 2);
+		assert.match(logger.lines[1], /^Yuki Sales\.ProcessSalesInvoices: ok/);
+		const meta = JSON.parse(logger.lines[1].slice(logger.lines[1].indexOf('{'))) as Record<string, unknown>;
+		assert.equal(meta.service, 'Sales');
+		assert.equal(meta.operation, 'ProcessSalesInvoices');
+		assert.equal(meta.administrationId, ADMINISTRATION);
+		assert.equal(meta.outcome, 'ok');
+		assert.equal(typeof meta.durationMs, 'number');
+		assert.ok((meta.requestBytes as number) > 0 && (meta.responseBytes as number) > 0);
+		for (const line of logger.lines) assert.ok(!line.includes('Geheim project'));
+	});
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createYukiClient, resetTransportCaches } from '../../../../../nodes/Yuki/transport/client';
+import { parseXml, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/scanner';
+import type { YukiError } from '../../../../../nodes/Yuki/transport/types';
+import type { FakeYuki } from '../fakeYuki';
+import { startFakeYuki, uniqueAccessKey } from '../fakeYuki';
+
+describe('parseXml', () => {
+	it('reads elements by local name, attributes, entities, character references, CDATA and comments', () => {
+		const root = parseXml(
+			'\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- before --><s:Envelope xmlns:s="urn:s" xmlns="urn:d">' +
+				'<s:Body a:ID=\'7\' plain="x &amp; y &#39;z&#x27;" xmlns:a="urn:a">' +
+				'<Text>Koffie &amp; thee &lt;extra&gt; &quot;vers&quot; &apos;nu&apos; &#8364; &#x1F600;</Text>' +
+				'<Data><![CDATA[<not> & parsed]]></Data><!-- comment <x> --><Empty/><Spaced   /></s:Body></s:Envelope>',
+		);
+		assert.equal(root.name, 'Envelope');
+		const body = root.children[0];
+		assert.equal(body.name, 'Body');
+		assert.deepEqual(body.attributes, { ID: '7', plain: "x & y 'z'" });
+		assert.deepEqual(
+			body.children.map((child) => [child.name, child.text]),
+			[
+				['Text', 'Koffie & thee <extra> "vers" \'nu\' € 😀'],
+				['Data', '<not> & parsed'],
+				['Empty', ''],
+				['Spaced', ''],
+			],
+		);
+	});
+
+	it('refuses what is not well-formed, and says so for a truncated document', () => {
+		const bad = ['<a><b></a>', '<a>', '<a></a><b/>', 'text', '<a x=1/>', '<a>&unknown;</a>', '<a>&#0;</a>', '<a>R&D</a>', ''];
+		for (const xml of bad) assert.throws(() => parseXml(xml), XmlSyntaxError, xml);
+		assert.throws(() => parseXml('<Envelope><Body><Result>12'), /truncated/);
+	});
+
+	it('refuses a DOCTYPE, so no entity (internal or external) is ever expanded', () => {
+		const secretFile = join(mkdtempSync(join(tmpdir(), 'yuki-xxe-')), 'secret.txt');
+		writeFileSync(secretFile, 'TOP-SECRET-CONTENT');
+		const payloads = [
+			`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://${secretFile}">]><r>&x;</r>`,
+			'<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><r>&b;</r>',
+			'<!doctype r SYSTEM "http://127.0.0.1:1/evil.dtd"><r/>',
+		];
+		for (const payload of payloads) assert.throws(() => parseXml(payload), /DOCTYPE declarations are not accepted/);
+	});
+});
+
+describe('hostile answers through the client', () => {
+	let yuki: FakeYuki;
+	before(async () => {
+		yuki = await startFakeYuki();
+	});
+	after(() => yuki.close());
+
+	it('treats an XXE answer as malformed and never shows the file', async () => {
+		resetTransportCaches();
+		const secretFile = join(mkdtempSync(join(tmpdir(), 'yuki-xxe-')), 'secret.txt');
+		writeFileSync(secretFile, 'TOP-SECRET-CONTENT');
+		yuki.reply('Administrations', {
+			body: `<?xml version="1.0"?><!DOCTYPE soap:Envelope [<!ENTITY x SYSTEM "file://${secretFile}">]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><AdministrationsResponse xmlns="http://www.theyukicompany.com/"><AdministrationsResult><Administrations xmlns=""><Administration ID="1"><Name>&x;</Name></Administration></Administrations></AdministrationsResult></AdministrationsResponse></soap:Body></soap:Envelope>`,
+		});
+		const client = createYukiClient({ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: uniqueAccessKey() });
+		await assert.rejects(client.administrations(), (error: YukiError) => {
+			assert.equal(error.kind, 'malformed');
+			assert.match(error.message, /DOCTYPE/);
+			assert.ok(!JSON.stringify({ ...error, message: error.message }).includes('TOP-SECRET'));
+			return true;
+		});
+	});
+});
