@@ -42,8 +42,13 @@ export class PaymentError extends Error {
 	}
 }
 
+/** Amount in cents; stored amounts are canonical 2-decimal strings, so this is exact and fast. */
+function centsOf(amount: string): bigint {
+	return /^-?\d+\.\d\d$/.test(amount) ? BigInt(amount.replace('.', '')) : money(amount).units;
+}
+
 export function isOpen(item: OpenItemState): boolean {
-	return compareDecimals(money(item.openAmount), money('0')) !== 0;
+	return centsOf(item.openAmount) !== 0n;
 }
 
 /**
@@ -102,15 +107,23 @@ export function recordPayment(
 	};
 }
 
-function compareItems(order: SortOrder, contactName: (item: OpenItemState) => string) {
+/** Sorts with keys computed once per item: lists can hold tens of thousands of items. */
+function sortItems(items: OpenItemState[], order: SortOrder, contactName: (item: OpenItemState) => string): OpenItemState[] {
 	const direction = order.endsWith('Desc') ? -1 : 1;
-	return (a: OpenItemState, b: OpenItemState): number => {
+	const keyed = items.map((item) => ({ item, name: order.startsWith('Contact') ? contactName(item) : '', cents: centsOf(item.openAmount) }));
+	keyed.sort((a, b) => {
 		let primary: number;
-		if (order.startsWith('Contact')) primary = contactName(a).localeCompare(contactName(b));
-		else if (order.startsWith('Amount')) primary = compareDecimals(money(a.openAmount), money(b.openAmount));
-		else primary = a.date.localeCompare(b.date);
-		return direction * primary || a.date.localeCompare(b.date) || a.reference.localeCompare(b.reference) || a.id.localeCompare(b.id);
-	};
+		if (order.startsWith('Contact')) primary = a.name.localeCompare(b.name);
+		else if (order.startsWith('Amount')) primary = a.cents === b.cents ? 0 : a.cents < b.cents ? -1 : 1;
+		else primary = a.item.date.localeCompare(b.item.date);
+		return (
+			direction * primary ||
+			a.item.date.localeCompare(b.item.date) ||
+			a.item.reference.localeCompare(b.item.reference) ||
+			a.item.id.localeCompare(b.item.id)
+		);
+	});
+	return keyed.map((entry) => entry.item);
 }
 
 export interface ListQuery {
@@ -125,16 +138,15 @@ export interface ListQuery {
 export function listOpenItems(state: SandboxState, query: ListQuery): OpenItemState[] {
 	const contacts = contactIndex(state);
 	const admins = new Set(query.administrationIds);
-	return state.items
-		.filter(
-			(item) =>
-				admins.has(item.administrationId) &&
-				item.side === query.side &&
-				isOpen(item) &&
-				(!query.from || item.date >= query.from) &&
-				(!query.to || item.date <= query.to),
-		)
-		.sort(compareItems(query.sortOrder, (item) => contacts.get(item.contactId)?.fullName ?? ''));
+	const open = state.items.filter(
+		(item) =>
+			admins.has(item.administrationId) &&
+			item.side === query.side &&
+			isOpen(item) &&
+			(!query.from || item.date >= query.from) &&
+			(!query.to || item.date <= query.to),
+	);
+	return sortItems(open, query.sortOrder, (item) => contacts.get(item.contactId)?.fullName ?? '');
 }
 
 export function contactIndex(state: SandboxState): Map<string, ContactState> {

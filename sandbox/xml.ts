@@ -165,7 +165,11 @@ export function hasText(element: XmlElement): boolean {
 	return textOf(element).trim() !== '';
 }
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(value: string): string {
+	// Most values need no escaping; testing first keeps large answers fast.
+	if (!SPECIAL.test(value)) return value;
 	return value.replace(/[&<>"']/g, (char) =>
 		char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&apos;',
 	);
