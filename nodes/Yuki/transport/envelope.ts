@@ -48,13 +48,20 @@ function soapMethod(client: Client, service: YukiService, operation: string): So
 	return method;
 }
 
+const parameterLists = new Map<string, string[]>();
+
 /** Parameter names of an operation, in WSDL order. */
 export async function operationParameters(service: YukiService, operation: string): Promise<string[]> {
+	const cacheKey = `${service}.${operation}`;
+	const cached = parameterLists.get(cacheKey);
+	if (cached) return cached;
 	const client = await serviceClient(service);
 	const description = client.describe() as Record<string, Record<string, Record<string, { input: Record<string, unknown> }>>>;
 	const input = description[service]?.[`${service}Soap`]?.[operation]?.input;
 	if (!input) throw new Error(`${service}.wsdl has no SOAP 1.1 operation ${operation}`);
-	return Object.keys(input);
+	const parameters = Object.keys(input);
+	parameterLists.set(cacheKey, parameters);
+	return parameters;
 }
 
 /**
