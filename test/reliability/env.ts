@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
-import { startSandbox } from '../../sandbox/server';
+import { DEMO, startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import { runYukiNode } from '../helpers';
 import type { NodeRun, YukiCredentialData } from '../helpers';
@@ -56,12 +56,12 @@ export function credentialsFor(sandbox: RunningSandbox, overrides: YukiCredentia
 	};
 }
 
-/** The demo secrets plus every session ID issued so far. */
-export function secretsOf(sandbox: RunningSandbox): Record<string, string[]> {
-	harvestSessions(sandbox);
+/** The demo domain's secrets plus every session ID any sandbox of the suite issued. */
+export function allSecrets(): Record<string, string[]> {
+	for (const sandbox of open) harvestSessions(sandbox);
 	return {
-		'access key': [sandbox.demo.accessKey, sandbox.demo.departmentAccessKey],
-		'client secret': [sandbox.demo.clientSecret],
+		'access key': [DEMO.accessKey, DEMO.departmentAccessKey],
+		'client secret': [DEMO.clientSecret],
 		'session ID': issuedSessionIds(),
 	};
 }

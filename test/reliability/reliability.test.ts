@@ -9,13 +9,19 @@ import { join } from 'node:path';
 import { captureConsole, releaseConsole } from './capture';
 import { closeAllSandboxes } from './env';
 import { figuresText, writeReliabilityDoc } from './figures';
+import { describeBadInputs } from './badInputTests';
 import { describeFaults } from './faults';
 import { describeProperties } from './properties';
+import { describeSecretScan, describeSecurity } from './security';
 
 captureConsole();
 
 describeFaults();
+describeBadInputs();
 describeProperties();
+describeSecurity();
+// Last: scans what every section above captured.
+describeSecretScan();
 
 after(async () => {
 	await closeAllSandboxes();

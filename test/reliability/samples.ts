@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import type { DocumentSpec } from '../../nodes/Yuki/documents/fields';
-import { purchaseInvoiceDocument } from '../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { describeIssues, validateRecord } from '../../nodes/Yuki/documents/validate';
 import { buildDocument } from '../../nodes/Yuki/documents/xml';
