@@ -14,6 +14,15 @@ function isAbsent(value: unknown): boolean {
 	return value === undefined || value === '';
 }
 
+/**
+ * xmlbuilder2 leaves an "&" alone when it looks like an entity reference ("&amp;", "&foo;"), so
+ * user text "&lt;" would reach Yuki as "<" and "&foo;" would break the whole document. Escaping
+ * every "&" first makes the serialiser see only "&amp;", which it keeps; it escapes "<" and ">".
+ */
+function escapeAmpersands(text: string): string {
+	return text.includes('&') ? text.replace(/&/g, '&amp;') : text;
+}
+
 function writeFields(parent: XMLBuilder, fields: readonly Field[], record: NormalisedRecord, path: string): void {
 	for (const field of fields) {
 		const value = record[fieldKey(field)];
@@ -30,7 +39,7 @@ function writeFields(parent: XMLBuilder, fields: readonly Field[], record: Norma
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			parent.ele(field.xml).txt(value);
+			parent.ele(field.xml).txt(escapeAmpersands(value));
 		}
 	}
 }

@@ -74,6 +74,13 @@ describe('buildDocument', () => {
 		assert.equal(readXml(xml).children[0].children.filter((child) => child.name === 'Process').length, 1);
 	});
 
+	it('keeps text that looks like an entity reference as typed', () => {
+		const typed = 'R&amp;D &lt;b&gt; &#65; &foo; AT&T';
+		const xml = buildDocument(salesInvoiceDocument, [record({ ...salesInput(), subject: typed })]);
+		assert.ok(xml.includes('<Subject>R&amp;amp;D &amp;lt;b&amp;gt; &amp;#65; &amp;foo; AT&amp;T</Subject>'));
+		assert.equal(parseDocument(salesInvoiceDocument, xml)[0].subject, typed);
+	});
+
 	it('writes 0.1 + 0.2 as 0.30', () => {
 		const input = salesInput();
 		input.invoiceLines = [{ productQuantity: 1, lineAmount: 0.1 + 0.2, product: { description: 'x', salesPrice: 0.1 + 0.2, vatPercentage: 21, vatType: 1 } }];
