@@ -10,7 +10,18 @@
 import { administrationRecord, documentFolderRecord, glAccountRecord, vatCodeRecord } from '../documents/responses';
 import { asXmlElements, buildEnvelope } from './envelope';
 import { resolveBaseUrl, serviceUrl } from './endpoints';
-import { hintForFault, hintForHttpStatus, hintForNetwork, isSessionFault, PURCHASE_ACCESS_HINT } from './faults';
+import {
+	ACCESS_KEY_HINT,
+	BROKEN_CONNECTION_HINT,
+	hintForFault,
+	hintForHttpStatus,
+	hintForNetwork,
+	isSessionFault,
+	MALFORMED_HINT,
+	PURCHASE_ACCESS_HINT,
+	REJECTED_DOCUMENT_HINT,
+	SLOW_ANSWER_HINT,
+} from './faults';
 import type { BodyPart } from './http';
 import { HttpFailure, postXml } from './http';
 import { Redactor } from './redact';
@@ -199,19 +210,21 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 					kind: 'timeout',
 					service,
 					operation,
-					hint: failure.requestSent
-						? 'The request was sent: check in Yuki whether it was carried out before sending it again.'
-						: hintForNetwork(endpoint.baseUrl ?? ''),
+					hint: failure.requestSent ? SLOW_ANSWER_HINT : hintForNetwork(endpoint.baseUrl ?? ''),
 					mayHaveReachedYuki: failure.requestSent,
 				});
 			}
 			const reason = failure.code && !failure.message.includes(failure.code) ? `${failure.code}: ${failure.message}` : failure.message;
-			return error(`Could not reach Yuki at ${url.host}: ${reason}; check the region/base URL`, {
+			const reached = failure.requestSent || failure.answerStarted;
+			const message = reached
+				? `The connection to Yuki at ${url.host} broke during ${service}.${operation}: ${reason}`
+				: `Could not reach Yuki at ${url.host}: ${reason}; check the region/base URL`;
+			return error(message, {
 				kind: 'network',
 				service,
 				operation,
-				hint: hintForNetwork(endpoint.baseUrl ?? ''),
-				mayHaveReachedYuki: failure.requestSent || failure.answerStarted,
+				hint: reached ? BROKEN_CONNECTION_HINT : hintForNetwork(endpoint.baseUrl ?? ''),
+				mayHaveReachedYuki: reached,
 			});
 		}
 		if (failure instanceof MalformedAnswerError) {
@@ -219,7 +232,7 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 				kind: 'malformed',
 				service,
 				operation,
-				hint: 'Check that the base URL points at Yuki\'s web services.',
+				hint: MALFORMED_HINT,
 				mayHaveReachedYuki: true,
 			});
 		}
@@ -229,7 +242,7 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 				service,
 				operation,
 				faultString: failure.message,
-				hint: 'Yuki refused the whole document before processing it, so nothing was booked.',
+				hint: REJECTED_DOCUMENT_HINT,
 				mayHaveReachedYuki: false,
 			});
 		}
@@ -257,7 +270,7 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 				kind: 'fault',
 				service,
 				operation,
-				hint: kind === 'client' ? PURCHASE_ACCESS_HINT : hintForFault('access key'),
+				hint: kind === 'client' ? PURCHASE_ACCESS_HINT : ACCESS_KEY_HINT,
 				mayHaveReachedYuki: false,
 			});
 		}

@@ -43,6 +43,15 @@ export function isSessionFault(faultString: string | undefined): boolean {
 	return faultString !== undefined && SESSION_FAULT_PATTERNS.some((pattern) => pattern.test(faultString));
 }
 
+export const SLOW_ANSWER_HINT =
+	'Yuki can take long on big batches or long open-item lists: raise the timeout or send fewer invoices per call.';
+
+export const BROKEN_CONNECTION_HINT = 'Yuki, or a proxy in between, closed the connection before the answer was complete.';
+
+export const MALFORMED_HINT = "Check that the base URL points at Yuki's web services (https://api.yukiworks.nl or https://api.yukiworks.be).";
+
+export const REJECTED_DOCUMENT_HINT = 'Yuki refused the whole document before processing it, so nothing was booked.';
+
 export function hintForHttpStatus(status: number): string {
 	if (status === 404 || status === 405) {
 		return 'Yuki has no such service at this address: the base URL or region is probably wrong (Yuki lives at https://api.yukiworks.nl and https://api.yukiworks.be).';
