@@ -132,6 +132,13 @@ function scalarProperty(
 	}
 }
 
+/** The same parameter without n8n's required mark, for fields of an optional group. */
+function optionalVersion(property: INodeProperties): INodeProperties {
+	const copy = { ...property };
+	delete copy.required;
+	return copy;
+}
+
 /**
  * The scalar parameters of `fields`, nested groups flattened with their key as prefix.
  * `required` says whether the enclosing structure is itself required.
@@ -149,7 +156,8 @@ function flattenedScalars(
 		if (field.kind === 'list') continue; // lists are not nested in Yuki's invoice documents
 		if (field.kind === 'group') {
 			for (const inner of flattenedScalars(field.fields, located.path, flatName(prefix, fieldKey(field)), options)) {
-				result.push({ property: inner.property, required: inner.required && field.required === true });
+				const required = inner.required && field.required === true;
+				result.push({ property: required ? inner.property : optionalVersion(inner.property), required });
 			}
 			continue;
 		}
@@ -167,7 +175,7 @@ function additionalFields(displayName: string, properties: INodeProperties[]): I
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: properties.map((property) => ({ ...property, required: undefined })).sort(byDisplayName),
+		options: [...properties].sort(byDisplayName),
 	};
 }
 
@@ -181,8 +189,8 @@ function groupProperty(field: GroupField, path: string, options: DocumentPropert
 		placeholder: `Add ${field.label} Field`,
 		default: {},
 		description: `${sentence(field.description)}${required.length ? ` Required: ${required.join(', ')}.` : ''}`,
-		// Required fields are marked in the description; n8n checks "required" only on shown parameters.
-		options: scalars.map((entry) => ({ ...entry.property, required: undefined })).sort(byDisplayName),
+		// Marked twice: in the description (seen before adding) and on the field (n8n's asterisk once added).
+		options: scalars.map((entry) => entry.property).sort(byDisplayName),
 	};
 }
 
@@ -221,7 +229,7 @@ export function documentProperties(spec: DocumentSpec, options: DocumentProperti
 		else if (field.kind === 'list') structures.push(listProperty(field, located.path, options));
 		else {
 			const asTopLevel = field.required === true && options.requiredAsTopLevel !== false;
-			const property = scalarProperty({ field, path: located.path }, fieldKey(field), asTopLevel, options);
+			const property = scalarProperty({ field, path: located.path }, fieldKey(field), field.required === true, options);
 			if (property) (asTopLevel ? topLevel : optional).push(property);
 		}
 	}

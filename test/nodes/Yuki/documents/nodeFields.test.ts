@@ -90,6 +90,8 @@ describe('documentProperties', () => {
 		const contact = find(purchase, 'contact');
 		assert.equal(contact.description, 'The supplier. Required: Full Name, Bank Account.');
 		assert.equal(contact.placeholder, 'Add Contact Field');
+		const required = children(contact).filter((property) => property.required).map((property) => property.name);
+		assert.deepEqual(required, ['bankAccount', 'fullName']);
 	});
 
 	it('maps each kind of field to the parameter type that keeps its value exact', () => {
