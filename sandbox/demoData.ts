@@ -27,6 +27,10 @@ export const DEMO = {
 	domainName: 'demo-bv.yukiworks.nl',
 	organisation: { id: ORGANISATION_ID, name: 'Demo Advies B.V.' },
 	department: { id: DEPARTMENT_ID, name: 'Demo Advies B.V. - Afdeling Training' },
+	/** The administration a demo credential uses by default (the organisation's). */
+	administrationId: ORGANISATION_ID,
+	/** The archive folder a demo credential uploads expense claims to (Onkostendeclaraties). */
+	archiveFolderId: 8,
 	/** Sales VAT codes: type → percentage. */
 	salesVat: { 1: '21.00', 2: '9.00', 3: '0.00', 17: '0.00' } as Record<number, string>,
 	/** Purchase VAT codes from the seed (type → the percentages configured for it). */

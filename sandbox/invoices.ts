@@ -2,6 +2,7 @@
  * Per-invoice business processing of ProcessSalesInvoices / ProcessPurchaseInvoices, after the
  * whole document passed the schema check. Message texts Yuki is not known to use are [guess].
  */
+import { DateTime } from 'luxon';
 import {
 	addDecimals,
 	compareDecimals,
@@ -227,6 +228,7 @@ function processSalesInvoice(
 	transaction: Transaction,
 ): void {
 	applyRules(spec, record);
+	if (str(record.documentBase64) && !isPdf(str(record.documentBase64))) throw new Rejection(NOT_A_PDF);
 	const lines = list(record.invoiceLines);
 	checkSalesLines(state, admin, lines);
 	checkPeriod(admin, str(record.date));
@@ -280,6 +282,8 @@ function processSalesInvoice(
 	Object.assign(outcome, { succeeded: true, processed: booked, emailSent, reference, contact: contact.fullName });
 }
 
+const NOT_A_PDF = 'DocumentBase64 does not hold a PDF document'; // [guess]
+
 function isPdf(base64: string): boolean {
 	return Buffer.from(base64, 'base64').subarray(0, 5).toString('latin1') === '%PDF-';
 }
@@ -303,7 +307,7 @@ function processPurchaseInvoice(
 	outcome.contact = contact.fullName;
 	if (!str(contactRecord.bankAccount).trim()) throw new Rejection('The bank account of the supplier is required'); // [guess]
 	applyRules(spec, record);
-	if (!isPdf(str(record.documentBase64))) throw new Rejection('DocumentBase64 does not hold a PDF document'); // [guess]
+	if (!isPdf(str(record.documentBase64))) throw new Rejection(NOT_A_PDF);
 	const codes = state.vatCodes.filter((code) => code.administrationId === admin.id && code.side === 'purchase');
 	let linesTotal: Decimal = { units: 0n, scale: 2 };
 	for (const line of list(record.invoiceLines)) {
@@ -422,7 +426,8 @@ export function processBatch(
 export function importResponseXml(kind: InvoiceKind, administrationId: string, outcomes: InvoiceOutcome[], now: Date): string {
 	const { root, namespace } = IMPORT_RESPONSE_ROOT[kind];
 	const header: Record<string, string> = {
-		timeStamp: now.toISOString().slice(0, 19),
+		// Yuki's example shows the day only.
+		timeStamp: DateTime.fromJSDate(now).setZone('Europe/Amsterdam').toISODate() ?? now.toISOString().slice(0, 10),
 		administrationId,
 		totalSucceeded: String(outcomes.filter((outcome) => outcome.succeeded).length),
 		totalFailed: String(outcomes.filter((outcome) => !outcome.succeeded && !outcome.skipped).length),

@@ -177,6 +177,17 @@ describe('sandbox ProcessSalesInvoices', () => {
 			assert.equal(department.invoices[0].EmailSent, 'false');
 		}));
 
+	it('accepts a custom PDF of the invoice, but not another file', () =>
+		withSandbox(async (sandbox, session) => {
+			const withDocument = (reference: string, base64: string) =>
+				salesInvoiceXml({ reference }).replace('<Contact>', `<DocumentFileName>${reference}.pdf</DocumentFileName><DocumentBase64>${base64}</DocumentBase64><Contact>`);
+			const result = importResult(
+				await processSales(sandbox.url, session, withDocument('PDF-1', PDF_BASE64) + withDocument('PDF-2', Buffer.from('PK zip file').toString('base64'))),
+			);
+			assert.deepEqual(result.invoices.map((invoice) => invoice.Succeeded), ['true', 'false']);
+			assert.match(result.invoices[1].Message, /PDF/);
+		}));
+
 	it('rejects closed periods and disabled GL accounts with Yuki\'s texts', () =>
 		withSandbox(async (sandbox, session) => {
 			const result = importResult(
