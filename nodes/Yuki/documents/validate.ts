@@ -178,7 +178,7 @@ function normaliseBoolean(_field: BooleanField, value: unknown): Outcome {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]/;
 const USE_DATE = 'use YYYY-MM-DD, e.g. 2024-03-31';
 
 function isLuxonDateTime(value: unknown): value is DateTime {
@@ -198,7 +198,10 @@ function normaliseDate(value: unknown, timeZone: string): Outcome {
 			if (!parsed.isValid) return { error: `is ${quote(text)}, a date that does not exist (${USE_DATE})` };
 			return { value: text };
 		}
-		if (DATE_TIME.test(text)) date = DateTime.fromISO(text, { zone: timeZone });
+		if (DATE_TIME.test(text)) {
+			// ISO 8601, or the "2024-03-31 14:00:00" that databases and spreadsheets export.
+			date = text.charAt(10) === 'T' ? DateTime.fromISO(text, { zone: timeZone }) : DateTime.fromSQL(text, { zone: timeZone });
+		}
 		if (!date) return { error: `is ${quote(text)}, which is not a date (${USE_DATE})` };
 	} else {
 		return { error: `must be a date, not ${describeType(value)} (${USE_DATE})` };
@@ -342,6 +345,10 @@ function validateObject(
 		if (field.kind === 'list') {
 			const list = validateList(field, value, fieldPath, context);
 			if (list) record[key] = list;
+			continue;
+		}
+		if (field.required && field.kind === 'text' && typeof value === 'string' && value.trim() === '') {
+			context.issues.push({ path: fieldPath, label: field.label, message: 'is required (only spaces were given)' });
 			continue;
 		}
 		const outcome = normaliseScalar(field, value, context);

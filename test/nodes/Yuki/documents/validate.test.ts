@@ -98,6 +98,8 @@ describe('validateRecord: valid input', () => {
 		const dateTime = DateTime.fromISO('2024-03-31T00:15:00', { zone: 'Europe/Amsterdam' });
 		assert.equal(normalised({ ...salesInput(), date: dateTime }).date, '2024-03-31');
 		assert.equal(normalised({ ...salesInput(), date: ' 2024-02-29 ' }).date, '2024-02-29');
+		assert.equal(normalised({ ...salesInput(), date: '2024-03-31 23:30:00' }).date, '2024-03-31', 'SQL style, read in the zone');
+		assert.equal(normalised({ ...salesInput(), date: '2024-03-31 23:30:00+00:00' }).date, '2024-04-01');
 	});
 
 	it('strips line breaks from base64 content and joins CR LF to LF in text', () => {
@@ -124,6 +126,7 @@ describe('validateRecord: messages name the item, the path, the label and what i
 		assert.equal(errorFor({ ...salesInput(), contact: {} }), 'Item 3: contact (Contact) is required');
 		assert.equal(errorFor({ ...salesInput(), invoiceLines: [] }), 'Item 3: invoiceLines (Invoice Lines) is required (allowed: 1 to 1000 entries)');
 		assert.equal(errorFor(withLine((line) => delete line.product.salesPrice)), 'Item 3: invoiceLines[0].product.salesPrice (Sales Price) is required');
+		assert.equal(errorFor(withLine((line) => (line.product.description = '  '))), 'Item 3: invoiceLines[0].product.description (Product Description) is required (only spaces were given)');
 	});
 
 	it('text: objects, control characters, length and pattern', () => {
