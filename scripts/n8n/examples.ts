@@ -1,0 +1,75 @@
+/**
+ * The example flows (examples/*.json) and the credentials they refer to, ready to import into an
+ * n8n that runs the package as a custom extension (demo, end-to-end tests, browser test).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT, asCustomExtension } from './instance';
+
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
+
+/** The shipped example flows, by file name (without .json). */
+export const EXAMPLE_FILES = ['payment-status-schedule', 'sales-invoice-webhook', 'payment-trigger'] as const;
+export type ExampleName = (typeof EXAMPLE_FILES)[number];
+
+/** Credential IDs the examples reference; an import into another n8n asks the user to pick their own. */
+export const YUKI_CREDENTIAL = { id: 'yukiSandboxCred1', name: 'Yuki sandbox' } as const;
+export const WEBHOOK_CREDENTIAL = { id: 'yukiWebhookAuth1', name: 'Invoicing tool webhook token' } as const;
+
+/** The header the invoicing tool sends to the webhook example (n8n's Header Auth credential). */
+export const WEBHOOK_HEADER = 'X-Invoicing-Token';
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+export interface WorkflowFile {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** An example exactly as shipped (community-package node types). */
+export function readExample(name: ExampleName): WorkflowFile {
+	return JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as WorkflowFile;
+}
+
+/** An example with node types rewritten for a custom-extension install (CUSTOM.yuki…). */
+export function exampleForCustomExtension(name: ExampleName): WorkflowFile {
+	return asCustomExtension(readExample(name));
+}
+
+export function nodeNamed(workflow: WorkflowFile, name: string): WorkflowNode {
+	const node = workflow.nodes.find((candidate) => candidate.name === name);
+	if (!node) throw new Error(`workflow "${workflow.name}" has no node "${name}"`);
+	return node;
+}
+
+export interface YukiCredentialData {
+	accessKey: string;
+	region: 'custom';
+	customBaseUrl: string;
+	administrationId: string;
+	clientId: string;
+	clientSecret: string;
+	archiveFolderId: number;
+	domainId?: string;
+}
+
+/** The credential entries `n8n import:credentials` takes for the examples. */
+export function exampleCredentials(yuki: YukiCredentialData, webhookToken: string) {
+	return [
+		{ ...YUKI_CREDENTIAL, type: 'yukiApi', data: { ...yuki } },
+		{ ...WEBHOOK_CREDENTIAL, type: 'httpHeaderAuth', data: { name: WEBHOOK_HEADER, value: webhookToken } },
+	];
+}

@@ -1,0 +1,386 @@
+/**
+ * A real n8n process for end-to-end tests, the browser test and the demo: the package loaded as a
+ * custom extension, its own user folder, a free port, offline settings, and helpers that speak
+ * n8n's own CLI and REST API. Nothing here knows about Yuki's protocol.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
+
+export const PROJECT_ROOT = join(__dirname, '..', '..');
+export const CACHE_DIR = join(PROJECT_ROOT, '.cache');
+
+/** The owner account the test/demo instances create (local, loopback only). */
+export const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Yuki-demo-2025',
+} as const;
+
+export interface InstalledN8n {
+	version: string;
+	dir: string;
+	n8nBin: string;
+	nodeExecutable: string;
+	nodeBinDir: string | null;
+}
+
+/** Runs scripts/n8n/ensure-n8n.mjs (installs n8n once per version) and returns where it lives. */
+export function ensureN8n(version?: string): InstalledN8n {
+	const args = [join(PROJECT_ROOT, 'scripts', 'n8n', 'ensure-n8n.mjs'), '--json'];
+	if (version) args.push('--version', version);
+	const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	if (result.status !== 0) throw new Error(`ensure-n8n failed (exit ${result.status ?? result.signal})`);
+	const lines = result.stdout.trim().split('\n');
+	return JSON.parse(lines[lines.length - 1]) as InstalledN8n;
+}
+
+/**
+ * Puts the built package (package.json + dist/) where N8N_CUSTOM_EXTENSIONS finds it and returns
+ * that folder. The copy sits inside the project, so its runtime dependencies (soap, luxon,
+ * xmlbuilder2) resolve from the project's node_modules, as they would from n8n's nodes folder.
+ */
+export function prepareCustomExtension(): string {
+	const dist = join(PROJECT_ROOT, 'dist');
+	if (!existsSync(join(dist, 'nodes', 'Yuki', 'Yuki.node.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const extensions = join(CACHE_DIR, 'custom');
+	const target = join(extensions, 'n8n-nodes-yuki');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	cpSync(join(PROJECT_ROOT, 'package.json'), join(target, 'package.json'));
+	cpSync(dist, join(target, 'dist'), { recursive: true });
+	return extensions;
+}
+
+/** Example workflows use the community-package type names; a custom extension is typed CUSTOM.<name>. */
+export function asCustomExtension<T>(workflow: T): T {
+	return JSON.parse(JSON.stringify(workflow).replaceAll('"n8n-nodes-yuki.', '"CUSTOM.')) as T;
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface N8nOptions {
+	version?: string;
+	/** Kept between runs when given (the demo); a fresh folder per instance otherwise. */
+	userFolder?: string;
+	port?: number;
+	/** Extra environment, e.g. GENERIC_TIMEZONE. */
+	env?: Record<string, string>;
+	/** N8N_CUSTOM_EXTENSIONS (default: the built package, see prepareCustomExtension). */
+	extensionsDir?: string;
+	/** Where n8n's own log goes (default: a file in the user folder). */
+	logFile?: string;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+	finished: boolean;
+}
+
+/** Run data of one execution: node name → that node's output items (first output, last run). */
+export type NodeOutputs = Record<string, Array<{ json: Record<string, unknown> }>>;
+
+export class N8n {
+	readonly url: string;
+
+	private process: ChildProcess | undefined;
+
+	private cookie = '';
+
+	private constructor(
+		readonly installed: InstalledN8n,
+		readonly userFolder: string,
+		readonly port: number,
+		private readonly env: NodeJS.ProcessEnv,
+		readonly logFile: string,
+	) {
+		this.url = `http://127.0.0.1:${port}`;
+	}
+
+	/** Prepares (but does not start) an n8n with the package; import workflows/credentials, then start(). */
+	static async create(options: N8nOptions = {}): Promise<N8n> {
+		const installed = ensureN8n(options.version);
+		const extensions = options.extensionsDir ?? prepareCustomExtension();
+		const userFolder =
+			options.userFolder ?? join(CACHE_DIR, 'e2e', `n8n-${installed.version}-${process.pid}-${Date.now()}`);
+		mkdirSync(userFolder, { recursive: true });
+		const port = options.port ?? (await freePort());
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PATH: installed.nodeBinDir ? `${installed.nodeBinDir}${delimiter}${process.env.PATH ?? ''}` : process.env.PATH,
+			N8N_USER_FOLDER: userFolder,
+			N8N_CUSTOM_EXTENSIONS: extensions,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			DB_SQLITE_POOL_SIZE: '1',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+			NODE_ENV: 'production',
+			NODE_OPTIONS: '',
+			...options.env,
+		};
+		delete env.NODE_TEST_CONTEXT;
+		return new N8n(installed, userFolder, port, env, options.logFile ?? join(userFolder, 'n8n.log'));
+	}
+
+	get version(): string {
+		return this.installed.version;
+	}
+
+	get majorVersion(): number {
+		return Number(this.installed.version.split('.')[0]);
+	}
+
+	/** Runs an n8n CLI command against this instance's database; returns stdout. */
+	cli(args: string[]): string {
+		const result = spawnSync(this.installed.nodeExecutable, [this.installed.n8nBin, ...args], {
+			env: this.env,
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		if (result.status !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stderr}\n${result.stdout}`.slice(0, 4000));
+		}
+		return result.stdout;
+	}
+
+	private writeInput(name: string, content: unknown): string {
+		const path = join(this.userFolder, `import-${name}.json`);
+		writeFileSync(path, JSON.stringify(content, null, 2));
+		return path;
+	}
+
+	/** Imports credentials (plain `data`: n8n encrypts it on import). */
+	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): void {
+		this.cli(['import:credentials', `--input=${this.writeInput('credentials', credentials)}`]);
+	}
+
+	/** Imports workflows (each needs an `id`). */
+	importWorkflows(workflows: Array<Record<string, unknown>>): void {
+		this.cli(['import:workflow', `--input=${this.writeInput('workflows', workflows)}`]);
+	}
+
+	/** Starts `n8n start` and waits until it serves requests. */
+	async start(timeoutMs = 180_000): Promise<void> {
+		const log = openLog(this.logFile);
+		this.process = spawn(this.installed.nodeExecutable, [this.installed.n8nBin, 'start'], {
+			env: this.env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.process.stdout?.on('data', log);
+		this.process.stderr?.on('data', log);
+		const exited = new Promise<never>((_, reject) =>
+			this.process?.once('exit', (code) => reject(new Error(`n8n exited early (code ${code}); log: ${this.logFile}\n${tail(this.logFile)}`))),
+		);
+		const ready = (async () => {
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				try {
+					const response = await fetch(`${this.url}/healthz/readiness`);
+					if (response.ok) return;
+				} catch {
+					// not listening yet
+				}
+				await sleep(500);
+			}
+			throw new Error(`n8n did not become ready within ${timeoutMs / 1000}s; log: ${this.logFile}\n${tail(this.logFile)}`);
+		})();
+		await Promise.race([ready, exited]);
+	}
+
+	/** Stops n8n and everything it started (its process group). */
+	async stop(): Promise<void> {
+		const child = this.process;
+		this.process = undefined;
+		if (!child?.pid || child.exitCode !== null) return;
+		const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			return;
+		}
+		const stopped = await Promise.race([gone.then(() => true), sleep(15_000).then(() => false)]);
+		if (!stopped) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	}
+
+	/** Creates the owner account (first start) or logs in as the owner; keeps the session cookie. */
+	async signIn(): Promise<void> {
+		const setup = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+			body: JSON.stringify(OWNER),
+		});
+		if (setup.ok) {
+			this.cookie = sessionCookie(setup);
+			return;
+		}
+		const login = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		});
+		if (!login.ok) throw new Error(`n8n login failed: ${login.status} ${await login.text()}`);
+		this.cookie = sessionCookie(login);
+	}
+
+	/** The cookie a browser needs to be signed in as the owner. */
+	get sessionCookieValue(): string {
+		return this.cookie.replace(/^n8n-auth=/, '');
+	}
+
+	/** Calls n8n's internal REST API (/rest/...) as the owner; returns `data` of the answer. */
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.url}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': BROWSER_ID },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 1000)}`);
+		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+		return (parsed.data ?? parsed) as T;
+	}
+
+	/** Activates (n8n 1.x) or publishes (n8n 2.x) a workflow, so its webhooks, schedules and polls run. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		if (this.majorVersion >= 2) {
+			await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		} else {
+			await this.rest('PATCH', `/workflows/${workflowId}`, { active: true, versionId: workflow.versionId });
+		}
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		if (this.majorVersion >= 2) {
+			await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+		} else {
+			await this.rest('PATCH', `/workflows/${workflowId}`, { active: false, versionId: workflow.versionId });
+		}
+	}
+
+	/** Finished executions of a workflow, newest first. */
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const answer = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
+		return answer.results.filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+	}
+
+	/** Waits until a workflow has at least `count` finished executions. */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 120_000): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const executions = await this.executions(workflowId);
+			if (executions.length >= count) return executions;
+			if (Date.now() > deadline) {
+				throw new Error(`workflow ${workflowId}: ${executions.length} of ${count} executions after ${timeoutMs / 1000}s\n${tail(this.logFile)}`);
+			}
+			await sleep(500);
+		}
+	}
+
+	/** The output items of every node of one execution, read from n8n's stored run data. */
+	async executionOutputs(executionId: string): Promise<{ status: string; outputs: NodeOutputs; error?: string }> {
+		const execution = await this.rest<{ status: string; data: string }>('GET', `/executions/${executionId}`);
+		const { parse } = this.requireFromN8n('flatted') as { parse(text: string): unknown };
+		const data = parse(execution.data) as {
+			resultData: {
+				error?: { message?: string };
+				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			};
+		};
+		const outputs: NodeOutputs = {};
+		for (const [node, runs] of Object.entries(data.resultData.runData)) {
+			const last = runs[runs.length - 1];
+			outputs[node] = (last?.data?.main ?? []).flatMap((output) => output ?? []);
+		}
+		return { status: execution.status, outputs, error: data.resultData.error?.message };
+	}
+
+	/** Runs a saved workflow from its Manual Trigger with `n8n execute` (a separate process); returns run data. */
+	executeFromCli(workflowId: string): NodeOutputs {
+		const stdout = this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = stdout.indexOf('{');
+		const data = JSON.parse(stdout.slice(start)) as {
+			data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } };
+		};
+		const outputs: NodeOutputs = {};
+		for (const [node, runs] of Object.entries(data.data.resultData.runData)) {
+			const last = runs[runs.length - 1];
+			outputs[node] = (last?.data?.main ?? []).flatMap((output) => output ?? []);
+		}
+		return outputs;
+	}
+
+	/** Loads a module from the installed n8n's own node_modules (e.g. flatted, for stored run data). */
+	requireFromN8n(name: string): unknown {
+		return createRequire(join(this.installed.dir, 'node_modules', 'n8n', 'package.json'))(name);
+	}
+}
+
+/** n8n binds the session cookie to a browser ID header; any fixed value works for API calls. */
+const BROWSER_ID = 'n8n-nodes-yuki-e2e';
+
+function sessionCookie(response: Response): string {
+	const cookies = response.headers.getSetCookie();
+	const auth = cookies.find((cookie) => cookie.startsWith('n8n-auth='));
+	if (!auth) throw new Error('n8n did not set a session cookie');
+	return auth.split(';')[0];
+}
+
+function openLog(path: string): (chunk: Buffer) => void {
+	writeFileSync(path, '');
+	return (chunk) => writeFileSync(path, chunk, { flag: 'a' });
+}
+
+function tail(path: string, lines = 40): string {
+	try {
+		return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '';
+	}
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
