@@ -442,8 +442,10 @@ export function bindParameters(operation: OperationSpec, body: XmlElement): Reco
 		if (child.ns !== YUKI_NAMESPACE) continue;
 		const index = operation.params.indexOf(child.local);
 		if (index < next) continue;
-		bound[child.local] = child;
 		next = index + 1;
+		// xsi:nil="true" is a null: the parameter keeps its place but has no value.
+		if (Object.entries(child.attrs).some(([name, value]) => name.endsWith(':nil') && value.trim() === 'true')) continue;
+		bound[child.local] = child;
 	}
 	return bound;
 }

@@ -12,7 +12,7 @@ import { YUKI_NAMESPACE } from '../nodes/Yuki/documents/common';
 import { formatDecimal, multiplyDecimals, rescale } from '../nodes/Yuki/documents/decimal';
 import { DEMO, seedState } from './demoData';
 import { DEFAULT_FAULT_STRING, FAULTS_BEFORE_OPERATION, FaultQueue, xxeBody } from './faults';
-import type { FaultSpec } from './faults';
+import type { FaultKind, FaultSpec } from './faults';
 import { newGuid } from './ids';
 import { recordPayment } from './ledger';
 import type { PaymentOptions, PaymentResult } from './ledger';
@@ -53,8 +53,10 @@ export interface CallRecord {
 	operation: string;
 	administrationId?: string;
 	ok: boolean;
-	/** Fault text answered, or `injected <kind>` for an injected fault. */
+	/** Fault text answered, or `injected <kind>` when an injected fault replaced or spoiled the answer. */
 	fault?: string;
+	/** The injected fault that hit this call, if any (a `slow` call can still be ok). */
+	injected?: FaultKind;
 	at: string;
 }
 
@@ -93,6 +95,8 @@ export interface RunningSandbox {
 }
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Injected faults after which the client has no usable answer although the operation ran. */
+const ANSWER_SPOILERS: ReadonlySet<FaultKind> = new Set(['drop', 'reset-mid-response', 'truncated']);
 const SERVICE_PATH = /^\/ws\/([A-Za-z]+)\.asmx$/i;
 
 function seedOpenItems(state: SandboxState, count: number, options: SeedOpenItemsOptions, now: Date): SeedOpenItemsResult {
@@ -225,8 +229,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		}
 
 		const injected = faults.take(operationName);
-		if (injected) record.fault = `injected ${injected.kind}`;
+		if (injected) record.injected = injected.kind;
 		if (injected && FAULTS_BEFORE_OPERATION.has(injected.kind)) {
+			record.fault = `injected ${injected.kind}`;
 			answerInjectedBefore(response, injected, operationName);
 			return;
 		}
@@ -234,13 +239,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
 		let answer: { status: number; body: string };
 		try {
-			const context = runOperation(body, service, operationName, operation, record);
-			answer = { status: 200, body: context };
-			record.ok = !injected;
+			answer = { status: 200, body: runOperation(body, service, operationName, operation, record) };
+			record.ok = true;
 		} catch (error) {
 			if (!(error instanceof SoapFault)) throw error;
-			if (!injected) record.fault = error.message;
+			record.fault = error.message;
 			answer = { status: 500, body: faultEnvelope(error) };
+		}
+		if (injected && ANSWER_SPOILERS.has(injected.kind)) {
+			// The operation ran (and may have booked), but the client never gets a usable answer.
+			record.ok = false;
+			record.fault = `injected ${injected.kind}`;
 		}
 		await answerInjectedAfter(request, response, injected, answer);
 	}

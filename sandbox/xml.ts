@@ -82,6 +82,10 @@ export function parseXml(source: string): XmlElement {
 		} else if (source.startsWith('<?', pos)) {
 			const end = source.indexOf('?>', pos + 2);
 			if (end === -1) fail('unterminated processing instruction');
+			// As in .NET: "The XML declaration must be the first node in the document".
+			if (/^<\?xml[\s?]/i.test(source.slice(pos, pos + 6)) && source.slice(0, pos).replace(/^\uFEFF/, '') !== '') {
+				fail('unexpected XML declaration: it must be the first node in the document');
+			}
 			pos = end + 2;
 		} else if (source.startsWith('</', pos)) {
 			const end = source.indexOf('>', pos);

@@ -76,6 +76,7 @@ describe('sandbox injected faults', () => {
 			sandbox.injectFault({ kind: 'drop', operation: 'ProcessSalesInvoices' });
 			await assert.rejects(processSales(sandbox.url, session, salesInvoiceXml({ reference: 'D-1' })));
 			assert.equal(booked(sandbox, 'D-1'), true);
+			assert.deepEqual([sandbox.calls.at(-1)!.ok, sandbox.calls.at(-1)!.fault], [false, 'injected drop']);
 			// A blind resend is caught as a duplicate, as Yuki would.
 			const resend = importResult(await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'D-1' })));
 			assert.match(resend.invoices[0].Message, /already exists/);
@@ -95,7 +96,8 @@ describe('sandbox injected faults', () => {
 			const answer = await pending;
 			assert.equal(importResult(answer).totals.succeeded, 1);
 			assert.equal(booked(sandbox, 'S-1'), true);
-			assert.equal(sandbox.calls.at(-1)!.fault, 'injected slow');
+			assert.equal(sandbox.calls.at(-1)!.injected, 'slow');
+			assert.equal(sandbox.calls.at(-1)!.ok, true);
 		}));
 
 	it('expire-session: the session dies just before the call', () =>

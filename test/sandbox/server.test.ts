@@ -95,6 +95,24 @@ describe('sandbox protocol strictness', () => {
 		assert.equal(findAll(answer.result!, 'Administration').length, 2);
 	});
 
+	it('reads xsi:nil as a missing value and refuses an XML declaration inside xmlDoc', async () => {
+		const nil = await soapCall(
+			sandbox.url,
+			'Accounting',
+			'Administrations',
+			'<sessionID xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" />',
+		);
+		assert.match(nil.fault!, /session/i);
+		const declared = await soapCall(
+			sandbox.url,
+			'Sales',
+			'ProcessSalesInvoices',
+			param('sessionId', session) + param('administrationId', DEMO.organisation.id) + '<xmlDoc><?xml version="1.0" encoding="utf-8"?><SalesInvoices/></xmlDoc>',
+		);
+		assert.equal(declared.status, 500);
+		assert.match(declared.fault!, /^Server was unable to read request.*XML declaration/);
+	});
+
 	it('refuses a request carrying a DTD', async () => {
 		const body = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + envelope('Administrations', `<sessionID>${session}&e;</sessionID>`);
 		const answer = await soapCall(sandbox.url, 'Accounting', 'Administrations', '', { body });

@@ -27,6 +27,7 @@ describe('sandbox XML reader', () => {
 			'<a x="1" x="2"/>',
 			'<a',
 			'text',
+			'<a><?xml version="1.0"?><b/></a>',
 			'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>',
 		]) {
 			assert.throws(() => parseXml(bad), XmlParseError, bad);
