@@ -60,7 +60,7 @@ function salesLineFindings(record: NormalisedRecord): RuleFinding[] {
 /** Sales lines that state their amounts must agree with their own quantity, price and VAT. */
 export const salesLineTotalsRule: DocumentRule = {
 	description:
-		'Line totals: when a line gives Line Amount and its product is priced excluding VAT (VAT Included not true), Line Amount must equal Quantity × Sales Price rounded to cents, and Line VAT Amount (when given) must equal Line Amount × VAT Percentage / 100 rounded to cents, each within 0.01',
+		'Line totals: when a line gives Line Amount and its product is priced excluding VAT (VAT Included not true), Line Amount must equal Quantity × Sales Price rounded to cents, and Line VAT Amount (when given) must equal Line Amount × VAT Percentage / 100 rounded to cents, each within 0.01 (our own check against mapping mistakes; how Yuki rounds is not published)',
 	field: 'invoiceLines.lineAmount',
 	findAll: salesLineFindings,
 	check(record) {
