@@ -277,6 +277,20 @@ describe('sandbox ProcessPurchaseInvoices', () => {
 			assert.equal(sandbox.state.invoices.length, 0);
 		}));
 
+	it('overwrites a supplier found by ContactCode, only fills empty fields of one found by FullName', () =>
+		withSandbox(async (sandbox) => {
+			const session = await authenticateClient(sandbox.url);
+			const supplier = sandbox.state.contacts.find((contact) => contact.code === 'L2001')!;
+			const byName = purchaseInvoiceXml({ reference: 'CN-1', supplier: supplier.fullName, bank: 'NL55INGB0000000001' }).replace('<CountryCode>NL</CountryCode>', '<CountryCode>NL</CountryCode><City>Rotterdam</City>');
+			assert.equal(importResult(await processPurchase(sandbox.url, session, byName)).totals.succeeded, 1);
+			assert.equal(supplier.fields.BankAccount, 'NL91ABNA0417164300');
+			assert.equal(supplier.fields.City, 'Amsterdam');
+			const byCode = purchaseInvoiceXml({ reference: 'CN-2', supplier: 'Kantoorhuis (renamed)', bank: 'NL55INGB0000000001' }).replace('<FullName>', '<ContactCode>L2001</ContactCode><FullName>');
+			assert.equal(importResult(await processPurchase(sandbox.url, session, byCode)).totals.succeeded, 1);
+			assert.equal(supplier.fields.BankAccount, 'NL55INGB0000000001');
+			assert.equal(sandbox.state.contacts.filter((contact) => contact.code === 'L2001').length, 1);
+		}));
+
 	it('auto-corrects a rounding difference of a few cents unless disableAutoCorrect is true', () =>
 		withSandbox(async (sandbox) => {
 			const session = await authenticateClient(sandbox.url);
