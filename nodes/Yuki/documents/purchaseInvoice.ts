@@ -40,7 +40,7 @@ export const purchaseInvoiceDocument: DocumentSpec = {
 	namespace: 'urn:xmlns:http://www.theyukicompany.com:purchaseinvoices',
 	record: 'PurchaseInvoice',
 	fields: [
-		{ xml: 'Process', kind: 'boolean', label: 'Process', description: 'True books the invoice without approval and then needs a Reference; Yuki assumes false when left out', confidence: 'doc' },
+		{ xml: 'Process', kind: 'boolean', label: 'Process', description: 'Whether to book the invoice without approval (it then needs a Reference); Yuki assumes false when left out', confidence: 'doc' },
 		text('Reference', 'Reference', "The supplier's invoice number", { confidence: 'doc' }),
 		{ xml: 'Date', kind: 'date', label: 'Date', description: 'Invoice date', confidence: 'doc' },
 		{ xml: 'DueDate', kind: 'date', label: 'Due Date', description: 'Date the invoice is due', confidence: 'doc' },

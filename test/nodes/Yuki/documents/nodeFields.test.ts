@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { INodeProperties } from 'n8n-workflow';
-import type { DocumentSpec } from '../../../../nodes/Yuki/documents/fields';
+import type { DocumentSpec, Field } from '../../../../nodes/Yuki/documents/fields';
 import { ADDITIONAL_FIELDS, LIST_ENTRY, documentProperties, recordFromParameters } from '../../../../nodes/Yuki/documents/nodeFields';
 import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
@@ -201,5 +201,13 @@ describe('recordFromParameters', () => {
 
 	it('gives an empty record when nothing is filled in', () => {
 		assert.deepEqual(recordFromParameters(salesInvoiceDocument, () => undefined), {});
+	});
+});
+
+describe('document descriptions', () => {
+	it('describe every boolean with "Whether", as n8n does', () => {
+		const booleans = (fields: readonly Field[]): Field[] =>
+			fields.flatMap((field) => (field.kind === 'group' || field.kind === 'list' ? booleans(field.fields) : field.kind === 'boolean' ? [field] : []));
+		for (const field of booleans([...salesInvoiceDocument.fields, ...purchaseInvoiceDocument.fields])) assert.match(field.description, /^Whether /, field.xml);
 	});
 });
