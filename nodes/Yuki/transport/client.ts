@@ -291,6 +291,15 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 				mayHaveReachedYuki: false,
 			});
 		}
+		if (!settings.accessKey?.trim()) {
+			throw error(`${service}.${operation} needs an access key in the Yuki credential`, {
+				kind: 'configuration',
+				service,
+				operation,
+				hint: ACCESS_KEY_HINT,
+				mayHaveReachedYuki: false,
+			});
+		}
 		const sessionId = await obtainSession(sessionKey(kind), now, () => authenticate(kind, service));
 		redactor.add(sessionId);
 		return sessionId;

@@ -10,6 +10,9 @@ export type BaseUrlResolution = { baseUrl: string; problem?: undefined } | { bas
 
 export function resolveBaseUrl(settings: Pick<YukiConnectionSettings, 'region' | 'customBaseUrl'>): BaseUrlResolution {
 	if (settings.region === 'nl' || settings.region === 'be') return { baseUrl: REGION_BASE_URLS[settings.region] };
+	if (settings.region !== 'custom') {
+		return { problem: `The Yuki credential has no usable region ("${String(settings.region)}"): choose Netherlands, Belgium or Custom.` };
+	}
 	const raw = settings.customBaseUrl?.trim() ?? '';
 	if (!raw) return { problem: 'The Yuki credential uses a custom base URL but none is set: enter one such as http://127.0.0.1:8080.' };
 	let url: URL;

@@ -162,3 +162,15 @@ describe('network', () => {
 		assert.equal(yuki.operations().filter((operation) => operation === 'ProcessSalesInvoices').length, 1);
 	});
 });
+
+describe('settings that cannot work', () => {
+	it('stops before any call without an access key or with an unknown region', async () => {
+		const noKey = await failure(client({ accessKey: '  ' }).administrations());
+		assert.equal(noKey.kind, 'configuration');
+		assert.match(noKey.message, /access key/);
+		const noRegion = await failure(createYukiClient({ region: 'xx' as never, accessKey: uniqueAccessKey() }).administrations());
+		assert.equal(noRegion.kind, 'configuration');
+		assert.match(noRegion.message, /region/);
+		assert.equal(yuki.requests.length, 0);
+	});
+});
