@@ -1,0 +1,99 @@
+/**
+ * Memory: 200 purchase invoices with 2 MB PDFs, each scenario in its own process
+ * (memoryChild.ts) so that its peak resident set size is its own. The node's default batching
+ * (PDFs read and encoded one batch at a time) against the naive way: every PDF encoded into one
+ * document at once (Batch Size = all invoices).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
+import type { BenchRow, BenchSection } from './report';
+import { formatMb } from './report';
+import type { RunningSandbox } from './sandboxRuns';
+import { benchCredentials, callsSince } from './sandboxRuns';
+
+const INVOICES = 200;
+const PDF_BYTES = 2 * 2 ** 20;
+const TARGET_FACTOR = 3;
+
+interface ChildResult {
+	baseline?: number;
+	peak?: number;
+	outcome: string;
+	failed?: number;
+	pdfTotal?: number;
+}
+
+function runChild(sandbox: RunningSandbox, batchSize: number, prefix: string): Promise<ChildResult> {
+	const root = join(__dirname, '..', '..');
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', join(__dirname, 'memoryChild.ts')], {
+			cwd: root,
+			env: {
+				...process.env,
+				BENCH_INVOICES: String(INVOICES),
+				BENCH_PDF_BYTES: String(PDF_BYTES),
+				BENCH_BATCH_SIZE: String(batchSize),
+				BENCH_PREFIX: prefix,
+				BENCH_CREDENTIALS: JSON.stringify(benchCredentials(sandbox)),
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code, signal) => {
+			const line = stdout.trim().split('\n').pop() ?? '';
+			try {
+				resolve(JSON.parse(line) as ChildResult);
+			} catch {
+				const lastError = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 200);
+				resolve({ outcome: `failed: exit ${code ?? signal}${lastError ? ` (${lastError})` : ''}` });
+			}
+		});
+	});
+}
+
+function describeRun(result: ChildResult, calls: number): string {
+	if (result.peak === undefined || result.baseline === undefined) return result.outcome;
+	const over = result.peak - result.baseline;
+	const factor = over / (INVOICES * PDF_BYTES);
+	const status = result.outcome === 'ok' ? '' : `; ${result.outcome}`;
+	return `${formatMb(over)} over baseline = ${factor.toFixed(2)}× the PDF bytes; ${calls} Process call${calls === 1 ? '' : 's'}${status}`;
+}
+
+export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSection> {
+	const batch = DEFAULT_BATCH_SIZE.purchase;
+	let from = sandbox.calls.length;
+	const batched = await runChild(sandbox, batch, 'MEMB');
+	const batchedCalls = callsSince(sandbox, from).byOperation.ProcessPurchaseInvoices ?? 0;
+	from = sandbox.calls.length;
+	const naive = await runChild(sandbox, INVOICES, 'MEMN');
+	const naiveCalls = callsSince(sandbox, from).byOperation.ProcessPurchaseInvoices ?? 0;
+
+	const total = INVOICES * PDF_BYTES;
+	const over = batched.peak !== undefined && batched.baseline !== undefined ? batched.peak - batched.baseline : Number.POSITIVE_INFINITY;
+	// The warm-up run sends one invoice in its own call; the measured run must use one call per batch.
+	const expectedCalls = 1 + Math.ceil(INVOICES / batch);
+	const rows: BenchRow[] = [
+		{
+			scenario: `${INVOICES} purchase invoices with ${formatMb(PDF_BYTES)} PDFs (${formatMb(total)} of PDFs)`,
+			measured: describeRun(batched, batchedCalls - 1),
+			naive: `all PDFs encoded at once (Batch Size ${INVOICES}): ${describeRun(naive, Math.max(0, naiveCalls - 1))}`,
+			target: `< ${TARGET_FACTOR}× the PDF bytes over baseline; one batch (${batch}) of PDFs encoded at a time`,
+			pass: batched.outcome === 'ok' && over < TARGET_FACTOR * total && batchedCalls === expectedCalls,
+		},
+	];
+	return {
+		title: 'Memory',
+		method: [
+			`Each scenario runs in its own Node process (\`--expose-gc\`), with the sandbox in the parent so that only the node's memory is measured.`,
+			`Baseline: the process after a warm-up run, holding the ${INVOICES} PDFs as Buffers (as read from disk). Peak: the kernel's maximum resident set size of the process (\`process.resourceUsage().maxRSS\`), also sampled every 10 ms.`,
+			`The items carry their PDFs as n8n binary data in n8n's default (in-memory) mode, which keeps base64 text in the items: about 1.33× the PDF bytes that any way of sending pays alike.`,
+			`The node reads and encodes only one batch (${batch} invoices by default) of PDFs at a time. The naive way puts every PDF into one document at once.`,
+		].join(' '),
+		rows,
+	};
+}

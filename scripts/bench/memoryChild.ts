@@ -1,0 +1,87 @@
+/**
+ * One memory scenario in a process of its own (spawned by memory.ts, run with --expose-gc):
+ * 200 purchase invoices with a 2 MB PDF each through the node in n8n's real engine, against the
+ * sandbox the parent runs (so the sandbox's memory is not counted here). Prints one JSON line.
+ *
+ * Baseline: the process after warming up, with the 200 PDFs read into Buffers (the files exist
+ * before any run). Peak: the kernel's maximum resident set size of this process.
+ */
+import { randomBytes } from 'node:crypto';
+import { runYukiNode } from '../../test/helpers';
+
+const count = Number(process.env.BENCH_INVOICES ?? 200);
+const pdfBytes = Number(process.env.BENCH_PDF_BYTES ?? 2 * 2 ** 20);
+const batchSize = Number(process.env.BENCH_BATCH_SIZE ?? 10);
+const credentials = JSON.parse(process.env.BENCH_CREDENTIALS ?? '{}') as Record<string, unknown>;
+const prefix = process.env.BENCH_PREFIX ?? 'MEM';
+
+function pdf(size: number): Buffer {
+	const head = Buffer.from('%PDF-1.4\n');
+	const tail = Buffer.from('\n%%EOF\n');
+	return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
+}
+
+function invoice(reference: string) {
+	return {
+		reference,
+		date: '2025-06-30',
+		invoiceAmount: '181.50',
+		invoiceVatAmount: '31.50',
+		contact: { contactCode: 'LEV-200', fullName: 'Kantoorhuis Nederland B.V.', bankAccount: 'NL91ABNA0417164300' },
+		invoiceLines: [{ description: 'Kantoorartikelen', lineAmount: '150.00', lineVatType: 11 }],
+	};
+}
+
+async function run(references: string[], pdfs: Buffer[]) {
+	return await runYukiNode({
+		parameters: {
+			resource: 'purchaseInvoice',
+			operation: 'process',
+			invoiceSource: 'json',
+			jsonProperty: '',
+			binaryPropertyName: 'data',
+			options: { batchSize },
+		},
+		items: references.map((reference, index) => ({
+			json: invoice(reference),
+			binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
+		})),
+		credentials,
+		continueOnFail: true,
+	});
+}
+
+function gc(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+async function main(): Promise<void> {
+	// Warm-up: loads every module and opens the session, so the measurement sees only the data.
+	await run([`${prefix}-WARM`], [pdf(64 * 1024)]);
+	const pdfs = Array.from({ length: count }, () => pdf(pdfBytes));
+	gc();
+	const baseline = process.memoryUsage().rss;
+	let sampledPeak = baseline;
+	const sampler = setInterval(() => {
+		sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
+	}, 10);
+	const references = Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(4, '0')}`);
+	let outcome: string;
+	let failed = 0;
+	try {
+		const result = await run(references, pdfs);
+		failed = result.items.filter((item) => item.json.error !== undefined).length;
+		const firstError = result.items.find((item) => item.json.error !== undefined)?.json.error ?? result.error?.message;
+		outcome = result.error ? `failed: ${result.error.message}` : failed > 0 ? `${failed} items failed: ${String(firstError).slice(0, 160)}` : 'ok';
+	} catch (error) {
+		outcome = `failed: ${(error as Error).message}`;
+	}
+	clearInterval(sampler);
+	const peak = Math.max(sampledPeak, process.resourceUsage().maxRSS * 1024);
+	console.log(JSON.stringify({ baseline, peak, outcome, failed, pdfTotal: count * pdfBytes }));
+}
+
+main().catch((error: unknown) => {
+	console.log(JSON.stringify({ outcome: `failed: ${(error as Error).message}` }));
+	process.exitCode = 1;
+});
