@@ -211,9 +211,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const operationName = actionMatch?.[1] ?? actionValue.replace(/^"|"$/g, '');
 		const record: CallRecord = { service, operation: operationName, ok: false, at };
 		calls.push(record);
-		const answerFault = (fault: SoapFault, status = 500) => {
+		const answerFault = (fault: SoapFault) => {
 			record.fault = fault.message;
-			send(response, status, faultEnvelope(fault), XML_TYPE);
+			send(response, 500, faultEnvelope(fault), XML_TYPE);
 		};
 
 		const contentType = String(request.headers['content-type'] ?? '');
@@ -367,6 +367,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		};
 		const route = `${method} ${path}`;
 		switch (route) {
+			case 'GET /sandbox/demo':
+				return sendJson(response, 200, DEMO);
 			case 'GET /sandbox/state':
 				return sendJson(response, 200, state);
 			case 'GET /sandbox/calls':

@@ -279,6 +279,9 @@ describe('sandbox call log, admin endpoints and state file', () => {
 			assert.equal(sandbox.state.items.find((item) => item.reference === 'DEMO-2025-003')!.openAmount, '99.95');
 			assert.equal(sandbox.calls.length, 0);
 			assert.equal((await fetch(`${sandbox.url}/sandbox/nothing`)).status, 404);
+			const demo = (await (await fetch(`${sandbox.url}/sandbox/demo`)).json()) as typeof DEMO;
+			assert.equal(demo.accessKey, DEMO.accessKey);
+			assert.equal(demo.organisation.id, DEMO.organisation.id);
 		} finally {
 			await sandbox.close();
 		}
