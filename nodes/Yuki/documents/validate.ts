@@ -387,7 +387,12 @@ export function describeIssue(issue: ValidationIssue): string {
 	return issue.path ? `${issue.path} (${issue.label}) ${issue.message}` : `${issue.label} ${issue.message}`;
 }
 
-/** Every issue of one input item in one line, e.g. for a NodeOperationError; `itemIndex` as n8n counts (from 0). */
+/** Most issues one message lists; a thousand wrong lines would otherwise bury the first ones. */
+export const MAX_DESCRIBED_ISSUES = 25;
+
+/** The issues of one input item in one line, e.g. for a NodeOperationError; `itemIndex` as n8n counts (from 0). */
 export function describeIssues(issues: readonly ValidationIssue[], itemIndex: number): string {
-	return `Item ${itemIndex}: ${issues.map(describeIssue).join('; ')}`;
+	const shown = issues.slice(0, MAX_DESCRIBED_ISSUES).map(describeIssue);
+	const more = issues.length - shown.length;
+	return `Item ${itemIndex}: ${shown.join('; ')}${more > 0 ? `; and ${more} more ${more === 1 ? 'issue' : 'issues'}` : ''}`;
 }

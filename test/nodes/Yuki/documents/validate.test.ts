@@ -234,6 +234,18 @@ describe('validateRecord: messages name the item, the path, the label and what i
 	});
 });
 
+describe('describeIssues', () => {
+	it('lists at most 25 issues and counts the rest', () => {
+		const input = salesInput();
+		input.invoiceLines = Array.from({ length: 30 }, () => ({ productQuantity: 'x', product: { description: 'p', salesPrice: 1, vatPercentage: 21, vatType: 1 } }));
+		const result = validateRecord(salesInvoiceDocument, input);
+		const message = describeIssues(result.ok ? [] : result.issues, 0);
+		assert.ok(message.includes('invoiceLines[24].productQuantity (Quantity) is not a number'));
+		assert.ok(!message.includes('invoiceLines[25]'));
+		assert.ok(message.endsWith('; and 5 more issues'));
+	});
+});
+
 describe('validateRecord: cross-field rules', () => {
 	it('purchase: Reference is required when Process is true', () => {
 		const input = purchaseInput();
