@@ -177,7 +177,9 @@ export function documentTablesSection(specs: readonly DocumentSpec[]): string {
 		'the order of the tables, whatever the order of the keys in the input.',
 		'',
 		'Confidence: **doc** = Yuki\'s own documentation, **lib** = seen in several client libraries,',
-		'**guess** = our inference (Yuki\'s XSDs are not public); empty = not rated.',
+		'**guess** = our inference (Yuki\'s XSDs are not public); empty = not rated. The text limits (255',
+		'and 4000 characters) are our guess for every field. `documentBase64` (the PDF) can also come from',
+		'a binary property of the item instead of the JSON.',
 		'',
 		specs.map(documentSection).join('\n\n'),
 	].join('\n');
