@@ -180,8 +180,9 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 	send(response, status, JSON.stringify(value, null, 2), 'application/json; charset=utf-8');
 }
 
+/** A delay that does not keep the process alive once the server is closed. */
 function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Starts a sandbox. Close it with `close()`. */
