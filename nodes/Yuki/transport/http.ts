@@ -34,6 +34,12 @@ export class HttpFailure extends Error {
 	}
 }
 
+/**
+ * Far above Yuki's largest answers (a long open-item list is some megabytes); beyond it the
+ * answer is refused rather than letting a wrong base URL fill n8n's memory.
+ */
+export const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+
 /** 3 × 64 KiB: a multiple of 3 bytes, so chunks encode to base64 without padding in between. */
 const BASE64_CHUNK_BYTES = 3 * 64 * 1024;
 
@@ -101,6 +107,10 @@ export function postXml(
 			response.on('data', (chunk: Buffer) => {
 				chunks.push(chunk);
 				responseBytes += chunk.length;
+				if (responseBytes > MAX_ANSWER_BYTES) {
+					fail(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`, 'network', 'E2BIG');
+					request.destroy();
+				}
 			});
 			response.on('error', (error: NodeJS.ErrnoException) =>
 				fail(`connection lost while receiving the answer (${error.message})`, 'network', error.code ?? 'ECONNRESET'),

@@ -93,7 +93,9 @@ export function parseXml(xml: string): XmlElement {
 		if (isBlank(raw)) return;
 		const current = stack[stack.length - 1];
 		if (!current) throw new XmlSyntaxError('Text outside the root element', at);
-		current.text = current.text === '' ? decodeEntities(raw, at) : current.text + decodeEntities(raw, at);
+		// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
+		const text = decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, at);
+		current.text = current.text === '' ? text : current.text + text;
 	};
 
 	while (pos < length) {
@@ -206,7 +208,8 @@ function readStartTag(
 		if (rawValue.includes('<')) throw new XmlSyntaxError('"<" in attribute value', quotePos);
 		if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
 			if (element.attributes === NO_ATTRIBUTES) element.attributes = {};
-			element.attributes[localName(attributeName)] = decodeEntities(rawValue, quotePos + 1);
+			// Attribute-value normalisation: literal line breaks and tabs read as spaces.
+			element.attributes[localName(attributeName)] = decodeEntities(rawValue.replace(/\r\n|[\r\n\t]/g, ' '), quotePos + 1);
 		}
 		pos = close + 1;
 	}

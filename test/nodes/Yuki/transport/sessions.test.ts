@@ -152,3 +152,22 @@ describe('sessions', () => {
 		assert.equal(yuki.requests[0].path, '/ws/Purchase.asmx');
 	});
 });
+
+describe('sessions under concurrency', () => {
+	beforeEach(() => {
+		yuki.requests.length = 0;
+		resetTransportCaches();
+	});
+
+	it('renews a refused session once for calls that were refused together', async () => {
+		yuki.reply('Authenticate', authenticateAnswer(FIRST_SESSION), authenticateAnswer(SECOND_SESSION));
+		yuki.reply('Administrations', { fixture: 'Fault.InvalidSession' });
+		yuki.reply('DocumentFolders', { fixture: 'Fault.InvalidSession' });
+		const client = createYukiClient(settings());
+		await client.activeVatCodes(ADMINISTRATION);
+		await Promise.all([client.administrations(), client.documentFolders()]);
+		assert.equal(yuki.operations().filter((operation) => operation === 'Authenticate').length, 2);
+		assert.deepEqual(sessionOf('Administrations'), [FIRST_SESSION, SECOND_SESSION]);
+		assert.deepEqual(sessionOf('DocumentFolders'), [FIRST_SESSION, SECOND_SESSION]);
+	});
+});

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { createYukiClient, resetTransportCaches } from '../../../../../nodes/Yuki/transport/client';
 import { parseXml, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/scanner';
 import type { YukiError } from '../../../../../nodes/Yuki/transport/types';
@@ -30,6 +31,12 @@ describe('parseXml', () => {
 				['Spaced', ''],
 			],
 		);
+	});
+
+	it('normalises line ends in text and line breaks in attribute values, as XML requires', () => {
+		const root = parseXml('<r a="x\r\ny\tz"><v>line 1\r\nline 2\rline 3&#13;</v></r>');
+		assert.equal(root.children[0].text, 'line 1\nline 2\nline 3\r');
+		assert.equal(root.attributes.a, 'x y z');
 	});
 
 	it('refuses what is not well-formed, and says so for a truncated document', () => {
@@ -71,5 +78,34 @@ describe('hostile answers through the client', () => {
 			assert.ok(!JSON.stringify({ ...error, message: error.message }).includes('TOP-SECRET'));
 			return true;
 		});
+	});
+});
+
+describe('parseXml with any text', () => {
+	// Characters XML 1.0 can carry (no control characters other than tab, newline, return; no lone surrogates).
+	const xmlChar = fc
+		.oneof(
+			fc.constantFrom('<', '>', '&', '"', "'", ';', '#', ']]>', '\t', '\n', ' ', 'é', '€', '😀', '&amp;', '&#60;'),
+			fc.string({ unit: 'grapheme', maxLength: 3 }),
+		)
+		.filter((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text));
+	const xmlText = fc.array(xmlChar, { maxLength: 20 }).map((parts) => parts.join(''));
+
+	const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+	const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+
+	it('reads back exactly the text and attribute values that were written (escaped or as CDATA)', () => {
+		fc.assert(
+			fc.property(xmlText, xmlText, (value, attribute) => {
+				const escaped = parseXml(`<r a="${escapeAttribute(attribute)}"><v>${escapeText(value)}</v></r>`);
+				assert.equal(escaped.children[0].text, value.trim() === '' ? '' : value);
+				assert.equal(escaped.attributes.a, attribute);
+				if (!value.includes(']]>')) {
+					const cdata = parseXml(`<r><v><![CDATA[${value}]]></v></r>`);
+					assert.equal(cdata.children[0].text, value);
+				}
+			}),
+			{ numRuns: 500 },
+		);
 	});
 });
