@@ -217,6 +217,22 @@ function bookItem(state: SandboxState, item: Omit<OpenItemState, 'id' | 'openAmo
 	state.items.push({ id: newGuid(), openAmount: item.originalAmount, ...item });
 }
 
+/**
+ * Whether Yuki e-mails the invoice: only a booked one, with invoicing e-mail set up for the
+ * administration and an address to send to [guess]; otherwise the message says why not.
+ */
+function emailOutcome(record: NormalisedRecord, booked: boolean, admin: AdministrationState, contact: ContactState): { sent: boolean; message: string } {
+	if (record.emailToCustomer !== 'true') return { sent: false, message: '' };
+	const why = !booked
+		? 'only booked invoices (Process true) are e-mailed'
+		: !admin.invoicingEmail
+			? 'invoicing e-mail is not set up for this administration'
+			: !contact.fields.EmailAddress && !str(group(record.contactPerson).emailAddress)
+				? 'the contact has no e-mail address'
+				: undefined;
+	return why ? { sent: false, message: `The invoice was not e-mailed: ${why}` } : { sent: true, message: '' };
+}
+
 /** One sales invoice: checks, contact, storage, booking. Throws Rejection with Yuki's message. */
 function processSalesInvoice(
 	state: SandboxState,
@@ -243,7 +259,8 @@ function processSalesInvoice(
 		reference = `${str(record.date).slice(0, 4)}-${String(state.counters.salesNumber).padStart(5, '0')}`;
 	}
 	const booked = record.process === 'true';
-	const emailSent = booked && record.emailToCustomer === 'true' && admin.invoicingEmail;
+	const email = emailOutcome(record, booked, admin, contact);
+	const emailSent = email.sent;
 	const total = formatDecimal(salesInvoiceTotal(lines));
 	const invoiceId = newGuid();
 	state.invoices.push({
@@ -279,7 +296,7 @@ function processSalesInvoice(
 			invoiceId,
 		});
 	}
-	Object.assign(outcome, { succeeded: true, processed: booked, emailSent, reference, contact: contact.fullName });
+	Object.assign(outcome, { succeeded: true, processed: booked, emailSent, reference, contact: contact.fullName, message: email.message });
 }
 
 const NOT_A_PDF = 'DocumentBase64 does not hold a PDF document'; // [guess]

@@ -168,13 +168,25 @@ describe('sandbox ProcessSalesInvoices', () => {
 
 	it('sends e-mail only where invoicing e-mail is configured', () =>
 		withSandbox(async (sandbox, session) => {
-			const organisation = importResult(await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'E-1', emailToCustomer: 'true' })));
+			const organisation = importResult(
+				await processSales(
+					sandbox.url,
+					session,
+					salesInvoiceXml({ reference: 'E-1', emailToCustomer: 'true', fullName: 'Sanne de Vries' }) +
+						salesInvoiceXml({ reference: 'E-3', emailToCustomer: 'true', fullName: 'Zonder E-mail B.V.' }),
+				),
+			);
 			assert.equal(organisation.invoices[0].EmailSent, 'true');
+			assert.equal(organisation.invoices[0].Message, '');
+			assert.equal(organisation.invoices[1].Succeeded, 'true');
+			assert.equal(organisation.invoices[1].EmailSent, 'false');
+			assert.equal(organisation.invoices[1].Message, 'The invoice was not e-mailed: the contact has no e-mail address');
 			const department = importResult(
 				await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'E-2', emailToCustomer: 'true' }), DEMO.department.id),
 			);
 			assert.equal(department.invoices[0].Succeeded, 'true');
 			assert.equal(department.invoices[0].EmailSent, 'false');
+			assert.match(department.invoices[0].Message, /invoicing e-mail is not set up/);
 		}));
 
 	it('accepts a custom PDF of the invoice, but not another file', () =>
