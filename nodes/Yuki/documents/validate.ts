@@ -57,14 +57,15 @@ function isAbsent(value: unknown): boolean {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-	const prototype = Object.getPrototypeOf(value);
-	return prototype === Object.prototype || prototype === null;
+	if (typeof value !== 'object' || value === null || Array.isArray(value) || DateTime.isDateTime(value)) return false;
+	// By tag, not prototype: objects from another realm (a sandboxed expression) are objects too.
+	return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 function describeType(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'not a finite number';
+	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : `the number ${value}`;
+	if (value instanceof Date || DateTime.isDateTime(value)) return 'a date';
 	if (typeof value === 'object') return 'an object';
 	return `a ${typeof value}`;
 }

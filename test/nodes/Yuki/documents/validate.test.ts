@@ -306,3 +306,16 @@ describe('validateRecord: cross-field rules', () => {
 		assert.match(rule.check(input)!, /^invoiceLines\[1\]\.lineAmount: is 99.00 but Quantity × Sales Price is 26.40/);
 	});
 });
+
+describe('validateRecord: objects from elsewhere', () => {
+	it('accepts objects made in another realm, as a sandboxed expression may return them', async () => {
+		const { runInNewContext } = await import('node:vm');
+		const foreign = runInNewContext('({ fullName: "Vreemd B.V." })');
+		assert.notEqual(Object.getPrototypeOf(foreign), Object.prototype);
+		assert.deepEqual(normalised({ ...salesInput(), contact: foreign }).contact, { fullName: 'Vreemd B.V.' });
+	});
+
+	it('does not take dates for objects', () => {
+		assert.match(errorFor({ ...salesInput(), contact: DateTime.now() }), /^Item 3: contact \(Contact\) must be an object, not a date/);
+	});
+});
