@@ -28,10 +28,14 @@ export const PINNED_N8N_VERSION = '2.14.2';
  * Versions not listed get the defaults plus Node 24 when their `engines.node` asks for >= 22.
  */
 const BASE_OVERRIDES = { xlsx: '0.18.5' };
+// linkedom 0.18.15 swapped `cssom` for `cssomnom`, which the registry lacks; 0.18.13 is the last
+// release on `cssom` and has the same API (n8n 2.16 and later).
+const LINKEDOM_OVERRIDES = { ...BASE_OVERRIDES, linkedom: '0.18.13' };
 const KNOWN_VERSIONS = {
 	'1.123.0': { nodeMajor: null, overrides: BASE_OVERRIDES },
 	'2.8.4': { nodeMajor: null, overrides: BASE_OVERRIDES },
 	'2.14.2': { nodeMajor: 24, overrides: BASE_OVERRIDES },
+	'2.40.7': { nodeMajor: 24, overrides: LINKEDOM_OVERRIDES },
 };
 
 const log = (message) => process.stderr.write(`[ensure-n8n] ${message}\n`);
@@ -92,7 +96,7 @@ function requirementsOf(version) {
 	const range = (view.stdout ?? '').trim();
 	if (view.status !== 0 || !range) throw new Error(`npm view n8n@${version} failed: ${view.stderr}`);
 	const minimumMajor = Number(/(\d+)/.exec(range)?.[1] ?? 0);
-	return { nodeMajor: minimumMajor > 20 ? 24 : null, overrides: BASE_OVERRIDES };
+	return { nodeMajor: minimumMajor > 20 ? 24 : null, overrides: version.startsWith('1.') ? BASE_OVERRIDES : LINKEDOM_OVERRIDES };
 }
 
 /** The environment that runs this n8n: its own Node first on PATH when it needs a newer one. */

@@ -1,0 +1,244 @@
+/**
+ * The example flows in a real n8n (installed from the npm registry by scripts/n8n/ensure-n8n.mjs)
+ * with the built package loaded as a custom extension, against the local Yuki sandbox.
+ * Everything is asserted on what n8n itself recorded or answered.
+ *
+ * n8n version: the pinned one, or N8N_E2E_VERSION (e.g. N8N_E2E_VERSION=1.123.0 npm test -- e2e).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { RunningSandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { WorkflowFile } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_HEADER, exampleCredentials, exampleForCustomExtension, nodeNamed } from '../../scripts/n8n/examples';
+import { N8n, sleep } from '../../scripts/n8n/instance';
+
+const INSTALL_TIMEOUT = 30 * 60_000;
+const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
+
+/** Every 5 seconds, written without "*" in the seconds field, which n8n refuses for polling. */
+const EVERY_FIVE_SECONDS = '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *';
+
+const invoiceBody = (): Record<string, unknown> =>
+	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sales-invoice-body.json'), 'utf8')) as Record<string, unknown>;
+
+/** A copy of an example under another id, changed for a fast test run. */
+function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile) => void): WorkflowFile {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
+	copy.id = id;
+	copy.name = `${copy.name} (e2e)`;
+	change(copy);
+	return copy;
+}
+
+describe('example flows in a real n8n', { concurrency: false }, () => {
+	let sandbox: RunningSandbox;
+	let n8n: N8n;
+	const schedule = exampleForCustomExtension('payment-status-schedule');
+	const webhook = exampleForCustomExtension('sales-invoice-webhook');
+	const trigger = exampleForCustomExtension('payment-trigger');
+	// The shipped schedule runs at 07:00 and 14:00; the test copy fires every 5 seconds.
+	const fastSchedule = variant(schedule, 'e2eScheduleFast1', (copy) => {
+		nodeNamed(copy, 'At 07:00 and 14:00').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 5 }] };
+	});
+	const fastTrigger = variant(trigger, 'e2eTriggerFast01', (copy) => {
+		nodeNamed(copy, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: EVERY_FIVE_SECONDS }] };
+	});
+
+	before(
+		async () => {
+			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
+			const { demo } = sandbox;
+			n8n.importCredentials(
+				exampleCredentials(
+					{
+						accessKey: demo.accessKey,
+						region: 'custom',
+						customBaseUrl: sandbox.url,
+						administrationId: demo.organisation.id,
+						clientId: demo.clientId,
+						clientSecret: demo.clientSecret,
+						archiveFolderId: demo.expenseClaimFolder,
+					},
+					WEBHOOK_TOKEN,
+				),
+			);
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger]);
+			await n8n.start();
+			await n8n.signIn();
+		},
+		{ timeout: INSTALL_TIMEOUT },
+	);
+
+	after(async () => {
+		await n8n?.stop();
+		await sandbox?.close();
+		// KEEP_N8N_E2E=1 keeps n8n's folder (database, n8n.log) for a look after a failure.
+		if (n8n && !process.env.KEEP_N8N_E2E) rmSync(n8n.userFolder, { recursive: true, force: true });
+	});
+
+	test('the shipped schedule flow runs at 07:00 and 14:00 in Europe/Amsterdam', () => {
+		const rule = nodeNamed(schedule, 'At 07:00 and 14:00').parameters.rule as { interval: Array<{ triggerAtHour: number; triggerAtMinute: number }> };
+		assert.deepEqual(
+			rule.interval.map((entry) => [entry.triggerAtHour, entry.triggerAtMinute]),
+			[
+				[7, 0],
+				[14, 0],
+			],
+		);
+		assert.equal(schedule.settings.timezone, 'Europe/Amsterdam');
+	});
+
+	test('the credential test succeeds with the sandbox key and fails clearly with a wrong one', async () => {
+		const data = {
+			accessKey: sandbox.demo.accessKey,
+			region: 'custom',
+			customBaseUrl: sandbox.url,
+			administrationId: sandbox.demo.organisation.id,
+		};
+		const test = async (accessKey: string) =>
+			await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+				credentials: { name: 'Yuki (test)', type: 'yukiApi', data: { ...data, accessKey } },
+			});
+		const good = await test(sandbox.demo.accessKey);
+		assert.equal(good.status, 'OK', good.message);
+		const wrongKey = '00000000-0000-4000-8000-000000000000';
+		const bad = await test(wrongKey);
+		assert.equal(bad.status, 'Error');
+		assert.match(bad.message, /access key/i);
+		assert.ok(!bad.message.includes(wrongKey), 'the key itself is never echoed');
+	});
+
+	describe('webhook flow: an invoicing tool posts a sales invoice', () => {
+		const url = () => `${n8n.url}/webhook/yuki/sales-invoice`;
+		const post = async (body: unknown, token = WEBHOOK_TOKEN) => {
+			const response = await fetch(url(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [WEBHOOK_HEADER]: token },
+				body: JSON.stringify(body),
+			});
+			const text = await response.text();
+			return { status: response.status, text, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+		};
+
+		before(async () => await n8n.activate(webhook.id));
+		after(async () => await n8n.deactivate(webhook.id).catch(() => undefined));
+
+		test('answers without booking when the token is missing', async () => {
+			const before = sandbox.state.invoices.length;
+			const answer = await post(invoiceBody(), 'not-the-token');
+			assert.ok(answer.status === 401 || answer.status === 403, `status ${answer.status}`);
+			assert.equal(sandbox.state.invoices.length, before);
+		});
+
+		test('books the invoice and answers with Yuki’s result', async () => {
+			const invoice = invoiceBody();
+			const answer = await post(invoice);
+			assert.equal(answer.status, 200, answer.text);
+			assert.equal(answer.json.status, 'booked');
+			assert.equal(answer.json.reference, invoice.reference);
+			const booked = sandbox.state.invoices.filter((entry) => entry.reference === invoice.reference);
+			assert.equal(booked.length, 1, 'the sandbox booked the invoice once');
+		});
+
+		test('answers 409 with Yuki’s duplicate message when the same invoice comes again', async () => {
+			const invoice = invoiceBody();
+			const answer = await post(invoice);
+			assert.equal(answer.status, 409, answer.text);
+			assert.equal(answer.json.status, 'alreadyInYuki');
+			assert.match(String(answer.json.error), new RegExp(String(invoice.reference)));
+			assert.equal(sandbox.state.invoices.filter((entry) => entry.reference === invoice.reference).length, 1);
+		});
+
+		test('answers 400 naming the field when the invoice is broken, and books nothing', async () => {
+			const before = sandbox.state.invoices.length;
+			const answer = await post({ ...invoiceBody(), reference: 'F2026-0201', date: '31-04-2026' });
+			assert.equal(answer.status, 400, answer.text);
+			assert.match(String(answer.json.error), /date/i);
+			assert.equal(sandbox.state.invoices.length, before);
+		});
+	});
+
+	test('schedule flow: paid and partly paid invoices are reported with the sandbox’s amounts', async () => {
+		sandbox.recordPayment('DEMO-2025-001', '1210.00');
+		sandbox.recordPayment('DEMO-2025-003', '50.00');
+		await n8n.activate(fastSchedule.id);
+		let executions;
+		try {
+			executions = await n8n.waitForExecutions(fastSchedule.id, 1);
+		} finally {
+			await n8n.deactivate(fastSchedule.id);
+		}
+		const first = executions[executions.length - 1];
+		const run = await n8n.executionOutputs(first.id);
+		assert.equal(run.status, 'success', run.error);
+		const updates = run.outputs['Update for invoicing tool'].map((item) => item.json);
+		const byInvoice = Object.fromEntries(updates.map((update) => [update.invoiceNumber, update]));
+		assert.deepEqual(Object.keys(byInvoice).sort(), ['DEMO-2025-001', 'DEMO-2025-002', 'DEMO-2025-003']);
+
+		const openItem = (reference: string) => sandbox.state.items.find((item) => item.reference === reference);
+		assert.deepEqual(
+			{ ...byInvoice['DEMO-2025-001'], checkedAt: undefined },
+			{ invoiceNumber: 'DEMO-2025-001', paymentStatus: 'paid', amountPaid: 1210, amountDue: 0, currency: 'EUR', checkedAt: undefined },
+		);
+		for (const reference of ['DEMO-2025-002', 'DEMO-2025-003']) {
+			const item = openItem(reference);
+			assert.ok(item, `${reference} is still open in the sandbox`);
+			assert.equal(byInvoice[reference].paymentStatus, 'partially_paid');
+			assert.equal(byInvoice[reference].amountDue, Number(item.openAmount));
+			assert.equal(byInvoice[reference].amountPaid, Number((Number(item.originalAmount) - Number(item.openAmount)).toFixed(2)));
+		}
+		assert.match(String(byInvoice['DEMO-2025-002'].checkedAt), /[+-]0[12]:00$/, 'checked at, in Amsterdam time');
+	});
+
+	test('trigger flow: each payment recorded in the sandbox gives exactly one item across polls', async () => {
+		const { firstReference } = sandbox.seedOpenItems(3);
+		const references = [0, 1, 2].map((offset) => `BULK-${String(Number(firstReference.slice(5)) + offset).padStart(6, '0')}`);
+		const polls = () => sandbox.calls.filter((call) => call.operation === 'OutstandingDebtorItems').length;
+
+		const pollsBefore = polls();
+		await n8n.activate(fastTrigger.id);
+		try {
+			// Activation polls once and only records what is open.
+			await waitUntil(() => polls() > pollsBefore, 'the first poll');
+			sandbox.recordPayment(references[0], '10.00');
+			const firstEvent = await n8n.waitForExecutions(fastTrigger.id, 1);
+			assert.equal(firstEvent.length, 1);
+			sandbox.recordPayment(references[1], '20.00');
+			sandbox.recordPayment(references[2], '30.00');
+			await n8n.waitForExecutions(fastTrigger.id, 2);
+			// A few more polls that must not repeat anything.
+			const settled = polls();
+			await waitUntil(() => polls() >= settled + 3, 'three more polls');
+		} finally {
+			await n8n.deactivate(fastTrigger.id);
+		}
+
+		const executions = await n8n.executions(fastTrigger.id);
+		const items = [];
+		for (const execution of executions) {
+			const run = await n8n.executionOutputs(execution.id);
+			assert.equal(run.status, 'success', run.error);
+			items.push(...run.outputs['Payment for invoicing tool'].map((item) => item.json));
+		}
+		assert.deepEqual(
+			items.map((item) => [item.invoiceNumber, item.amountReceived, item.paymentStatus]).sort(),
+			[
+				[references[0], 10, 'partiallyPaid'],
+				[references[1], 20, 'partiallyPaid'],
+				[references[2], 30, 'partiallyPaid'],
+			],
+		);
+	});
+});
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(250);
+	}
+}
