@@ -36,7 +36,7 @@ export function parseDecimal(input: unknown, decimals: number): DecimalParse {
 		if (/[,\s']/.test(text) || /\..*\./.test(text)) {
 			return {
 				ok: false,
-				reason: 'is ambiguous: a comma, space or apostrophe could be a decimal or a thousands separator',
+				reason: 'is ambiguous: use a dot as the decimal separator and no thousands separators, e.g. 1234.50',
 			};
 		}
 	} else {

@@ -48,7 +48,7 @@ describe('decimal arithmetic', () => {
 	});
 
 	it('explains why a value is refused', () => {
-		assert.deepEqual(parseDecimal('1,5', 2), { ok: false, reason: 'is ambiguous: a comma, space or apostrophe could be a decimal or a thousands separator' });
+		assert.deepEqual(parseDecimal('1,5', 2), { ok: false, reason: 'is ambiguous: use a dot as the decimal separator and no thousands separators, e.g. 1234.50' });
 		assert.deepEqual(parseDecimal('abc', 2), { ok: false, reason: 'is not a number' });
 		assert.deepEqual(parseDecimal(Number.NaN, 2), { ok: false, reason: 'is not a finite number' });
 		assert.deepEqual(parseDecimal(true, 2), { ok: false, reason: 'must be a number or a numeric string' });

@@ -147,7 +147,7 @@ describe('validateRecord: messages name the item, the path, the label and what i
 		);
 		assert.equal(
 			errorFor({ ...purchaseInput(), invoiceAmount: '1.210,00' }, purchaseInvoiceDocument),
-			'Item 3: invoiceAmount (Invoice Amount) is ambiguous: a comma, space or apostrophe could be a decimal or a thousands separator (allowed: a number with at most 2 decimals, a dot as the decimal separator and no thousands separators, e.g. 1234.50)',
+			'Item 3: invoiceAmount (Invoice Amount) is ambiguous: use a dot as the decimal separator and no thousands separators, e.g. 1234.50 (allowed: a number with at most 2 decimals, a dot as the decimal separator and no thousands separators, e.g. 1234.50)',
 		);
 		assert.match(errorFor({ ...purchaseInput(), invoiceAmount: true }, purchaseInvoiceDocument), /^Item 3: invoiceAmount \(Invoice Amount\) must be a number or a numeric string \(allowed: a number with at most 2 decimals/);
 		assert.equal(
