@@ -24,8 +24,12 @@ export function resolveBaseUrl(settings: Pick<YukiConnectionSettings, 'region' |
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		return { problem: `The custom base URL "${raw}" must start with http:// or https://.` };
 	}
-	if (url.search || url.hash || url.username || url.password) {
-		return { problem: `The custom base URL "${raw}" must not carry a query, fragment or user name.` };
+	if (url.username || url.password) {
+		// Not echoed: the URL holds a password.
+		return { problem: 'The custom base URL must not carry a user name or password: Yuki signs in with the access key.' };
+	}
+	if (url.search || url.hash) {
+		return { problem: `The custom base URL "${raw}" must not carry a query or fragment.` };
 	}
 	// Accept `…/ws` and `…/ws/` too: the service path is added here.
 	const path = url.pathname.replace(/\/+$/, '').replace(/\/ws$/i, '');
