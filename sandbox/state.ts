@@ -177,8 +177,13 @@ export interface SandboxState {
 
 export function loadState(file: string): SandboxState | undefined {
 	if (!existsSync(file)) return undefined;
-	const parsed = JSON.parse(readFileSync(file, 'utf8')) as SandboxState;
-	if (parsed.version !== 1 || !Array.isArray(parsed.items)) {
+	let parsed: SandboxState;
+	try {
+		parsed = JSON.parse(readFileSync(file, 'utf8')) as SandboxState;
+	} catch (error) {
+		throw new Error(`${file} is not a readable sandbox state file: ${(error as Error).message}`);
+	}
+	if (!parsed || parsed.version !== 1 || !Array.isArray(parsed.items)) {
 		throw new Error(`${file} is not a sandbox state file (version 1)`);
 	}
 	return parsed;

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
@@ -311,6 +311,20 @@ describe('sandbox call log, admin endpoints and state file', () => {
 			} finally {
 				await second.close();
 			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('refuses to start on a file that is not a sandbox state, naming the file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'yuki-sandbox-'));
+		try {
+			const broken = join(dir, 'broken.json');
+			writeFileSync(broken, '{ "items": ');
+			await assert.rejects(startSandbox({ stateFile: broken }), /broken\.json is not a readable sandbox state file/);
+			const other = join(dir, 'other.json');
+			writeFileSync(other, '{"name": "something else"}');
+			await assert.rejects(startSandbox({ stateFile: other }), /other\.json is not a sandbox state file/);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
