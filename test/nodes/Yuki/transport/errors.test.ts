@@ -137,7 +137,7 @@ describe('network', () => {
 
 	it('times out, aborts, and says the request may have reached Yuki', async () => {
 		yuki.reply('ProcessSalesInvoices', { hang: true });
-		const error = await failure(client({ timeoutMs: 300 }).processSalesInvoices(ADMINISTRATION, '<SalesInvoices/>'));
+		const error = await failure(client({ timeoutMs: 2000 }).processSalesInvoices(ADMINISTRATION, '<SalesInvoices/>'));
 		assert.equal(error.kind, 'timeout');
 		assert.equal(error.mayHaveReachedYuki, true);
 		assert.match(error.message, /did not answer Sales\.ProcessSalesInvoices/);
