@@ -348,10 +348,6 @@ function validateObject(
 			if (list) record[key] = list;
 			continue;
 		}
-		if (field.required && field.kind === 'text' && typeof value === 'string' && value.trim() === '') {
-			context.issues.push({ path: fieldPath, label: field.label, message: 'is required (only spaces were given)' });
-			continue;
-		}
 		const outcome = normaliseScalar(field, value, context);
 		if ('error' in outcome) context.issues.push({ path: fieldPath, label: field.label, message: outcome.error });
 		else record[key] = outcome.value;
