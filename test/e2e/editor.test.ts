@@ -1,0 +1,151 @@
+/**
+ * The n8n editor in a real browser (Debian's chromium, driven headless by playwright-core):
+ * the example flows on the canvas, the Yuki node in the node panel with its icon and operations,
+ * and the Yuki credential form. Saves screenshots of each.
+ *
+ * Needs /usr/bin/chromium (`apt-get install -y chromium`); skipped without it.
+ * Screenshots go to .cache/screenshots, or to SCREENSHOTS_DIR (the README's are made with
+ * SCREENSHOTS_DIR=docs/screenshots npm test -- e2e/editor).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { RunningSandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { ExampleName } from '../../scripts/n8n/examples';
+import { EXAMPLE_FILES, exampleCredentials, exampleForCustomExtension } from '../../scripts/n8n/examples';
+import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT } from '../../scripts/n8n/instance';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SCREENSHOTS = resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR || join(CACHE_DIR, 'screenshots'));
+const UI_TIMEOUT = 60_000;
+
+describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM}` }, () => {
+	let sandbox: RunningSandbox;
+	let n8n: N8n;
+	let context: BrowserContext;
+	let page: Page;
+	let profile: string;
+
+	before(
+		async () => {
+			mkdirSync(SCREENSHOTS, { recursive: true });
+			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
+			const { demo } = sandbox;
+			n8n.importCredentials(
+				exampleCredentials(
+					{
+						accessKey: demo.accessKey,
+						region: 'custom',
+						customBaseUrl: sandbox.url,
+						administrationId: demo.organisation.id,
+						clientId: demo.clientId,
+						clientSecret: demo.clientSecret,
+						archiveFolderId: demo.expenseClaimFolder,
+					},
+					'browser-test-token',
+				),
+			);
+			n8n.importWorkflows(EXAMPLE_FILES.map((name) => exampleForCustomExtension(name)));
+			await n8n.start();
+			await n8n.signIn();
+
+			profile = mkdtempSync(join(tmpdir(), 'n8n-yuki-chromium-'));
+			context = await chromium.launchPersistentContext(profile, {
+				executablePath: CHROMIUM,
+				headless: true,
+				viewport: { width: 1440, height: 900 },
+				args: [
+					'--headless',
+					'--no-sandbox',
+					'--disable-gpu',
+					'--disable-quic',
+					'--no-first-run',
+					'--disable-background-networking',
+					'--disable-component-update',
+					'--disable-sync',
+				],
+			});
+			page = context.pages()[0] ?? (await context.newPage());
+			page.setDefaultTimeout(UI_TIMEOUT);
+			await signIn(page, n8n.url);
+		},
+		{ timeout: 30 * 60_000 },
+	);
+
+	after(async () => {
+		await context?.close();
+		await n8n?.stop();
+		await sandbox?.close();
+		if (profile) rmSync(profile, { recursive: true, force: true });
+		if (n8n && !process.env.KEEP_N8N_E2E) rmSync(n8n.userFolder, { recursive: true, force: true });
+	});
+
+	for (const name of EXAMPLE_FILES) {
+		test(`shows the "${name}" example on the canvas`, async () => {
+			const workflow = exampleForCustomExtension(name as ExampleName);
+			await page.goto(`${n8n.url}/workflow/${workflow.id}`);
+			for (const node of workflow.nodes) {
+				await page.locator('[data-test-id="canvas-node"]').filter({ hasText: node.name }).first().waitFor();
+			}
+			await fitView(page);
+			await page.screenshot({ path: join(SCREENSHOTS, `canvas-${name}.png`) });
+		});
+	}
+
+	test('adds the Yuki node from the node panel, with its icon and operations', async () => {
+		await page.goto(`${n8n.url}/workflow/new`);
+		await page.locator('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"]').first().click();
+		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
+		await search.fill('Yuki');
+		const entry = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: /^\s*Yuki\s*$|Yuki(?! Trigger)/ }).first();
+		await entry.waitFor();
+		const icon = entry.locator('img').first();
+		await icon.waitFor();
+		assert.match(String(await icon.getAttribute('src')), /yuki/i, 'the node shows the Yuki icon');
+		await page.screenshot({ path: join(SCREENSHOTS, 'node-panel-search.png') });
+
+		await entry.click();
+		const panel = page.locator('[data-test-id="node-creator"]');
+		for (const operation of [/payment status/i, /process.*sales invoice|sales invoice/i, /open items/i]) {
+			await panel.getByText(operation).first().waitFor();
+		}
+		await page.screenshot({ path: join(SCREENSHOTS, 'node-panel-operations.png') });
+	});
+
+	test('opens the Yuki credential form', async () => {
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await panel.getByText(/payment status/i).first().click();
+		await page.locator('[data-test-id="ndv"]').first().waitFor();
+		const credentialSelect = page.locator('[data-test-id="node-credentials-select"]').first();
+		await credentialSelect.click();
+		await page.getByText(/create new credential/i).first().click();
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor();
+		for (const field of ['Access Key', 'Region', 'Default Administration ID']) {
+			await modal.getByText(field, { exact: true }).first().waitFor();
+		}
+		await page.screenshot({ path: join(SCREENSHOTS, 'credential-form.png') });
+	});
+});
+
+async function signIn(page: Page, url: string): Promise<void> {
+	await page.goto(`${url}/signin`);
+	const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
+	await email.fill(OWNER.email);
+	await page.locator('input[name="password"]').first().fill(OWNER.password);
+	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
+	await page.waitForURL((target) => !target.pathname.startsWith('/signin'), { timeout: UI_TIMEOUT });
+}
+
+/** Zooms the canvas to show the whole flow (n8n's "fit view" shortcut) and lets it settle. */
+async function fitView(page: Page): Promise<void> {
+	await page.locator('[data-test-id="canvas-wrapper"], #canvas, .vue-flow').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+	await page.keyboard.press('1');
+	await page.waitForTimeout(800);
+}
