@@ -22,8 +22,8 @@ import {
 	REJECTED_DOCUMENT_HINT,
 	SLOW_ANSWER_HINT,
 } from './faults';
-import type { BodyPart } from './http';
-import { HttpFailure, postXml } from './http';
+import type { BodyPart, HttpAnswer } from './http';
+import { bodyLength, HttpFailure, postXml } from './http';
 import { Redactor } from './redact';
 import type { ResultRecord } from './results';
 import {
@@ -139,23 +139,21 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 		const url = serviceUrl(endpoint.baseUrl, service);
 		const envelope = await buildEnvelope(service, operation, plan.args);
 		const parts = bodyParts(envelope.xml, plan.binary);
+		const requestBytes = bodyLength(parts);
 		const started = Date.now();
-		let requestBytes = 0;
 		let responseBytes = 0;
 		try {
-			const answer = await postXml(
-				url,
-				{ 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${envelope.soapAction}"` },
-				parts,
-				timeoutMs,
-			).catch((failure: unknown) => {
-				if (!(failure instanceof HttpFailure) || failure.requestSent || failure.answerStarted || failure.reason === 'timeout') {
+			let answer: HttpAnswer;
+			try {
+				answer = await postXml(url, { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${envelope.soapAction}"` }, parts, timeoutMs);
+			} catch (failure) {
+				// A refused connection never reached Yuki, so it costs no quota.
+				if (!(failure instanceof HttpFailure && failure.reason === 'network' && !failure.requestSent && !failure.answerStarted)) {
 					record(operation);
 				}
 				throw failure;
-			});
+			}
 			record(operation);
-			requestBytes = answer.requestBytes;
 			responseBytes = answer.responseBytes;
 			const result = interpret(plan, answer.status, answer.body);
 			log(plan, started, 'ok', requestBytes, responseBytes);

@@ -47,6 +47,11 @@ function partLength(part: BodyPart): number {
 	return typeof part === 'string' ? Buffer.byteLength(part) : Math.ceil(part.base64.length / 3) * 4;
 }
 
+/** Bytes the request body will have on the wire. */
+export function bodyLength(parts: readonly BodyPart[]): number {
+	return parts.reduce((sum, part) => sum + partLength(part), 0);
+}
+
 async function writeBody(request: http.ClientRequest, parts: readonly BodyPart[]): Promise<void> {
 	const write = (chunk: string) =>
 		request.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => request.once('drain', resolve));
@@ -70,7 +75,7 @@ export function postXml(
 	parts: readonly BodyPart[],
 	timeoutMs: number,
 ): Promise<HttpAnswer> {
-	const requestBytes = parts.reduce((sum, part) => sum + partLength(part), 0);
+	const requestBytes = bodyLength(parts);
 	const transport = url.protocol === 'https:' ? https : http;
 
 	return new Promise<HttpAnswer>((resolve, reject) => {
