@@ -80,7 +80,9 @@ function scalarProperty(
 ): INodeProperties | undefined {
 	const { field } = located;
 	if (field.kind === 'base64') return undefined; // file content comes from binary properties
-	const base = { displayName: field.label, name, description: field.description, ...(required ? { required: true } : {}) };
+	// n8n's lint asks to leave out a description that only repeats the name (e.g. "City").
+	const description = field.description.toLowerCase() === field.label.toLowerCase() ? {} : { description: field.description };
+	const base = { displayName: field.label, name, ...description, ...(required ? { required: true } : {}) };
 	const loadKey = options.loadOptions ? matches(Object.keys(options.loadOptions), located) : undefined;
 	if (loadKey !== undefined) {
 		const source = options.loadOptions![loadKey];
@@ -188,7 +190,7 @@ function groupProperty(field: GroupField, path: string, options: DocumentPropert
 		type: 'collection',
 		placeholder: `Add ${field.label} Field`,
 		default: {},
-		description: `${sentence(field.description)}${required.length ? ` Required: ${required.join(', ')}.` : ''}`,
+		description: required.length ? `${sentence(field.description)} Required: ${required.join(', ')}.` : field.description,
 		// Marked twice: in the description (seen before adding) and on the field (n8n's asterisk once added).
 		options: scalars.map((entry) => entry.property).sort(byDisplayName),
 	};
