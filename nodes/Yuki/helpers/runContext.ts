@@ -2,11 +2,19 @@
  * What every operation of one node run shares: the Yuki client (one session, one call count),
  * the credential's defaults, and the conversion of transport errors into n8n errors.
  */
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+	Logger,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { createYukiClient } from '../transport/client';
 import type { YukiApi, YukiConnectionSettings, YukiRegion } from '../transport/types';
 import { YukiError } from '../transport/types';
+import { yukiLogger } from './logging';
 
 type AnyFunctions = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -38,14 +46,23 @@ export function connectionSettings(credentials: YukiCredentials, timeoutMs?: num
 	};
 }
 
+/** A Yuki client for these credentials, logging through n8n's logger without secrets. */
+export function clientFor(credentials: YukiCredentials, logger: Logger, timeoutSeconds?: number): YukiApi {
+	return createYukiClient(connectionSettings(credentials, timeoutSeconds ? timeoutSeconds * 1000 : undefined), {
+		logger: yukiLogger({ logger }),
+	});
+}
+
 /** One client per run: the session and the day's call count are shared with later runs. */
 export async function createRunContext(this: AnyFunctions, timeoutSeconds?: number): Promise<RunContext> {
 	const credentials = (await this.getCredentials('yukiApi')) as unknown as YukiCredentials;
-	const yuki = createYukiClient(
-		connectionSettings(credentials, timeoutSeconds ? timeoutSeconds * 1000 : undefined),
-		{ logger: this.logger },
-	);
-	return { yuki, credentials };
+	return { yuki: clientFor(credentials, this.logger, timeoutSeconds), credentials };
+}
+
+/** The value of an Administration field: a resource locator (list or ID mode) or a plain string. */
+export function administrationValue(value: unknown): string {
+	if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
+	return String(value ?? '').trim();
 }
 
 /**
@@ -58,14 +75,20 @@ export function administrationFor(
 	itemIndex: number,
 	parameterName = 'administrationId',
 ): string {
-	const fromNode = String(this.getNodeParameter(parameterName, itemIndex, '') ?? '').trim();
+	const fromNode = administrationValue(this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }));
 	const administrationId = fromNode || context.credentials.administrationId?.trim() || '';
 	if (!administrationId) {
-		throw new NodeOperationError(
+		const error = new NodeOperationError(
 			this.getNode(),
-			`Item ${itemIndex}: no administration ID. Set "Administration ID" on the node or a default administration in the Yuki credential.`,
-			{ itemIndex },
+			`Item ${itemIndex}: no administration. Pick one in "Administration" or set a Default Administration ID in the Yuki credential.`,
+			{
+				itemIndex,
+				description:
+					'Allowed: an administration ID (a GUID, shown next to the key in Yuki under Domain › Settings › Web services), or empty when the credential has a default.',
+			},
 		);
+		error.context.field = parameterName;
+		throw error;
 	}
 	return administrationId;
 }

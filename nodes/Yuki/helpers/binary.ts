@@ -1,0 +1,117 @@
+/**
+ * Files from input items. The file type is decided by the file's first bytes, never by its
+ * name or the MIME type a previous node guessed: Yuki rejects or misfiles documents whose
+ * content is not what the name says.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'gif' | 'tiff';
+
+/** `pdf`: PDF only (invoice documents); `document`: a PDF or an image of a receipt. */
+export type AllowedFiles = 'pdf' | 'document';
+
+interface FileSignature {
+	kind: FileKind;
+	/** Alternative first bytes of the format. */
+	bytes: number[][];
+	mimeType: string;
+	/** File name extensions of the format; the first is added to names without one of them. */
+	extensions: string[];
+}
+
+const SIGNATURES: FileSignature[] = [
+	{ kind: 'pdf', bytes: [[0x25, 0x50, 0x44, 0x46, 0x2d]], mimeType: 'application/pdf', extensions: ['pdf'] },
+	{ kind: 'jpeg', bytes: [[0xff, 0xd8, 0xff]], mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+	{ kind: 'png', bytes: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]], mimeType: 'image/png', extensions: ['png'] },
+	{
+		kind: 'gif',
+		bytes: [
+			[0x47, 0x49, 0x46, 0x38, 0x37, 0x61],
+			[0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+		],
+		mimeType: 'image/gif',
+		extensions: ['gif'],
+	},
+	{
+		kind: 'tiff',
+		bytes: [
+			[0x49, 0x49, 0x2a, 0x00],
+			[0x4d, 0x4d, 0x00, 0x2a],
+		],
+		mimeType: 'image/tiff',
+		extensions: ['tif', 'tiff'],
+	},
+];
+
+const ALLOWED: Record<AllowedFiles, { kinds: FileKind[]; words: string }> = {
+	pdf: { kinds: ['pdf'], words: 'a PDF file' },
+	document: { kinds: ['pdf', 'jpeg', 'png', 'gif', 'tiff'], words: 'a PDF or an image (JPEG, PNG, GIF or TIFF)' },
+};
+
+/** The file type its first bytes show, or undefined for anything else. */
+export function detectFileKind(buffer: Buffer): FileSignature | undefined {
+	return SIGNATURES.find((signature) =>
+		signature.bytes.some((bytes) => buffer.length >= bytes.length && bytes.every((byte, index) => buffer[index] === byte)),
+	);
+}
+
+export interface BinaryFile {
+	buffer: Buffer;
+	/** The file's name, with the extension of its real type when the name had none. */
+	fileName: string;
+	/** The MIME type of the detected file type. */
+	mimeType: string;
+	kind: FileKind;
+}
+
+function fileError(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
+}
+
+/** Reads binary property `propertyName` of item `itemIndex` and checks that it is an allowed file. */
+export async function readBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	options: { allowed: AllowedFiles },
+): Promise<BinaryFile> {
+	const allowed = ALLOWED[options.allowed];
+	const property = propertyName.trim();
+	const present = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
+	if (!property || !present.includes(property)) {
+		throw fileError(
+			context,
+			itemIndex,
+			`no binary property "${property}"`,
+			present.length
+				? `The item has binary properties: ${present.join(', ')}. Set "Input Binary Field" to the one holding ${allowed.words}.`
+				: `The item has no binary data. Add a node before this one that reads ${allowed.words} (e.g. Read/Write Files from Disk, HTTP Request, an e-mail trigger).`,
+		);
+	}
+	const binary = context.helpers.assertBinaryData(itemIndex, property);
+	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	const name = binary.fileName?.trim() || `document-${itemIndex}`;
+	if (buffer.length === 0) {
+		throw fileError(context, itemIndex, `the file "${name}" in binary property "${property}" is empty`, `Allowed: ${allowed.words}`);
+	}
+	const detected = detectFileKind(buffer);
+	if (!detected || !allowed.kinds.includes(detected.kind)) {
+		const seen = detected ? `a ${detected.kind.toUpperCase()} file` : 'not a file type Yuki accepts';
+		throw fileError(
+			context,
+			itemIndex,
+			`the file "${name}" in binary property "${property}" is ${seen}`,
+			`Allowed: ${allowed.words}. The type is read from the file's content, not from its name.`,
+		);
+	}
+	// Yuki reads the type from the name's extension [guess]: make it match the content.
+	const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+	const nameFits = extension !== undefined && detected.extensions.includes(extension);
+	return {
+		buffer,
+		fileName: nameFits ? name : `${name}.${detected.extensions[0]}`,
+		mimeType: detected.mimeType,
+		kind: detected.kind,
+	};
+}
