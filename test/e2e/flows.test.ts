@@ -104,7 +104,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 				credentials: { name: 'Yuki (test)', type: 'yukiApi', data: { ...data, accessKey } },
 			});
 		const good = await test(sandbox.demo.accessKey);
-		assert.equal(good.status, 'OK', good.message);
+		assert.equal(good.status, 'OK', `credential test said: ${good.message}`);
 		const wrongKey = '00000000-0000-4000-8000-000000000000';
 		const bad = await test(wrongKey);
 		assert.equal(bad.status, 'Error');
