@@ -9,7 +9,10 @@ import type { YukiCredentialData } from './runWorkflow';
 export type { RunningSandbox };
 
 /** The credential a user would enter to reach the sandbox's demo domain (region "custom"). */
-export function sandboxCredentials(sandbox: RunningSandbox, overrides: YukiCredentialData = {}): YukiCredentialData {
+export function sandboxCredentials(
+	sandbox: Pick<RunningSandbox, 'url' | 'demo'> & Partial<RunningSandbox>,
+	overrides: YukiCredentialData = {},
+): YukiCredentialData {
 	const { demo } = sandbox;
 	return {
 		accessKey: demo.accessKey,

@@ -30,16 +30,18 @@ export function credentialFailureMessage(error: unknown, credentials: YukiCreden
 	switch (error.kind) {
 		case 'fault':
 			if (AUTHENTICATION_OPERATIONS.has(error.operation)) {
-				return maskSecrets(`Yuki rejected the access key: ${said}. Check the key and that it belongs to the chosen region (${host}).${hint}`);
+				return maskSecrets(`Yuki rejected the access key: ${said}.${hint || ` Check the key and that it belongs to the chosen region (${host}).`}`);
 			}
 			if (error.operation === 'SetCurrentDomain') {
-				return maskSecrets(`Yuki rejected the Domain ID: ${said}. Leave Domain ID empty unless the key is a portal key.${hint}`);
+				return maskSecrets(`Yuki rejected the Domain ID: ${said}.${hint || ' Leave Domain ID empty unless the key is a portal key.'}`);
 			}
 			return maskSecrets(`Yuki answered ${error.operation} with an error: ${said}.${hint}`);
 		case 'configuration':
-			return maskSecrets(`The credential cannot work: ${error.message}.${hint}`);
-		default:
-			return maskSecrets(`Could not reach Yuki at ${host}: ${error.message}. Check the region or base URL.${hint}`);
+			return maskSecrets(`The credential cannot work: ${error.message}${hint}`);
+		default: {
+			const reason = error.message.startsWith('Could not reach Yuki') ? error.message : `Could not reach Yuki at ${host}: ${error.message}`;
+			return maskSecrets(`${reason}${hint || ' Check the region or base URL.'}`);
+		}
 	}
 }
 
