@@ -1,0 +1,133 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { administrationField, timeoutOption } from './helpers/fields';
+import { nowIn } from './helpers/payments/dates';
+import { paymentEvent } from './helpers/payments/events';
+import { readSide, sideField } from './helpers/payments/parameters';
+import { PaymentInputError } from './helpers/payments/references';
+import { sampleEvents } from './helpers/payments/samples';
+import { detectChanges, isSnapshot, itemsChanged, snapshotKey } from './helpers/payments/snapshot';
+import { administrationValue, createRunContext, toNodeError } from './helpers/runContext';
+import { credentialTest, listSearch, loadOptions } from './methods';
+
+interface TriggerOptions {
+	emitOnFirstPoll?: boolean;
+	emitOverdue?: boolean;
+	timeout?: number;
+}
+
+/**
+ * Starts a workflow when Yuki shows a payment on an invoice. Yuki has no list of payments, so
+ * each poll reads the open items once and compares them with the previous poll's snapshot.
+ */
+export class YukiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Yuki Trigger',
+		name: 'yukiTrigger',
+		icon: 'file:yuki.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["side"] === "creditor" ? "Purchase invoices paid" : "Sales invoices paid"}}',
+		description: 'Starts the workflow when an invoice in Yuki is paid (in part or in full)',
+		defaults: { name: 'Yuki Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
+		properties: [
+			{
+				displayName:
+					'Each poll costs one Yuki call (plus a log-in about once a day). To check at 07:00 and 14:00, add two Poll Times: "Every Day" at hour 7 and "Every Day" at hour 14 (the workflow\'s time zone).',
+				name: 'pollNotice',
+				type: 'notice',
+				default: '',
+			},
+			sideField({ description: 'Sales invoices your customers pay, or purchase invoices you pay' }),
+			administrationField({}),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Also Emit Invoices That Became Overdue',
+						name: 'emitOverdue',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to also emit an item (event "overdue") once for each invoice that passes its due date unpaid',
+					},
+					{
+						displayName: 'Emit Current State on First Poll',
+						name: 'emitOnFirstPoll',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll emits the invoices that are already partly paid (and overdue, with that option). Off: the first poll only records what is open.',
+					},
+					timeoutOption,
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest, listSearch, loadOptions };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		let side;
+		try {
+			side = readSide(this.getNodeParameter('side'));
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as PaymentInputError).message);
+		}
+		const context = await createRunContext.call(this, options.timeout);
+		const administrationId =
+			administrationValue(this.getNodeParameter('administrationId', '', { extractValue: true })) ||
+			context.credentials.administrationId?.trim() ||
+			'';
+		if (!administrationId) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'No administration. Pick one in "Administration" or set a Default Administration ID in the Yuki credential.',
+			);
+		}
+
+		let openItems;
+		try {
+			openItems = await context.yuki.outstandingItems(side, administrationId, { includeBankTransactions: false, sortOrder: 'DateAsc' });
+		} catch (error) {
+			throw toNodeError.call(this, error);
+		}
+
+		const now = nowIn(this.getTimezone());
+		const staticData = this.getWorkflowStaticData('node');
+		const key = snapshotKey(administrationId, side);
+		const previous = isSnapshot(staticData[key]) ? staticData[key] : undefined;
+		const { changes, next } = detectChanges(previous, openItems, {
+			now,
+			emitOverdue: options.emitOverdue === true,
+			emitOnFirstPoll: options.emitOnFirstPoll === true,
+		});
+		const eventContext = { administrationId, side, now, previousStateRecordedAt: previous?.takenAt };
+		const events = changes.map((change) => paymentEvent(change, eventContext));
+
+		if (this.getMode() === 'manual') {
+			const samples = sampleEvents(events, openItems, eventContext);
+			if (samples.length === 0) {
+				throw new NodeOperationError(this.getNode(), `Administration ${administrationId} has no open ${side} items to show a sample from`, {
+					description: 'Book an invoice in Yuki (or pick the other side) and fetch a test event again.',
+				});
+			}
+			return [this.helpers.returnJsonArray(samples)];
+		}
+
+		if (itemsChanged(previous, next)) {
+			// Only this administration and side is tracked: another key is left over from earlier settings.
+			for (const other of Object.keys(staticData)) if (other !== key) delete staticData[other];
+			staticData[key] = next as unknown as IDataObject;
+		}
+		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
+	}
+}

@@ -1,0 +1,165 @@
+/**
+ * Payment → List Open Items: what is still open in Yuki, one normalised item per open item.
+ * Yuki answers every open item in one call (it has no paging), so "Limit" trims the answer
+ * locally; input items asking for the same list share one call.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import { administrationField, timeoutOption } from '../../helpers/fields';
+import { isoDate, nowIn } from '../../helpers/payments/dates';
+import { openItemJson } from '../../helpers/payments/openItem';
+import { readSide, sideField, SORT_ORDERS } from '../../helpers/payments/parameters';
+import { PaymentInputError } from '../../helpers/payments/references';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor, toNodeError } from '../../helpers/runContext';
+import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
+import { failedItem, inputError, resultItem } from './outcome';
+
+const displayOptions = { show: { resource: ['payment'], operation: ['listOpenItems'] } };
+
+const properties: INodeProperties[] = [
+	sideField(),
+	administrationField(displayOptions),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		options: SORT_ORDERS.map((order) => ({ ...order })),
+		default: 'DateAsc',
+		description: 'The order in which Yuki lists the open items',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Unmatched Bank Transactions',
+				name: 'includeBankTransactions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include bank transactions Yuki has not yet matched to an invoice',
+			},
+			{
+				displayName: 'From Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only items dated on or after this day (uses Yuki’s …ByDate list)',
+			},
+			{
+				displayName: 'To Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only items dated on or before this day (uses Yuki’s …ByDate list)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface ListRequest {
+	side: OutstandingSide;
+	administrationId: string;
+	includeBankTransactions: boolean;
+	sortOrder: OutstandingSortOrder;
+	startDate?: string;
+	endDate?: string;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	const now = nowIn(this.getTimezone());
+	const lists = new Map<string, Promise<OutstandingItem[]>>();
+	const output: INodeExecutionData[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let request: ListRequest;
+		try {
+			request = readRequest.call(this, context, itemIndex);
+		} catch (error) {
+			output.push(failedItem.call(this, inputError.call(this, error, itemIndex), itemIndex));
+			continue;
+		}
+		const { side, administrationId, ...listOptions } = request;
+		const key = JSON.stringify(request);
+		if (!lists.has(key)) lists.set(key, context.yuki.outstandingItems(side, administrationId, listOptions));
+		let openItems: OutstandingItem[];
+		try {
+			openItems = await (lists.get(key) as Promise<OutstandingItem[]>);
+		} catch (error) {
+			output.push(failedItem.call(this, toNodeError.call(this, error, itemIndex), itemIndex, { administrationId, side }));
+			continue;
+		}
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? openItems.length : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		for (const item of openItems.slice(0, limit)) {
+			output.push(resultItem(openItemJson(item, { administrationId, side, now }), itemIndex));
+		}
+	}
+	return output;
+}
+
+function readRequest(this: IExecuteFunctions, context: RunContext, itemIndex: number): ListRequest {
+	const side = readSide(this.getNodeParameter('side', itemIndex));
+	const administrationId = administrationFor.call(this, context, itemIndex);
+	const sortOrder = this.getNodeParameter('sortOrder', itemIndex, 'DateAsc') as OutstandingSortOrder;
+	if (!SORT_ORDERS.some((order) => order.value === sortOrder)) {
+		const allowed = SORT_ORDERS.map((order) => order.value).join(', ');
+		throw new PaymentInputError('sortOrder', `"sortOrder" must be one of ${allowed}, not ${JSON.stringify(sortOrder)}`);
+	}
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		includeBankTransactions?: boolean;
+		startDate?: string;
+		endDate?: string;
+	};
+	const zone = this.getTimezone();
+	const startDate = filterDate(filters.startDate, 'startDate', zone);
+	const endDate = filterDate(filters.endDate, 'endDate', zone);
+	if (startDate && endDate && startDate > endDate) {
+		throw new PaymentInputError('filters.endDate', `"To Date" (${endDate}) is before "From Date" (${startDate})`);
+	}
+	return { side, administrationId, includeBankTransactions: filters.includeBankTransactions === true, sortOrder, startDate, endDate };
+}
+
+/** The calendar day in the workflow's time zone (a date picked in the editor has no zone of its own). */
+function filterDate(value: unknown, field: string, zone: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const parsed =
+		value instanceof Date
+			? DateTime.fromJSDate(value, { zone })
+			: DateTime.isDateTime(value)
+				? value.setZone(zone)
+				: DateTime.fromISO(String(value).trim(), { zone, setZone: false }).setZone(zone);
+	const date = parsed.isValid ? isoDate(parsed.toISODate()) : null;
+	if (!date) throw new PaymentInputError(`filters.${field}`, `"${field}" must be a date such as 2024-08-01, not ${JSON.stringify(value)}`);
+	return date;
+}
