@@ -56,6 +56,9 @@ describe('Yuki Trigger', () => {
 			assert.equal(full.leftOpenItems, true);
 
 			assert.equal((await poll(sandbox, afterRestart.staticData)).items, null);
+
+			const everythingStored = JSON.stringify([second, afterRestart]);
+			assert.ok(!everythingStored.includes(DEMO.accessKey), 'the access key never reaches output, static data or logs');
 		});
 	});
 
