@@ -139,11 +139,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const now = nowIn(this.getTimezone());
 
 	// Read every item first, so that bad input stops the run before any quota is spent.
-	const lookups: Lookup[] = [];
+	const lookupsByItem: Lookup[][] = [];
 	const inputErrors = new Map<number, NodeApiError | NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			lookups.push(...readLookups.call(this, context, itemIndex));
+			lookupsByItem[itemIndex] = readLookups.call(this, context, itemIndex);
 		} catch (error) {
 			const nodeError = inputError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
@@ -151,6 +151,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
+	const lookups = lookupsByItem.flat();
 	const answers = await lookUp.call(this, context.yuki, lookups, options.strategy ?? 'auto', caseInsensitive);
 
 	const output: INodeExecutionData[] = [];
@@ -160,7 +161,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			output.push(failedItem.call(this, inputFailure, itemIndex));
 			continue;
 		}
-		for (const lookup of lookups.filter((entry) => entry.itemIndex === itemIndex)) {
+		for (const lookup of lookupsByItem[itemIndex] ?? []) {
 			const answer = answers.get(lookup);
 			if (answer instanceof Error) {
 				output.push(
