@@ -47,7 +47,7 @@ if (files.length === 0) {
 	process.exit(1);
 }
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', ...files], {
 	cwd: root,
 	stdio: 'inherit',
 	env: { ...process.env, NODE_ENV: 'test' },
