@@ -31,11 +31,16 @@ const BASE_OVERRIDES = { xlsx: '0.18.5' };
 // linkedom 0.18.15 swapped `cssom` for `cssomnom`, which the registry lacks; 0.18.13 is the last
 // release on `cssom` and has the same API (n8n 2.16 and later).
 const LINKEDOM_OVERRIDES = { ...BASE_OVERRIDES, linkedom: '0.18.13' };
+// n8n 2.40 added @confluentinc/kafka-javascript, whose install script fetches a binary from GitHub
+// and cannot build it offline. Such versions install with scripts off; then only the native
+// modules n8n itself needs are built (sqlite3 for its database, isolated-vm and msgpackr-extract).
+// Only n8n's Kafka nodes lose their binding.
+const NATIVE_MODULES = ['sqlite3', 'isolated-vm', 'msgpackr-extract'];
 const KNOWN_VERSIONS = {
 	'1.123.0': { nodeMajor: null, overrides: BASE_OVERRIDES },
 	'2.8.4': { nodeMajor: null, overrides: BASE_OVERRIDES },
 	'2.14.2': { nodeMajor: 24, overrides: BASE_OVERRIDES },
-	'2.40.7': { nodeMajor: 24, overrides: LINKEDOM_OVERRIDES },
+	'2.40.7': { nodeMajor: 24, overrides: LINKEDOM_OVERRIDES, nativeOnly: NATIVE_MODULES },
 };
 
 const log = (message) => process.stderr.write(`[ensure-n8n] ${message}\n`);
@@ -123,7 +128,7 @@ export function ensureN8n(version = PINNED_N8N_VERSION) {
 		return withRuntime(paths, installed.nodeMajor);
 	}
 
-	const { nodeMajor, overrides } = requirementsOf(version);
+	const { nodeMajor, overrides, nativeOnly } = requirementsOf(version);
 	log(`installing n8n ${version} into ${paths.dir} (about 3-4 minutes and 1.6 GB, once per version)`);
 	rmSync(paths.marker, { force: true });
 	mkdirSync(paths.dir, { recursive: true });
@@ -142,11 +147,16 @@ export function ensureN8n(version = PINNED_N8N_VERSION) {
 		log(`n8n ${version} needs Node >= 22: using Node ${nodeMajor} from the npm registry`);
 		env = { ...env, PATH: `${ensureNode(nodeMajor)}${delimiter}${env.PATH ?? ''}` };
 	}
-	run('npm', npmArgs, paths.dir, env);
+	if (nativeOnly) {
+		run('npm', [...npmArgs, '--ignore-scripts'], paths.dir, env);
+		run('npm', ['rebuild', '--loglevel=error', ...nativeOnly], paths.dir, env);
+	} else {
+		run('npm', npmArgs, paths.dir, env);
+	}
 
 	const installedN8n = readJson(join(paths.dir, 'node_modules', 'n8n', 'package.json'));
 	if (installedN8n?.version !== version) throw new Error(`after npm install, node_modules/n8n is ${installedN8n?.version ?? 'missing'}`);
-	writeFileSync(paths.marker, `${JSON.stringify({ version, nodeMajor, installedAt: new Date().toISOString() }, null, 2)}\n`);
+	writeFileSync(paths.marker, `${JSON.stringify({ version, nodeMajor, overrides, nativeOnly: nativeOnly ?? null, installedAt: new Date().toISOString() }, null, 2)}\n`);
 	log(`n8n ${version} installed`);
 	return withRuntime(paths, nodeMajor);
 }

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { INodeType } from 'n8n-workflow';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server';
@@ -19,6 +20,12 @@ import { startSandbox } from '../../sandbox/server';
 import type { ExampleName } from '../../scripts/n8n/examples';
 import { EXAMPLE_FILES, exampleCredentials, exampleForCustomExtension } from '../../scripts/n8n/examples';
 import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT } from '../../scripts/n8n/instance';
+
+import { YukiApi } from '../../credentials/YukiApi.credentials';
+
+// With the extension: "Yuki.node" alone would resolve to the codex file Yuki.node.json.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Yuki } = require('../../nodes/Yuki/Yuki.node.ts') as { Yuki: new () => INodeType };
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = resolve(PROJECT_ROOT, process.env.SCREENSHOTS_DIR || join(CACHE_DIR, 'screenshots'));
@@ -100,39 +107,57 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 
 	test('adds the Yuki node from the node panel, with its icon and operations', async () => {
 		await page.goto(`${n8n.url}/workflow/new`);
-		await page.locator('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"]').first().click();
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
-		await search.fill('Yuki');
-		const entry = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: /^\s*Yuki\s*$|Yuki(?! Trigger)/ }).first();
-		await entry.waitFor();
+		await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-add-button"]').first().click();
+		const panel = page.locator('[data-test-id="node-creator"]');
+		await panel.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first().fill('Yuki');
+		const entry = panel.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Yuki' }).first();
 		const icon = entry.locator('img').first();
 		await icon.waitFor();
 		assert.match(String(await icon.getAttribute('src')), /yuki/i, 'the node shows the Yuki icon');
 		await page.screenshot({ path: join(SCREENSHOTS, 'node-panel-search.png') });
 
 		await entry.click();
-		const panel = page.locator('[data-test-id="node-creator"]');
-		for (const operation of [/payment status/i, /process.*sales invoice|sales invoice/i, /open items/i]) {
-			await panel.getByText(operation).first().waitFor();
+		// On an empty canvas the panel opens with the triggers; the actions are one click away.
+		const actionsCategory = panel.locator('[data-test-id="node-creator-category-item"]').filter({ hasText: 'Actions' });
+		if (!(await panel.getByText(yukiActions()[0], { exact: true }).isVisible())) await actionsCategory.click();
+		for (const action of yukiActions()) {
+			await panel.getByText(action, { exact: true }).first().waitFor();
 		}
 		await page.screenshot({ path: join(SCREENSHOTS, 'node-panel-operations.png') });
 	});
 
 	test('opens the Yuki credential form', async () => {
 		const panel = page.locator('[data-test-id="node-creator"]');
-		await panel.getByText(/payment status/i).first().click();
+		const getStatus = yukiActions().find((action) => /payment status/i.test(action)) ?? yukiActions()[0];
+		await panel.getByText(getStatus, { exact: true }).first().click();
 		await page.locator('[data-test-id="ndv"]').first().waitFor();
-		const credentialSelect = page.locator('[data-test-id="node-credentials-select"]').first();
-		await credentialSelect.click();
-		await page.getByText(/create new credential/i).first().click();
+		const setUp = page.locator('[data-test-id="setup-credential-button"]');
+		if (await setUp.isVisible()) {
+			await setUp.click();
+		} else {
+			// A Yuki credential exists already (the examples'): ask for a new one from the list.
+			await page.locator('[data-test-id="node-credentials-select"]').first().click();
+			await page.getByText(/create new credential/i).first().click();
+		}
 		const modal = page.locator('[data-test-id="editCredential-modal"]');
 		await modal.waitFor();
-		for (const field of ['Access Key', 'Region', 'Default Administration ID']) {
-			await modal.getByText(field, { exact: true }).first().waitFor();
+		// Every field the credential always shows (Base URL only appears for the custom region).
+		const alwaysShown = new YukiApi().properties.filter((property) => !property.displayOptions);
+		for (const field of alwaysShown) {
+			await modal.locator(`[data-test-id="parameter-input-${field.name}"]`).first().waitFor();
 		}
+		await page.waitForTimeout(1000); // the dialog's opening animation, for the screenshot
 		await page.screenshot({ path: join(SCREENSHOTS, 'credential-form.png') });
 	});
 });
+
+/** The actions n8n lists for the Yuki node: the `action` text of every operation it describes. */
+function yukiActions(): string[] {
+	return new Yuki().description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) => (property.options ?? []).map((option) => String((option as { action?: string }).action ?? '')))
+		.filter(Boolean);
+}
 
 async function signIn(page: Page, url: string): Promise<void> {
 	await page.goto(`${url}/signin`);
@@ -143,9 +168,8 @@ async function signIn(page: Page, url: string): Promise<void> {
 	await page.waitForURL((target) => !target.pathname.startsWith('/signin'), { timeout: UI_TIMEOUT });
 }
 
-/** Zooms the canvas to show the whole flow (n8n's "fit view" shortcut) and lets it settle. */
+/** Zooms the canvas to show the whole flow (the canvas's own "zoom to fit" button) and lets it settle. */
 async function fitView(page: Page): Promise<void> {
-	await page.locator('[data-test-id="canvas-wrapper"], #canvas, .vue-flow').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-	await page.keyboard.press('1');
-	await page.waitForTimeout(800);
+	await page.locator('[data-test-id="zoom-to-fit"]').first().click();
+	await page.waitForTimeout(1000);
 }
