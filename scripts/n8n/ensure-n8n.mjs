@@ -17,7 +17,7 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.u
 export const CACHE_DIR = join(PROJECT_ROOT, '.cache');
 
 /** The n8n the end-to-end tests and the demo use (README › Compatibility says why this one). */
-export const PINNED_N8N_VERSION = '2.14.2';
+export const PINNED_N8N_VERSION = '2.40.7';
 
 /**
  * What each n8n version needs to install from the npm registry alone.
