@@ -124,7 +124,7 @@ const xmlInputs: BadInput[] = [
 	{ title: 'XML with the wrong root', field: /SalesInvoices|root/i, item: { json: {} }, parameters: { xmlDocument: '<PurchaseInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:purchaseinvoices"><PurchaseInvoice/></PurchaseInvoices>' } },
 	{ title: 'XML without the namespace', field: /namespace|xmlns/i, item: { json: {} }, parameters: { xmlDocument: '<SalesInvoices><SalesInvoice><Reference>F-1</Reference></SalesInvoice></SalesInvoices>' } },
 	{ title: 'XML with ]]> in text', field: /XML|well-formed|\]\]>/i, item: { json: {} }, parameters: { xmlDocument: '<SalesInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:salesinvoices"><SalesInvoice><Reference>a]]>b</Reference></SalesInvoice></SalesInvoices>' } },
-	{ title: 'XML document empty', field: /XML|document/i, item: { json: {} }, parameters: { xmlDocument: '' } },
+	{ title: 'XML document of blanks only', field: /XML|document/i, item: { json: {} }, parameters: { xmlDocument: '  \n\t ' } },
 ];
 
 const paymentInputs: BadInput[] = [
@@ -156,7 +156,12 @@ export const BAD_INPUT_GROUPS: BadInputGroup[] = [
 	},
 	{
 		operation: 'Sales Invoice › Process (XML Document)',
-		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'xml' },
+		parameters: {
+			resource: 'salesInvoice',
+			operation: 'process',
+			invoiceSource: 'xml',
+			xmlDocument: '<SalesInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:salesinvoices"><SalesInvoice><Reference>F-1</Reference></SalesInvoice></SalesInvoices>',
+		},
 		inputs: xmlInputs,
 	},
 	{

@@ -3,7 +3,9 @@
  * remembered (the final secret scan looks for every one), the credential that reaches them, and
  * node runs whose outputs, errors and log lines are all captured.
  */
+import { Container } from '@n8n/di';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
@@ -40,6 +42,14 @@ export async function closeSandbox(sandbox: RunningSandbox): Promise<void> {
 
 export async function closeAllSandboxes(): Promise<void> {
 	for (const sandbox of [...open]) await closeSandbox(sandbox);
+}
+
+/**
+ * n8n-core's SSH tunnel manager, created with the first node execution context, keeps a
+ * 60-second cleanup interval that would hold the test process open; n8n stops it on shutdown.
+ */
+export function stopN8nTimers(): void {
+	Container.get(SSHClientsManager).onShutdown();
 }
 
 /** The credential a user would enter for the sandbox's demo domain (organisation administration). */

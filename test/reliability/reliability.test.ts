@@ -7,7 +7,7 @@
 import { after } from 'node:test';
 import { join } from 'node:path';
 import { captureConsole, releaseConsole } from './capture';
-import { closeAllSandboxes } from './env';
+import { closeAllSandboxes, stopN8nTimers } from './env';
 import { figuresText, writeReliabilityDoc } from './figures';
 import { describeBadInputs } from './badInputTests';
 import { describeFaults } from './faults';
@@ -25,6 +25,7 @@ describeSecretScan();
 
 after(async () => {
 	await closeAllSandboxes();
+	stopN8nTimers();
 	releaseConsole();
 	console.log(`\n${figuresText()}\n`);
 	writeReliabilityDoc(join(__dirname, '..', '..'));
