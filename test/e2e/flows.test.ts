@@ -6,6 +6,7 @@
  * n8n version: the pinned one, or N8N_E2E_VERSION (e.g. N8N_E2E_VERSION=1.123.0 npm test -- e2e).
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -26,6 +27,7 @@ const invoiceBody = (): Record<string, unknown> =>
 function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile) => void): WorkflowFile {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
 	copy.id = id;
+	copy.versionId = randomUUID();
 	copy.name = `${copy.name} (e2e)`;
 	change(copy);
 	return copy;
