@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { purchaseInvoiceDocument } from '../../documents/purchaseInvoice';
+import { administrationField, binaryPropertyField } from '../../helpers/fields';
+import { invoiceOptionsField } from '../../helpers/invoices/options';
+import type { InvoiceOperation } from '../../helpers/invoices/processInvoices';
+import { processInvoices } from '../../helpers/invoices/processInvoices';
+import { invoiceSourceProperties } from '../../helpers/invoices/source';
+import type { RunContext } from '../../helpers/runContext';
+
+const displayOptions = { show: { resource: ['purchaseInvoice'], operation: ['process'] } };
+
+const properties: INodeProperties[] = [
+	administrationField(displayOptions),
+	...invoiceSourceProperties('purchase', purchaseInvoiceDocument),
+	{
+		...binaryPropertyField(
+			{ show: { invoiceSource: ['fields', 'json'] } },
+			{
+				description:
+					'Name of the binary property holding the PDF of the invoice (Yuki requires it); its file name becomes Document File Name',
+			},
+		),
+		displayName: 'PDF Binary Field',
+	},
+	invoiceOptionsField('purchase'),
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export const purchaseInvoiceProcess: InvoiceOperation = {
+	kind: 'purchase',
+	document: purchaseInvoiceDocument,
+	pdfRequired: true,
+	send: async (yuki, administrationId, xml, options) =>
+		await yuki.processPurchaseInvoices(administrationId, xml, options.disableAutoCorrect),
+};
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	context: RunContext,
+): Promise<INodeExecutionData[]> {
+	return await processInvoices.call(this, purchaseInvoiceProcess, items, context);
+}

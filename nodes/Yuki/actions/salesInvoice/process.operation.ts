@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { salesInvoiceDocument } from '../../documents/salesInvoice';
+import { administrationField, binaryPropertyField } from '../../helpers/fields';
+import { invoiceOptionsField } from '../../helpers/invoices/options';
+import type { InvoiceOperation } from '../../helpers/invoices/processInvoices';
+import { processInvoices } from '../../helpers/invoices/processInvoices';
+import { invoiceSourceProperties } from '../../helpers/invoices/source';
+import type { RunContext } from '../../helpers/runContext';
+
+const displayOptions = { show: { resource: ['salesInvoice'], operation: ['process'] } };
+
+const properties: INodeProperties[] = [
+	administrationField(displayOptions),
+	...invoiceSourceProperties('sales', salesInvoiceDocument),
+	{
+		...binaryPropertyField(
+			{ show: { invoiceSource: ['fields', 'json'] } },
+			{
+				description:
+					"Name of the binary property holding the invoice's own PDF, sent to Yuki with the invoice. Leave empty to let Yuki make the PDF.",
+			},
+		),
+		displayName: 'Custom PDF Binary Field',
+		default: '',
+		required: false,
+		placeholder: 'e.g. data',
+	},
+	invoiceOptionsField('sales'),
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export const salesInvoiceProcess: InvoiceOperation = {
+	kind: 'sales',
+	document: salesInvoiceDocument,
+	pdfRequired: false,
+	send: async (yuki, administrationId, xml) => await yuki.processSalesInvoices(administrationId, xml),
+};
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	context: RunContext,
+): Promise<INodeExecutionData[]> {
+	return await processInvoices.call(this, salesInvoiceProcess, items, context);
+}
