@@ -159,10 +159,6 @@ export class N8n {
 		return this.installed.version;
 	}
 
-	get majorVersion(): number {
-		return Number(this.installed.version.split('.')[0]);
-	}
-
 	/** Runs an n8n CLI command against this instance's database; returns stdout. */
 	cli(args: string[]): string {
 		const result = spawnSync(this.installed.nodeExecutable, [this.installed.n8nBin, ...args], {
@@ -209,7 +205,8 @@ export class N8n {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
 				try {
-					const response = await fetch(`${this.url}/healthz/readiness`);
+					// /rest/settings rather than /healthz: n8n 1.x answers health checks before its REST API is mounted.
+					const response = await fetch(`${this.url}/rest/settings`);
 					if (response.ok) return;
 				} catch {
 					// not listening yet
@@ -280,23 +277,24 @@ export class N8n {
 		return (parsed.data ?? parsed) as T;
 	}
 
-	/** Activates (n8n 1.x) or publishes (n8n 2.x) a workflow, so its webhooks, schedules and polls run. */
+	/**
+	 * Publishes (activates) a workflow, so that its webhooks, schedules and polls run. Saved once
+	 * first, as the editor does: an imported workflow has no saved version yet, which n8n 1.123
+	 * needs before it publishes.
+	 */
 	async activate(workflowId: string): Promise<void> {
-		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
-		if (this.majorVersion >= 2) {
-			await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
-		} else {
-			await this.rest('PATCH', `/workflows/${workflowId}`, { active: true, versionId: workflow.versionId });
-		}
+		const current = await this.rest<{ name: string; versionId: string; nodes: unknown; connections: unknown }>('GET', `/workflows/${workflowId}`);
+		const saved = await this.rest<{ versionId: string }>('PATCH', `/workflows/${workflowId}`, {
+			name: current.name,
+			nodes: current.nodes,
+			connections: current.connections,
+			versionId: current.versionId,
+		});
+		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: saved.versionId });
 	}
 
 	async deactivate(workflowId: string): Promise<void> {
-		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
-		if (this.majorVersion >= 2) {
-			await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
-		} else {
-			await this.rest('PATCH', `/workflows/${workflowId}`, { active: false, versionId: workflow.versionId });
-		}
+		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
 
 	/** Finished executions of a workflow, newest first. */
