@@ -56,9 +56,12 @@ export function itemError(this: IExecuteFunctions, result: ItemResult, runSummar
 	const message = failure.message.startsWith('Item ') ? failure.message : `Item ${result.itemIndex}: ${failure.message}`;
 	const description = [failure.description, ...causeDetails(failure.cause), runSummary].filter(Boolean).join('\n');
 	if (!failure.fromYuki) return new NodeOperationError(this.getNode(), message, { itemIndex: result.itemIndex, description });
-	const error = new NodeApiError(this.getNode(), { message, ...result.json } as JsonObject, {
+	// Only the message: n8n would read an HTTP status out of fields such as `status`.
+	const httpStatus = (failure.cause as { httpStatus?: number } | undefined)?.httpStatus;
+	const error = new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message,
 		description: description || undefined,
+		httpCode: httpStatus ? String(httpStatus) : undefined,
 		itemIndex: result.itemIndex,
 	});
 	// n8n swaps a message mentioning e.g. ECONNRESET for a generic text; ours says what became of the invoice.

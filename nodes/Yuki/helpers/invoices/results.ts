@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { ImportInvoiceResult } from '../../transport/types';
+import { YukiError } from '../../transport/types';
 import type { BatchInfo, UnitOutcome } from './batching';
 import { isDuplicateMessage } from './yukiMessages';
 
@@ -135,8 +136,18 @@ export function reportFor(
 			};
 		}
 		case 'batchFailed': {
-			const message = `${label(reference)} was not booked: Yuki refused the call (${causeText(outcome.error)})`;
-			return { status: 'rejected', ...notBooked, message, batch: outcome.batch, failure: { message, fromYuki: true, cause: outcome.error } };
+			// A fault is Yuki's refusal; anything else (settings, wrong URL) never reached Yuki.
+			const refused = outcome.error instanceof YukiError && outcome.error.kind === 'fault';
+			const message = refused
+				? `${label(reference)} was not booked: Yuki refused the call (${causeText(outcome.error)})`
+				: `${label(reference)} was not sent: ${causeText(outcome.error)}`;
+			return {
+				status: 'rejected',
+				...notBooked,
+				message,
+				batch: refused ? outcome.batch : undefined,
+				failure: { message, fromYuki: true, cause: outcome.error },
+			};
 		}
 		case 'notSent': {
 			const message = `${label(reference)} was not sent: an earlier call failed (${causeText(outcome.error)}); it can be sent again`;
