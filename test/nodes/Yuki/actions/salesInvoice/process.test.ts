@@ -267,3 +267,34 @@ describe('Sales Invoice → Process (XML Document)', () => {
 		assert.equal(yuki.processCalls(), 0);
 	});
 });
+
+describe('Sales Invoice → Process (Mapped Fields)', () => {
+	it('builds the invoice from the node fields, with expressions per item', async () => {
+		const parameters = {
+			invoiceSource: 'fields',
+			date: '2026-03-31',
+			contact: { contactCode: '={{ $json.customer }}', fullName: 'Bakkerij De Korenschoof B.V.' },
+			invoiceLines: {
+				line: [
+					{
+						productQuantity: '={{ $json.hours }}',
+						productDescription: 'Consultancy hour',
+						productSalesPrice: '95.00',
+						productVatPercentage: '21.00',
+						productVatType: 1,
+					},
+				],
+			},
+			additionalFields: { reference: '={{ $json.number }}', process: true },
+		};
+		const run = await runProcess(
+			yuki,
+			'salesInvoice',
+			[{ json: { number: 'S-800', customer: '1042', hours: 2 } }, { json: { number: 'S-801', customer: '1043', hours: 1.5 } }],
+			parameters,
+		);
+		assert.equal(run.error, undefined, errorMessage(run));
+		assert.deepEqual(run.json.map((json) => [json.reference, json.status]), [['S-800', 'booked'], ['S-801', 'booked']]);
+		assert.equal(yuki.processCalls('Sales'), 1);
+	});
+});
