@@ -9,7 +9,7 @@
 //
 // Progress goes to stderr, so `--json` output stays machine-readable.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,16 +118,74 @@ function withRuntime(paths, nodeMajor) {
 	return { ...paths, nodeMajor, nodeBinDir, nodeExecutable: nodeBinDir ? join(nodeBinDir, 'node') : process.execPath };
 }
 
+function isRunning(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/**
+ * One install at a time per version: test files run in parallel and may all ask for n8n on a
+ * fresh machine. A lock folder holds the installer's pid; a lock whose process is gone is stale.
+ */
+function withInstallLock(paths, install) {
+	const lock = `${paths.dir}.lock`;
+	mkdirSync(CACHE_DIR, { recursive: true });
+	let announced = false;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			let holder = 0;
+			try {
+				holder = Number(readFileSync(join(lock, 'pid'), 'utf8')) || 0;
+			} catch {
+				// written right after the folder is made
+			}
+			const orphaned = !holder && Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 10_000;
+			if ((holder && !isRunning(holder)) || orphaned) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!announced) log(`another process (${holder || 'starting'}) is installing n8n ${paths.version}; waiting for it`);
+			announced = true;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+		}
+	}
+	try {
+		return install();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /** Installs n8n `version` unless it is already there; returns its paths. */
 export function ensureN8n(version = PINNED_N8N_VERSION) {
 	const paths = n8nPaths(version);
+	const ready = alreadyInstalled(paths);
+	if (ready) return ready;
+	return withInstallLock(paths, () => alreadyInstalled(paths) ?? install(paths));
+}
+
+function alreadyInstalled(paths) {
+	const { version } = paths;
 	const installed = readJson(paths.marker);
 	const n8nPackage = readJson(join(paths.dir, 'node_modules', 'n8n', 'package.json'));
 	if (installed?.version === version && n8nPackage?.version === version) {
 		log(`n8n ${version} is already installed in ${paths.dir}`);
 		return withRuntime(paths, installed.nodeMajor);
 	}
+	return undefined;
+}
 
+function install(paths) {
+	const { version } = paths;
 	const { nodeMajor, overrides, nativeOnly } = requirementsOf(version);
 	log(`installing n8n ${version} into ${paths.dir} (about 3-4 minutes and 1.6 GB, once per version)`);
 	rmSync(paths.marker, { force: true });
