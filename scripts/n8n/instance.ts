@@ -40,15 +40,15 @@ export function ensureN8n(version?: string): InstalledN8n {
 
 /**
  * Puts the built package (package.json + dist/) where N8N_CUSTOM_EXTENSIONS finds it and returns
- * that folder. The copy sits inside the project, so its runtime dependencies (soap, luxon,
+ * that folder. One copy per n8n instance (test files run n8n in parallel, and n8n loads node files
+ * after it starts); the copy sits inside the project, so its runtime dependencies (soap, luxon,
  * xmlbuilder2) resolve from the project's node_modules, as they would from n8n's nodes folder.
  */
-export function prepareCustomExtension(): string {
+export function prepareCustomExtension(extensions: string): string {
 	const dist = join(PROJECT_ROOT, 'dist');
 	if (!existsSync(join(dist, 'nodes', 'Yuki', 'Yuki.node.js'))) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
-	const extensions = join(CACHE_DIR, 'custom');
 	const target = join(extensions, 'n8n-nodes-yuki');
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
@@ -118,10 +118,10 @@ export class N8n {
 	/** Prepares (but does not start) an n8n with the package; import workflows/credentials, then start(). */
 	static async create(options: N8nOptions = {}): Promise<N8n> {
 		const installed = ensureN8n(options.version);
-		const extensions = options.extensionsDir ?? prepareCustomExtension();
 		const userFolder =
 			options.userFolder ?? join(CACHE_DIR, 'e2e', `n8n-${installed.version}-${process.pid}-${Date.now()}`);
 		mkdirSync(userFolder, { recursive: true });
+		const extensions = options.extensionsDir ?? prepareCustomExtension(join(userFolder, 'custom'));
 		const port = options.port ?? (await freePort());
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
