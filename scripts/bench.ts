@@ -51,7 +51,10 @@ async function main(): Promise<void> {
 	if (misses > 0) console.log(`${misses} target(s) missed.`);
 }
 
-main().catch((error: unknown) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+main()
+	.catch((error: unknown) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	// n8n-core keeps background timers (e.g. its SSH tunnel cleanup) that would hold the process open.
+	.finally(() => process.exit());

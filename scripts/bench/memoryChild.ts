@@ -81,7 +81,10 @@ async function main(): Promise<void> {
 	console.log(JSON.stringify({ baseline, peak, outcome, failed, pdfTotal: count * pdfBytes }));
 }
 
-main().catch((error: unknown) => {
-	console.log(JSON.stringify({ outcome: `failed: ${(error as Error).message}` }));
-	process.exitCode = 1;
-});
+main()
+	.catch((error: unknown) => {
+		console.log(JSON.stringify({ outcome: `failed: ${(error as Error).message}` }));
+		process.exitCode = 1;
+	})
+	// n8n-core keeps background timers (its SSH tunnel cleanup) that would hold the process open.
+	.finally(() => process.exit());

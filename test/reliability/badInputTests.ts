@@ -87,6 +87,25 @@ export function describeBadInputs(): void {
 					});
 				}
 
+				const valid = group.valid;
+				if (valid && shared.length > 0) {
+					it('a good item among the bad ones is still booked; only the bad ones fail', async () => {
+						const items = [...shared.map((input) => input.item), valid('GOOD-AMONG-BAD')];
+						const goodIndex = items.length - 1;
+						const run = await runNode(`good among bad ${group.operation}`, sandbox, {
+							parameters: group.parameters,
+							items,
+							credentials: credentialsFor(sandbox),
+							continueOnFail: true,
+						});
+						const { lost, duplicated } = countItems(items.length, run.paired);
+						assert.equal(lost + duplicated, 0);
+						assert.equal(run.errorsByItem.get(goodIndex), undefined, `the good item failed: ${run.errorsByItem.get(goodIndex)}`);
+						assert.equal(run.errorsByItem.size, shared.length, 'every bad item, and only those, gave an error');
+						assert.ok(sandbox.state.invoices.some((invoice) => invoice.reference === 'GOOD-AMONG-BAD'), 'the good invoice did not reach the sandbox');
+					});
+				}
+
 				it('an empty run (no input items) sends nothing and does not fail', async () => {
 					figures.badInputs++;
 					figures.badInputOperations.add(group.operation);

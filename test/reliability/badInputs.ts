@@ -20,6 +20,8 @@ export interface BadInputGroup {
 	operation: string;
 	parameters: INodeParameters;
 	inputs: BadInput[];
+	/** A good item: sent among the bad ones, it must still go through (bad input holds nothing up). */
+	valid?: (reference: string) => TestItem;
 }
 
 type Mutation = (invoice: IDataObject) => void;
@@ -148,11 +150,13 @@ export const BAD_INPUT_GROUPS: BadInputGroup[] = [
 		operation: 'Sales Invoice › Process (From Input JSON)',
 		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
 		inputs: salesInputs,
+		valid: (reference) => ({ json: salesInvoiceInput.json(reference) }),
 	},
 	{
 		operation: 'Purchase Invoice › Process (From Input JSON + PDF)',
 		parameters: { resource: 'purchaseInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '', binaryPropertyName: 'data' },
 		inputs: purchaseInputs,
+		valid: (reference) => ({ json: purchaseInvoiceInput.json(reference), binary: pdfBinary }),
 	},
 	{
 		operation: 'Sales Invoice › Process (XML Document)',
