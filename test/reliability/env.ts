@@ -107,7 +107,10 @@ export async function runNode(
 	const errorsByItem = new Map<number, string>();
 	run.items.forEach((item, position) => {
 		const error = item.json.error;
-		if (error !== undefined) errorsByItem.set(paired[position], typeof error === 'string' ? error : JSON.stringify(error));
+		if (error === undefined) return;
+		// What the user reads: the message, and the description n8n shows under it.
+		const description = typeof item.json.description === 'string' ? ` — ${item.json.description}` : '';
+		errorsByItem.set(paired[position], `${typeof error === 'string' ? error : JSON.stringify(error)}${description}`);
 	});
 	return { ...run, paired, errorsByItem };
 }
