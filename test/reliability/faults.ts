@@ -31,10 +31,15 @@ const TRANSPORT_EXPECTATION: Record<FaultKind, { kinds: YukiErrorKind[] | 'succe
 	'http-status': { kinds: ['http'], mayHaveReachedYuki: true },
 };
 
-/** Per-call timeout for the transport cases, so that `slow` (2 s) times out without a long wait. */
-const SHORT_TIMEOUT_MS = 400;
+/**
+ * Timeouts: a `slow` answer comes after SLOW_DELAY_MS, the call that meets it gives up after
+ * SHORT_TIMEOUT_MS; every other call keeps a timeout no loaded CI machine comes near.
+ */
+const SHORT_TIMEOUT_MS = 1000;
+const SLOW_DELAY_MS = 4000;
+const NORMAL_TIMEOUT_MS = 30_000;
 
-function clientFor(sandbox: RunningSandbox, label: string): YukiApi {
+function clientFor(sandbox: RunningSandbox, label: string, timeoutMs = NORMAL_TIMEOUT_MS): YukiApi {
 	return createYukiClient(
 		{
 			region: 'custom',
@@ -42,10 +47,15 @@ function clientFor(sandbox: RunningSandbox, label: string): YukiApi {
 			accessKey: sandbox.demo.accessKey,
 			clientId: sandbox.demo.clientId,
 			clientSecret: sandbox.demo.clientSecret,
-			timeoutMs: SHORT_TIMEOUT_MS,
+			timeoutMs,
 		},
 		{ logger: capturingLogger(label) },
 	);
+}
+
+/** The fault as injected: `slow` answers only after the short timeout has long passed. */
+function faultOf(kind: FaultKind, operation: string): FaultSpec {
+	return kind === 'slow' ? { kind, operation, delayMs: SLOW_DELAY_MS } : { kind, operation };
 }
 
 const processCalls = (sandbox: RunningSandbox) => sandbox.calls.filter((call) => call.operation === 'ProcessSalesInvoices').length;
@@ -66,10 +76,11 @@ export function describeFaults(): void {
 		for (const kind of FAULT_KINDS) {
 			const expected = TRANSPORT_EXPECTATION[kind];
 			it(`${kind}: a read call ${expected.kinds === 'succeeds' ? 'renews the session once and succeeds' : `fails with a clear ${expected.kinds.join(' or ')} error`}`, async () => {
-				const yuki = clientFor(sandbox, `transport ${kind}`);
-				await yuki.administrations(); // a session first, as a run in progress has one
+				// A session first (cached for the credential), as a run in progress has one.
+				await clientFor(sandbox, `transport ${kind} setup`).administrations();
+				const yuki = clientFor(sandbox, `transport ${kind}`, kind === 'slow' ? SHORT_TIMEOUT_MS : NORMAL_TIMEOUT_MS);
 				const authenticateBefore = sandbox.calls.filter((call) => call.operation === 'Authenticate').length;
-				sandbox.injectFault({ kind, operation: 'OutstandingDebtorItems' });
+				sandbox.injectFault(faultOf(kind, 'OutstandingDebtorItems'));
 				figures.faultKinds.add(kind);
 				figures.faultRuns++;
 				const attempt = yuki.outstandingItems('debtor', sandbox.demo.organisation.id, { includeBankTransactions: false, sortOrder: 'DateAsc' });
@@ -101,10 +112,10 @@ export function describeFaults(): void {
 
 		for (const kind of ['slow', 'drop', 'reset-mid-response', 'truncated', 'malformed', 'http-status'] as const) {
 			it(`${kind} on ProcessSalesInvoices: the call is not repeated (Yuki may have booked it)`, async () => {
-				const yuki = clientFor(sandbox, `transport process ${kind}`);
-				await yuki.administrations();
+				await clientFor(sandbox, `transport process ${kind} setup`).administrations();
+				const yuki = clientFor(sandbox, `transport process ${kind}`, kind === 'slow' ? SHORT_TIMEOUT_MS : NORMAL_TIMEOUT_MS);
 				const before = processCalls(sandbox);
-				sandbox.injectFault({ kind, operation: 'ProcessSalesInvoices' });
+				sandbox.injectFault(faultOf(kind, 'ProcessSalesInvoices'));
 				const { xml } = salesInvoiceInput.document([`TF-${kind}-1`]);
 				const error = await yuki.processSalesInvoices(sandbox.demo.organisation.id, xml).then(
 					() => assert.fail('the call succeeded despite the fault'),
@@ -140,6 +151,8 @@ export function describeFaults(): void {
 			stopsRun: boolean;
 			/** Extra Process calls allowed (a session renewal repeats the refused call once). */
 			extraCalls?: number;
+			/** The node's Timeout option for this run (seconds); other runs keep the default. */
+			timeoutSeconds?: number;
 		}
 		const cases: NodeCase[] = [
 			{ kind: 'fault', fault: { kind: 'fault', faultString: 'Server was unable to process request. ---> Object reference not set' }, mayHaveBeenBooked: false, stopsRun: true },
@@ -149,7 +162,7 @@ export function describeFaults(): void {
 			{ kind: 'truncated', fault: { kind: 'truncated' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'reset-mid-response', fault: { kind: 'reset-mid-response' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'drop', fault: { kind: 'drop' }, mayHaveBeenBooked: true, stopsRun: false },
-			{ kind: 'slow', fault: { kind: 'slow', delayMs: 2500 }, mayHaveBeenBooked: true, stopsRun: false },
+			{ kind: 'slow', fault: { kind: 'slow', delayMs: 8000 }, mayHaveBeenBooked: true, stopsRun: false, timeoutSeconds: 2 },
 			{ kind: 'xxe', fault: { kind: 'xxe' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'expire-session', fault: { kind: 'expire-session' }, mayHaveBeenBooked: false, stopsRun: false, extraCalls: 1 },
 			{ kind: 'quota-exhausted', fault: { kind: 'quota-exhausted' }, mayHaveBeenBooked: false, stopsRun: true },
@@ -170,7 +183,7 @@ export function describeFaults(): void {
 						operation: 'process',
 						invoiceSource: 'json',
 						jsonProperty: '',
-						options: { batchSize: 4, timeout: 1 },
+						options: { batchSize: 4, ...(testCase.timeoutSeconds ? { timeout: testCase.timeoutSeconds } : {}) },
 					},
 					items: references.map((reference) => ({ json: salesInvoiceInput.json(reference) })),
 					credentials: credentialsFor(sandbox),
