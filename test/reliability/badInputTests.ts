@@ -89,7 +89,7 @@ export function describeBadInputs(): void {
 
 				const valid = group.valid;
 				if (valid && shared.length > 0) {
-					it('a good item among the bad ones is still booked; only the bad ones fail', async () => {
+					it('a good item among the bad ones still goes through; only the bad ones fail', async () => {
 						const items = [...shared.map((input) => input.item), valid('GOOD-AMONG-BAD')];
 						const goodIndex = items.length - 1;
 						const run = await runNode(`good among bad ${group.operation}`, sandbox, {
@@ -102,7 +102,9 @@ export function describeBadInputs(): void {
 						assert.equal(lost + duplicated, 0);
 						assert.equal(run.errorsByItem.get(goodIndex), undefined, `the good item failed: ${run.errorsByItem.get(goodIndex)}`);
 						assert.equal(run.errorsByItem.size, shared.length, 'every bad item, and only those, gave an error');
-						assert.ok(sandbox.state.invoices.some((invoice) => invoice.reference === 'GOOD-AMONG-BAD'), 'the good invoice did not reach the sandbox');
+						if (String(group.parameters.resource).endsWith('Invoice')) {
+							assert.ok(sandbox.state.invoices.some((invoice) => invoice.reference === 'GOOD-AMONG-BAD'), 'the good invoice did not reach the sandbox');
+						}
 					});
 				}
 

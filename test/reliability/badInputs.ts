@@ -145,6 +145,22 @@ const listInputs: BadInput[] = [
 	{ title: 'sort order typo', field: /sortOrder/i, item: { json: {} }, parameters: { sortOrder: 'DateAscending' } },
 ];
 
+const receipt = (json: IDataObject, binary: TestItem['binary'] = pdfBinary): TestItem => ({ json, binary });
+
+const expenseInputs: BadInput[] = [
+	{ title: 'amount a word', field: /amount/i, item: receipt({ amount: 'twenty', currency: 'EUR' }) },
+	{ title: 'amount expression resolved to null', field: /amount/i, item: receipt({ amount: null, currency: 'EUR' }) },
+	{ title: 'negative amount', field: /amount/i, item: receipt({ amount: '-26.40', currency: 'EUR' }) },
+	{ title: 'amount over-precise', field: /amount/i, item: receipt({ amount: '26.405', currency: 'EUR' }) },
+	{ title: 'amount with a comma', field: /amount/i, item: receipt({ amount: '26,40', currency: 'EUR' }) },
+	{ title: 'currency a word', field: /currency/i, item: receipt({ amount: '26.40', currency: 'euros' }) },
+	{ title: 'no receipt binary', field: /data|binary/i, item: receipt({ amount: '26.40', currency: 'EUR' }, {}) },
+	{ title: 'a text file as receipt', field: /PDF|image/i, item: receipt({ amount: '26.40', currency: 'EUR' }, { data: { data: Buffer.from('just text'), fileName: 'receipt.pdf', mimeType: 'application/pdf' } }) },
+	{ title: 'an empty receipt file', field: /PDF|image|empty/i, item: receipt({ amount: '26.40', currency: 'EUR' }, { data: { data: Buffer.alloc(0), fileName: 'receipt.pdf', mimeType: 'application/pdf' } }) },
+	{ title: 'folder a name instead of an ID', field: /folder/i, item: receipt({ amount: '26.40', currency: 'EUR' }), parameters: { folderId: 'Bonnetjes' } },
+	{ title: 'payment method negative', field: /payment method/i, item: receipt({ amount: '26.40', currency: 'EUR' }), parameters: { additionalFields: { paymentMethod: -1 } } },
+];
+
 export const BAD_INPUT_GROUPS: BadInputGroup[] = [
 	{
 		operation: 'Sales Invoice › Process (From Input JSON)',
@@ -167,6 +183,19 @@ export const BAD_INPUT_GROUPS: BadInputGroup[] = [
 			xmlDocument: '<SalesInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:salesinvoices"><SalesInvoice><Reference>F-1</Reference></SalesInvoice></SalesInvoices>',
 		},
 		inputs: xmlInputs,
+	},
+	{
+		operation: 'Expense Claim › Upload',
+		parameters: {
+			resource: 'expenseClaim',
+			operation: 'upload',
+			binaryPropertyName: 'data',
+			amount: '={{ $json.amount }}',
+			currency: '={{ $json.currency }}',
+			folderId: 8,
+		},
+		inputs: expenseInputs,
+		valid: () => receipt({ amount: '26.40', currency: 'EUR' }),
 	},
 	{
 		operation: 'Payment › Get Status',
