@@ -11,6 +11,7 @@ import { YukiError } from '../../nodes/Yuki/transport/types';
 import type { YukiApi, YukiErrorKind } from '../../nodes/Yuki/transport/types';
 import { FAULT_KINDS } from '../../sandbox/faults';
 import type { FaultKind, FaultSpec, RunningSandbox } from '../../sandbox/server';
+import { pollTrigger } from '../helpers';
 import { capture, capturingLogger } from './capture';
 import { closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode } from './env';
 import { countItems, figures } from './figures';
@@ -57,6 +58,9 @@ function clientFor(sandbox: RunningSandbox, label: string, timeoutMs = NORMAL_TI
 function faultOf(kind: FaultKind, operation: string): FaultSpec {
 	return kind === 'slow' ? { kind, operation, delayMs: SLOW_DELAY_MS } : { kind, operation };
 }
+
+/** Signs of a crash rather than an error written for the user. */
+const CRASH_TEXT = /TypeError|ReferenceError|Cannot read propert|is not a function|undefined is not/;
 
 const processCalls = (sandbox: RunningSandbox) => sandbox.calls.filter((call) => call.operation === 'ProcessSalesInvoices').length;
 
@@ -217,6 +221,45 @@ export function describeFaults(): void {
 					if (batch === 2 && !testCase.mayHaveBeenBooked) assert.doesNotMatch(error, /may have been booked/i, error);
 					if (testCase.kind === 'quota-exhausted' && batch === 2) assert.match(error, /limit|quota/i, error);
 				});
+			});
+		}
+
+		for (const kind of ['fault', 'malformed', 'drop', 'http-status', 'quota-exhausted'] as const) {
+			it(`${kind} on the open-items list: Payment › Get Status gives every item its own error, the Yuki Trigger fails clearly`, async () => {
+				figures.faultKinds.add(kind);
+				figures.faultRuns += 2;
+				const references = ['DEMO-2025-001', 'DEMO-2025-002', 'DEMO-2025-003', 'DEMO-DUP-1'];
+				sandbox.injectFault({ ...faultOf(kind, 'OutstandingDebtorItems') });
+				const status = await runNode(`payment fault ${kind}`, sandbox, {
+					parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'perItem', reference: '={{ $json.reference }}' },
+					items: references.map((reference) => ({ json: { reference } })),
+					credentials: credentialsFor(sandbox),
+					continueOnFail: true,
+				});
+				sandbox.clearFaults();
+				assert.equal(status.error, undefined, status.error?.message);
+				const { lost, duplicated } = countItems(references.length, status.paired);
+				assert.equal(lost + duplicated, 0);
+				references.forEach((reference, index) => {
+					const error = status.errorsByItem.get(index);
+					assert.ok(error, `${reference} gave no error despite the fault`);
+					assert.match(error, /Yuki|Outstanding/i, error);
+					assert.doesNotMatch(error, CRASH_TEXT, error);
+				});
+
+				sandbox.injectFault({ ...faultOf(kind, 'OutstandingDebtorItems') });
+				const poll = pollTrigger({ parameters: { side: 'debtor' }, credentials: credentialsFor(sandbox) });
+				const pollError = await poll.then(
+					() => assert.fail('the poll succeeded despite the fault'),
+					(failure: unknown) => failure as Error,
+				);
+				sandbox.clearFaults();
+				harvestSessions(sandbox);
+				capture(`trigger fault ${kind}`, pollError);
+				// What n8n shows: the message and, under it, the description.
+				const shown = `${pollError.message} ${(pollError as Error & { description?: string }).description ?? ''}`;
+				assert.match(shown, /Yuki|Outstanding/i, shown);
+				assert.doesNotMatch(shown, CRASH_TEXT, shown);
 			});
 		}
 
