@@ -47,8 +47,8 @@ export function capture(source: string, value: unknown): void {
 	captured.push({ source, text: textOf(value) });
 }
 
-export function capturedCount(): number {
-	return captured.length;
+export function capturedCount(): { total: number; logLines: number } {
+	return { total: captured.length, logLines: captured.filter((entry) => entry.source.endsWith('log')).length };
 }
 
 export interface CapturingLogger {

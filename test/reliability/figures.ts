@@ -27,6 +27,7 @@ export const figures = {
 	injectionAttempts: 0,
 	injectionsThrough: 0,
 	capturedTexts: 0,
+	capturedLogLines: 0,
 	secretsChecked: 0,
 	secretsFound: 0,
 };
@@ -65,7 +66,7 @@ function rows(): Array<[string, string]> {
 		['Random invalid invoices stopped before sending', `${figures.invalidInvoicesStopped} (sent: ${figures.invalidInvoicesSent})`],
 		['XXE payloads parsed / leaked', `${figures.xxeAttempts} / ${figures.xxeLeaks}`],
 		['XML injection attempts / elements injected', `${figures.injectionAttempts} / ${figures.injectionsThrough}`],
-		['Captured texts scanned (outputs, errors, log lines)', String(figures.capturedTexts)],
+		['Captured texts scanned (outputs, errors, log lines)', `${figures.capturedTexts} (of which ${figures.capturedLogLines} log lines)`],
 		['Secrets scanned for (key, client secret, session IDs)', String(figures.secretsChecked)],
 		['Secrets found', String(figures.secretsFound)],
 	];
