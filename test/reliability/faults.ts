@@ -166,7 +166,7 @@ export function describeFaults(): void {
 			{ kind: 'truncated', fault: { kind: 'truncated' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'reset-mid-response', fault: { kind: 'reset-mid-response' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'drop', fault: { kind: 'drop' }, mayHaveBeenBooked: true, stopsRun: false },
-			{ kind: 'slow', fault: { kind: 'slow', delayMs: 8000 }, mayHaveBeenBooked: true, stopsRun: false, timeoutSeconds: 2 },
+			{ kind: 'slow', fault: { kind: 'slow', delayMs: 20_000 }, mayHaveBeenBooked: true, stopsRun: false, timeoutSeconds: 5 },
 			{ kind: 'xxe', fault: { kind: 'xxe' }, mayHaveBeenBooked: true, stopsRun: false },
 			{ kind: 'expire-session', fault: { kind: 'expire-session' }, mayHaveBeenBooked: false, stopsRun: false, extraCalls: 1 },
 			{ kind: 'quota-exhausted', fault: { kind: 'quota-exhausted' }, mayHaveBeenBooked: false, stopsRun: true },
