@@ -15,7 +15,7 @@ import { pollTrigger } from '../helpers';
 import { capture, capturingLogger } from './capture';
 import { closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode } from './env';
 import { countItems, figures } from './figures';
-import { salesInvoiceInput } from './samples';
+import { purchaseInvoiceInput, salesInvoiceInput, samplePdf } from './samples';
 
 /** What the transport must report for each fault (a few kinds may fairly be read two ways). */
 const TRANSPORT_EXPECTATION: Record<FaultKind, { kinds: YukiErrorKind[] | 'succeeds'; mayHaveReachedYuki?: boolean }> = {
@@ -220,6 +220,40 @@ export function describeFaults(): void {
 					if (batch === 2 && testCase.mayHaveBeenBooked) assert.match(error, /may have been booked|check Yuki/i, error);
 					if (batch === 2 && !testCase.mayHaveBeenBooked) assert.doesNotMatch(error, /may have been booked/i, error);
 					if (testCase.kind === 'quota-exhausted' && batch === 2) assert.match(error, /limit|quota/i, error);
+				});
+			});
+		}
+
+		for (const kind of ['expire-session', 'drop'] as const) {
+			it(`${kind} on purchase invoice batch 2 (client session from AuthenticateClient): every item once, nothing resent blindly`, async () => {
+				run++;
+				figures.faultKinds.add(kind);
+				figures.faultRuns++;
+				const references = Array.from({ length: 6 }, (_, index) => `PF${run}-${index + 1}`);
+				const processCallsBefore = sandbox.calls.filter((call) => call.operation === 'ProcessPurchaseInvoices').length;
+				sandbox.injectFault({ kind: 'slow', delayMs: 0, operation: 'ProcessPurchaseInvoices' });
+				sandbox.injectFault({ kind, operation: 'ProcessPurchaseInvoices' });
+				const result = await runNode(`purchase fault ${kind}`, sandbox, {
+					parameters: { resource: 'purchaseInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '', binaryPropertyName: 'data', options: { batchSize: 2 } },
+					items: references.map((reference) => ({
+						json: purchaseInvoiceInput.json(reference),
+						binary: { data: { data: samplePdf, fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
+					})),
+					credentials: credentialsFor(sandbox),
+					continueOnFail: true,
+				});
+				sandbox.clearFaults();
+				const { lost, duplicated } = countItems(references.length, result.paired);
+				assert.equal(lost + duplicated, 0);
+				const sent = sandbox.calls.filter((call) => call.operation === 'ProcessPurchaseInvoices').length - processCallsBefore;
+				const allowed = 3 + (kind === 'expire-session' ? 1 : 0);
+				figures.blindResends += Math.max(0, sent - allowed);
+				assert.ok(sent <= allowed, `${sent} ProcessPurchaseInvoices calls for 3 batches`);
+				references.forEach((reference, index) => {
+					const error = result.errorsByItem.get(index);
+					const inFaultedBatch = index === 2 || index === 3;
+					if (kind === 'expire-session' || !inFaultedBatch) assert.equal(error, undefined, `${reference}: ${error}`);
+					else assert.match(error ?? '', /may have been booked|check Yuki/i, `${reference}: ${error}`);
 				});
 			});
 		}
