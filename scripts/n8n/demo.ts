@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
-import { EXAMPLE_FILES, WEBHOOK_HEADER, exampleCredentials, exampleForCustomExtension } from './examples';
+import { EXAMPLE_FILES, WEBHOOK_HEADER, exampleCredentials, readExample } from './examples';
 import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT, freePort, sleep } from './instance';
 
 const DEMO_DIR = join(CACHE_DIR, 'demo');
@@ -92,13 +92,13 @@ async function main(): Promise<void> {
 		);
 		const imported = join(DEMO_DIR, 'examples-imported');
 		if (!existsSync(imported)) {
-			n8n.importWorkflows(EXAMPLE_FILES.map((name) => exampleForCustomExtension(name)));
+			n8n.importWorkflows(EXAMPLE_FILES.map((name) => n8n.workflow(readExample(name))));
 			writeFileSync(imported, `${new Date().toISOString()}\n`);
 		}
 		console.log(`Starting n8n ${n8n.version} (log: ${n8n.logFile})…`);
 		await n8n.start();
 		await n8n.signIn();
-		const webhook = exampleForCustomExtension('sales-invoice-webhook');
+		const webhook = readExample('sales-invoice-webhook');
 		await n8n.activate(webhook.id).catch((error: Error) => console.warn(`Could not activate the webhook flow: ${error.message}`));
 	} catch (error) {
 		console.error(`\nThe demo could not start: ${(error as Error).message}`);

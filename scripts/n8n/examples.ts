@@ -1,10 +1,10 @@
 /**
- * The example flows (examples/*.json) and the credentials they refer to, ready to import into an
- * n8n that runs the package as a custom extension (demo, end-to-end tests, browser test).
+ * The example flows (examples/*.json) and the credentials they refer to, for the demo, the
+ * end-to-end tests and the browser test (N8n.workflow() adapts them to how n8n loads the package).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, asCustomExtension } from './instance';
+import { PROJECT_ROOT } from './instance';
 
 export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 
@@ -42,11 +42,6 @@ export interface WorkflowFile {
 /** An example exactly as shipped (community-package node types). */
 export function readExample(name: ExampleName): WorkflowFile {
 	return JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as WorkflowFile;
-}
-
-/** An example with node types rewritten for a custom-extension install (CUSTOM.yuki…). */
-export function exampleForCustomExtension(name: ExampleName): WorkflowFile {
-	return asCustomExtension(readExample(name));
 }
 
 export function nodeNamed(workflow: WorkflowFile, name: string): WorkflowNode {

@@ -39,22 +39,27 @@ export function ensureN8n(version?: string): InstalledN8n {
 }
 
 /**
- * Puts the built package (package.json + dist/) where N8N_CUSTOM_EXTENSIONS finds it and returns
- * that folder. One copy per n8n instance (test files run n8n in parallel, and n8n loads node files
- * after it starts); the copy sits inside the project, so its runtime dependencies (soap, luxon,
- * xmlbuilder2) resolve from the project's node_modules, as they would from n8n's nodes folder.
+ * How n8n loads the built package:
+ * - `package` (default): copied into `<user folder>/.n8n/nodes/node_modules/n8n-nodes-yuki`, where
+ *   n8n keeps community packages installed from its UI. Node types are `n8n-nodes-yuki.<name>` as
+ *   for users, and n8n finds the credential test the node defines.
+ * - `customExtension`: a folder named by N8N_CUSTOM_EXTENSIONS. Node types are `CUSTOM.<name>`, and
+ *   n8n does not look for node-defined credential tests there (its custom-directory loader records
+ *   no "supported nodes" for credentials).
+ * Either way the copy sits inside the project, so the package's runtime dependencies (soap, luxon,
+ * xmlbuilder2) resolve from the project's node_modules; one copy per n8n instance.
  */
-export function prepareCustomExtension(extensions: string): string {
+export type LoadAs = 'package' | 'customExtension';
+
+export function copyBuiltPackage(target: string): void {
 	const dist = join(PROJECT_ROOT, 'dist');
 	if (!existsSync(join(dist, 'nodes', 'Yuki', 'Yuki.node.js'))) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
-	const target = join(extensions, 'n8n-nodes-yuki');
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'package.json'), join(target, 'package.json'));
 	cpSync(dist, join(target, 'dist'), { recursive: true });
-	return extensions;
 }
 
 /** Example workflows use the community-package type names; a custom extension is typed CUSTOM.<name>. */
@@ -81,8 +86,8 @@ export interface N8nOptions {
 	port?: number;
 	/** Extra environment, e.g. GENERIC_TIMEZONE. */
 	env?: Record<string, string>;
-	/** N8N_CUSTOM_EXTENSIONS (default: the built package, see prepareCustomExtension). */
-	extensionsDir?: string;
+	/** How n8n loads the built package (see LoadAs); default: N8N_E2E_LOAD_AS or `package`. */
+	loadAs?: LoadAs;
 	/** Where n8n's own log goes (default: a file in the user folder). */
 	logFile?: string;
 }
@@ -111,6 +116,7 @@ export class N8n {
 		readonly port: number,
 		private readonly env: NodeJS.ProcessEnv,
 		readonly logFile: string,
+		readonly loadAs: LoadAs,
 	) {
 		this.url = `http://127.0.0.1:${port}`;
 	}
@@ -121,13 +127,15 @@ export class N8n {
 		const userFolder =
 			options.userFolder ?? join(CACHE_DIR, 'e2e', `n8n-${installed.version}-${process.pid}-${Date.now()}`);
 		mkdirSync(userFolder, { recursive: true });
-		const extensions = options.extensionsDir ?? prepareCustomExtension(join(userFolder, 'custom'));
+		const loadAs: LoadAs = options.loadAs ?? (process.env.N8N_E2E_LOAD_AS === 'customExtension' ? 'customExtension' : 'package');
+		const extensions = join(userFolder, 'custom');
+		copyBuiltPackage(loadAs === 'package' ? join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-yuki') : join(extensions, 'n8n-nodes-yuki'));
 		const port = options.port ?? (await freePort());
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
 			PATH: installed.nodeBinDir ? `${installed.nodeBinDir}${delimiter}${process.env.PATH ?? ''}` : process.env.PATH,
 			N8N_USER_FOLDER: userFolder,
-			N8N_CUSTOM_EXTENSIONS: extensions,
+			...(loadAs === 'customExtension' ? { N8N_CUSTOM_EXTENSIONS: extensions } : {}),
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -142,7 +150,6 @@ export class N8n {
 			N8N_RUNNERS_ENABLED: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '1',
 			N8N_LOG_LEVEL: 'info',
@@ -152,11 +159,16 @@ export class N8n {
 			...options.env,
 		};
 		delete env.NODE_TEST_CONTEXT;
-		return new N8n(installed, userFolder, port, env, options.logFile ?? join(userFolder, 'n8n.log'));
+		return new N8n(installed, userFolder, port, env, options.logFile ?? join(userFolder, 'n8n.log'), loadAs);
 	}
 
 	get version(): string {
 		return this.installed.version;
+	}
+
+	/** A workflow as this instance needs it: community type names, or CUSTOM.<name> for a custom extension. */
+	workflow<T>(workflow: T): T {
+		return this.loadAs === 'customExtension' ? asCustomExtension(workflow) : workflow;
 	}
 
 	/** Runs an n8n CLI command against this instance's database; returns stdout. */
@@ -239,24 +251,35 @@ export class N8n {
 		}
 	}
 
-	/** Creates the owner account (first start) or logs in as the owner; keeps the session cookie. */
-	async signIn(): Promise<void> {
-		const setup = await fetch(`${this.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify(OWNER),
-		});
-		if (setup.ok) {
-			this.cookie = sessionCookie(setup);
-			return;
+	/**
+	 * Creates the owner account (first start) or logs in as the owner; keeps the session cookie.
+	 * Retried for a while: right after start-up n8n may answer before its user service is ready.
+	 */
+	async signIn(timeoutMs = 60_000): Promise<void> {
+		const post = async (path: string, body: unknown) =>
+			await fetch(`${this.url}/rest${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+				body: JSON.stringify(body),
+			});
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			for (const [path, body] of [
+				['/owner/setup', OWNER],
+				['/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }],
+			] as const) {
+				const response = await post(path, body);
+				const cookie = sessionCookie(response);
+				if (response.ok && cookie) {
+					this.cookie = cookie;
+					return;
+				}
+				last = `${path}: ${response.status} ${(await response.text()).slice(0, 300)}`;
+			}
+			await sleep(1000);
 		}
-		const login = await fetch(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
-		});
-		if (!login.ok) throw new Error(`n8n login failed: ${login.status} ${await login.text()}`);
-		this.cookie = sessionCookie(login);
+		throw new Error(`could not sign in to n8n as the owner (${last})`);
 	}
 
 	/** The cookie a browser needs to be signed in as the owner. */
@@ -359,11 +382,9 @@ export class N8n {
 /** n8n binds the session cookie to a browser ID header; any fixed value works for API calls. */
 const BROWSER_ID = 'n8n-nodes-yuki-e2e';
 
-function sessionCookie(response: Response): string {
-	const cookies = response.headers.getSetCookie();
-	const auth = cookies.find((cookie) => cookie.startsWith('n8n-auth='));
-	if (!auth) throw new Error('n8n did not set a session cookie');
-	return auth.split(';')[0];
+function sessionCookie(response: Response): string | undefined {
+	const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+	return auth?.split(';')[0];
 }
 
 function openLog(path: string): (chunk: Buffer) => void {

@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { ExampleName } from '../../scripts/n8n/examples';
-import { EXAMPLE_FILES, exampleCredentials, exampleForCustomExtension } from '../../scripts/n8n/examples';
+import { EXAMPLE_FILES, exampleCredentials, readExample } from '../../scripts/n8n/examples';
 import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT } from '../../scripts/n8n/instance';
 
 import { YukiApi } from '../../credentials/YukiApi.credentials';
@@ -58,7 +58,7 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 					'browser-test-token',
 				),
 			);
-			n8n.importWorkflows(EXAMPLE_FILES.map((name) => exampleForCustomExtension(name)));
+			n8n.importWorkflows(EXAMPLE_FILES.map((name) => n8n.workflow(readExample(name))));
 			await n8n.start();
 			await n8n.signIn();
 
@@ -95,7 +95,7 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 
 	for (const name of EXAMPLE_FILES) {
 		test(`shows the "${name}" example on the canvas`, async () => {
-			const workflow = exampleForCustomExtension(name as ExampleName);
+			const workflow = readExample(name as ExampleName);
 			await page.goto(`${n8n.url}/workflow/${workflow.id}`);
 			for (const node of workflow.nodes) {
 				await page.locator('[data-test-id="canvas-node"]').filter({ hasText: node.name }).first().waitFor();

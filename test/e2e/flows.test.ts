@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
-import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, exampleCredentials, exampleForCustomExtension, nodeNamed } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, sleep } from '../../scripts/n8n/instance';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
@@ -36,9 +36,9 @@ function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile
 describe('example flows in a real n8n', { concurrency: false }, () => {
 	let sandbox: RunningSandbox;
 	let n8n: N8n;
-	const schedule = exampleForCustomExtension('payment-status-schedule');
-	const webhook = exampleForCustomExtension('sales-invoice-webhook');
-	const trigger = exampleForCustomExtension('payment-trigger');
+	const schedule = readExample('payment-status-schedule');
+	const webhook = readExample('sales-invoice-webhook');
+	const trigger = readExample('payment-trigger');
 	// The shipped schedule and trigger run at 07:00 and 14:00; the test copies run every 5 seconds
 	// and (n8n's shortest poll interval) every minute.
 	const fastSchedule = variant(schedule, 'e2eScheduleFast1', (copy) => {
@@ -67,7 +67,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 					WEBHOOK_TOKEN,
 				),
 			);
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger]);
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -93,7 +93,11 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		assert.equal(schedule.settings.timezone, 'Europe/Amsterdam');
 	});
 
-	test('the credential test succeeds with the sandbox key and fails clearly with a wrong one', async () => {
+	test('the credential test succeeds with the sandbox key and fails clearly with a wrong one', async (t) => {
+		if (n8n.loadAs === 'customExtension') {
+			t.skip('n8n looks for node-defined credential tests only in installed packages, not in custom extensions');
+			return;
+		}
 		const data = {
 			accessKey: sandbox.demo.accessKey,
 			region: 'custom',
