@@ -1,0 +1,170 @@
+/**
+ * Expense Claim → Upload through n8n's engine against the sandbox: what lands in the Yuki
+ * archive, and what a user sees for bad input (one output item per input item, nothing lost).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { INodeParameters } from 'n8n-workflow';
+import type { RunningSandbox, TestItem, YukiCredentialData } from '../../../../helpers';
+import { runYukiNode, sandboxCredentials, startTestSandbox } from '../../../../helpers';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../../../../fixtures/expenseClaim', name));
+const pdf = fixture('receipt.pdf');
+const png = fixture('receipt.png');
+const text = fixture('receipt.txt');
+
+const upload = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'expenseClaim',
+	operation: 'upload',
+	amount: '={{ $json.amount }}',
+	...extra,
+});
+
+const receipt = (json: TestItem['json'], data: Buffer, fileName: string, mimeType = 'application/octet-stream'): TestItem => ({
+	json,
+	binary: { data: { data, fileName, mimeType } },
+});
+
+describe('Expense Claim → Upload', () => {
+	let sandbox: RunningSandbox;
+	let credentials: YukiCredentialData;
+	before(async () => {
+		sandbox = await startTestSandbox();
+		credentials = sandboxCredentials(sandbox);
+	});
+	after(async () => await sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('stores the receipt with its amount in the credential’s default folder and returns the document ID', async () => {
+		const run = await runYukiNode({
+			parameters: upload({
+				currency: 'eur',
+				additionalFields: { costCategory: 'Reiskosten', project: 'P-12', remarks: 'Taxi to client', paymentMethod: 0 },
+			}),
+			items: [receipt({ amount: '26.40' }, pdf, 'taxi.pdf', 'application/pdf')],
+			credentials,
+		});
+		assert.equal(run.error, undefined);
+		assert.equal(run.items.length, 1);
+		const { json, pairedItem } = run.items[0];
+		assert.deepEqual(pairedItem, { item: 0 });
+		assert.match(String(json.documentId), /^[0-9a-f-]{36}$/);
+		assert.deepEqual(
+			{ fileName: json.fileName, folder: json.folder, amount: json.amount, currency: json.currency, administrationId: json.administrationId },
+			{ fileName: 'taxi.pdf', folder: sandbox.demo.archiveFolderId, amount: '26.40', currency: 'EUR', administrationId: sandbox.demo.administrationId },
+		);
+		const [stored] = sandbox.state.documents;
+		assert.equal(stored.id, json.documentId);
+		assert.equal(Buffer.from(stored.dataBase64, 'base64').toString('latin1'), pdf.toString('latin1'));
+		assert.deepEqual(
+			[stored.amount, stored.currency, stored.folder, stored.costCategory, stored.project, stored.remarks, stored.paymentMethod],
+			['26.40', 'EUR', sandbox.demo.archiveFolderId, 'Reiskosten', 'P-12', 'Taxi to client', 0],
+		);
+	});
+
+	it('accepts image receipts, names them after their real type, and keeps amounts exact', async () => {
+		const run = await runYukiNode({
+			parameters: upload({ folderId: 4 }),
+			items: [receipt({ amount: 0.1 + 0.2 }, png, 'scan', 'application/octet-stream')],
+			credentials,
+		});
+		assert.equal(run.error, undefined);
+		assert.deepEqual([run.items[0].json.fileName, run.items[0].json.mimeType, run.items[0].json.amount], ['scan.png', 'image/png', '0.30']);
+		assert.equal(sandbox.state.documents[0].folder, 4);
+	});
+
+	it('uploads each item to its own administration when the administration is an expression', async () => {
+		const department = sandbox.demo.department.id;
+		const run = await runYukiNode({
+			parameters: upload({ administrationId: { __rl: true, mode: 'id', value: '={{ $json.administration }}' } }),
+			items: [
+				receipt({ amount: '10.00', administration: department }, pdf, 'a.pdf'),
+				receipt({ amount: '12.50', administration: '' }, pdf, 'b.pdf'),
+			],
+			credentials,
+		});
+		assert.equal(run.error, undefined);
+		assert.deepEqual(
+			run.items.map((item) => item.json.administrationId),
+			[department, sandbox.demo.administrationId],
+		);
+		assert.deepEqual(
+			sandbox.state.documents.map((document) => document.administrationId),
+			[department, sandbox.demo.administrationId],
+		);
+	});
+
+	it('rejects a file that is not a PDF or image by its content, naming item, property and what is allowed', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '5.00' }, text, 'looks-like.pdf', 'application/pdf')],
+			credentials,
+		});
+		assert.match(run.error?.message ?? '', /Item 0: the file "looks-like\.pdf" in binary property "data" is not a file type Yuki accepts/);
+		assert.match(String((run.error as { description?: string }).description), /PDF or an image \(JPEG, PNG, GIF or TIFF\)/);
+		assert.equal(sandbox.state.documents.length, 0);
+	});
+
+	it('names the binary properties the item does have when the configured one is missing', async () => {
+		const run = await runYukiNode({
+			parameters: upload({ binaryPropertyName: 'attachment' }),
+			items: [receipt({ amount: '5.00' }, pdf, 'a.pdf')],
+			credentials,
+		});
+		assert.match(run.error?.message ?? '', /Item 0: no binary property "attachment"/);
+		assert.match(String((run.error as { description?: string }).description), /The item has binary properties: data/);
+	});
+
+	it('asks for a folder when neither the node nor the credential names one', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '5.00' }, pdf, 'a.pdf')],
+			credentials: { ...credentials, archiveFolderId: 0 },
+		});
+		assert.match(run.error?.message ?? '', /Item 0: "Folder" is not set, and the Yuki credential has no Default Archive Folder ID/);
+		assert.equal(sandbox.calls.filter((call) => call.operation === 'UploadDocumentWithData').length, 0);
+	});
+
+	it('under Continue On Fail keeps one output item per input item, errors paired with their item', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [
+				receipt({ amount: '26.40' }, pdf, 'ok.pdf'),
+				{ json: { amount: '10.00' } },
+				receipt({ amount: '1.234,50' }, pdf, 'comma.pdf'),
+				receipt({ amount: '-3.00' }, pdf, 'negative.pdf'),
+				receipt({ amount: '7.50' }, png, 'ok.png'),
+			],
+			credentials,
+			continueOnFail: true,
+		});
+		assert.equal(run.error, undefined);
+		assert.deepEqual(
+			run.items.map((item) => item.pairedItem),
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
+		assert.ok(run.items[0].json.documentId);
+		assert.match(String(run.items[1].json.error), /Item 1: no binary property "data"/);
+		assert.match(String(run.items[2].json.error), /Item 2: "Amount" "1\.234,50" is ambiguous/);
+		assert.equal(run.items[2].json.field, 'Amount');
+		assert.match(String(run.items[3].json.error), /Item 3: "Amount" -3\.00 is not more than 0/);
+		assert.ok(run.items[4].json.documentId);
+		assert.equal(sandbox.state.documents.length, 2);
+	});
+
+	it('reports what Yuki said when it rejects the upload, without the access key', async () => {
+		const run = await runYukiNode({
+			parameters: upload({ folderId: 999 }),
+			items: [receipt({ amount: '5.00' }, pdf, 'a.pdf')],
+			credentials,
+			continueOnFail: true,
+		});
+		const json = run.items[0].json;
+		assert.match(String(json.error), /999/);
+		assert.match(String(json.description), /Archive\.UploadDocumentWithData/);
+		const everything = JSON.stringify({ items: run.items, logs: run.logs });
+		assert.ok(!everything.includes(sandbox.demo.accessKey), 'the access key appears in the output or the log');
+	});
+});
