@@ -1,20 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
-import { authenticate, importResult, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { administrations, authenticate, importResult, importSales, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { withSandbox } from './support';
 
-async function withSandbox(run: (sandbox: RunningSandbox, session: string) => Promise<void>): Promise<void> {
-	const sandbox = await startSandbox();
-	try {
-		await run(sandbox, await authenticate(sandbox.url));
-	} finally {
-		await sandbox.close();
-	}
-}
-
-const administrations = (sandbox: RunningSandbox, session: string) =>
-	soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session));
 const booked = (sandbox: RunningSandbox, reference: string) => sandbox.state.invoices.some((invoice) => invoice.reference === reference);
 
 describe('sandbox injected faults', () => {
@@ -32,7 +21,7 @@ describe('sandbox injected faults', () => {
 	it('fault-in-200: a soap:Fault inside an HTTP 200', () =>
 		withSandbox(async (sandbox, session) => {
 			sandbox.injectFault({ kind: 'fault-in-200' });
-			const answer = await administrations(sandbox, session);
+			const answer = await administrations(sandbox.url, session);
 			assert.equal(answer.status, 200);
 			assert.match(answer.fault!, /Server was unable to process request/);
 		}));
@@ -41,12 +30,12 @@ describe('sandbox injected faults', () => {
 		withSandbox(async (sandbox, session) => {
 			sandbox.injectFault({ kind: 'http-status', status: 502, operation: 'Administrations', times: 2 });
 			assert.equal((await soapCall(sandbox.url, 'Accounting', 'Authenticate', param('accessKey', sandbox.demo.accessKey))).status, 200);
-			const first = await administrations(sandbox, session);
+			const first = await administrations(sandbox.url, session);
 			assert.equal(first.status, 502);
 			assert.match(first.contentType, /text\/html/);
 			assert.match(first.body, /<html>/);
-			assert.equal((await administrations(sandbox, session)).status, 502);
-			assert.equal((await administrations(sandbox, session)).status, 200);
+			assert.equal((await administrations(sandbox.url, session)).status, 502);
+			assert.equal((await administrations(sandbox.url, session)).status, 200);
 		}));
 
 	it('malformed: a non-XML HTTP 200 body, operation not run', () =>
@@ -78,7 +67,7 @@ describe('sandbox injected faults', () => {
 			assert.equal(booked(sandbox, 'D-1'), true);
 			assert.deepEqual([sandbox.calls.at(-1)!.ok, sandbox.calls.at(-1)!.fault], [false, 'injected drop']);
 			// A blind resend is caught as a duplicate, as Yuki would.
-			const resend = importResult(await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'D-1' })));
+			const resend = await importSales(sandbox.url, session, salesInvoiceXml({ reference: 'D-1' }));
 			assert.match(resend.invoices[0].Message, /already exists/);
 		}));
 
@@ -103,18 +92,18 @@ describe('sandbox injected faults', () => {
 	it('expire-session: the session dies just before the call', () =>
 		withSandbox(async (sandbox, session) => {
 			sandbox.injectFault({ kind: 'expire-session', operation: 'Administrations' });
-			const answer = await administrations(sandbox, session);
+			const answer = await administrations(sandbox.url, session);
 			assert.equal(answer.status, 500);
 			assert.match(answer.fault!, /session/i);
 			const fresh = await authenticate(sandbox.url);
-			assert.equal((await administrations(sandbox, fresh)).status, 200);
+			assert.equal((await administrations(sandbox.url, fresh)).status, 200);
 		}));
 
 	it('quota-exhausted: the daily-limit fault, without using quota', () =>
 		withSandbox(async (sandbox, session) => {
 			const before = JSON.stringify(sandbox.state.quota);
 			sandbox.injectFault({ kind: 'quota-exhausted' });
-			const answer = await administrations(sandbox, session);
+			const answer = await administrations(sandbox.url, session);
 			assert.equal(answer.status, 500);
 			assert.match(answer.fault!, /Daily limit/);
 			assert.equal(JSON.stringify(sandbox.state.quota), before);
@@ -123,7 +112,7 @@ describe('sandbox injected faults', () => {
 	it('xxe: an answer with a DOCTYPE whose external entity points at a local file', () =>
 		withSandbox(async (sandbox, session) => {
 			sandbox.injectFault({ kind: 'xxe' });
-			const answer = await administrations(sandbox, session);
+			const answer = await administrations(sandbox.url, session);
 			assert.equal(answer.status, 200);
 			assert.match(answer.body, /<!DOCTYPE[^>]*<!ENTITY xxe SYSTEM "file:\/\/\/etc\/passwd">/);
 			assert.match(answer.body, /<AdministrationsResult>&xxe;<\/AdministrationsResult>/);
@@ -133,7 +122,7 @@ describe('sandbox injected faults', () => {
 		withSandbox(async (sandbox, session) => {
 			sandbox.injectFault({ kind: 'fault', times: 5 });
 			sandbox.clearFaults();
-			assert.equal((await administrations(sandbox, session)).status, 200);
+			assert.equal((await administrations(sandbox.url, session)).status, 200);
 			assert.throws(() => sandbox.injectFault({ kind: 'explode' as never }), /Unknown fault kind/);
 			assert.throws(() => sandbox.injectFault({ kind: 'slow', delayMs: -1 }), /delayMs/);
 		}));

@@ -1,14 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
-import { startSandbox } from '../../sandbox/server';
-import type { RunningSandbox } from '../../sandbox/server';
 import {
-	authenticate,
 	authenticateClient,
 	importResult,
+	importSales,
 	items,
 	outstanding,
 	param,
@@ -16,17 +12,7 @@ import {
 	salesInvoiceXml,
 	soapCall,
 } from './soapHelpers';
-
-const PDF_BASE64 = readFileSync(join(__dirname, '../fixtures/sandbox/supplier-invoice.pdf')).toString('base64');
-
-async function withSandbox(run: (sandbox: RunningSandbox, session: string) => Promise<void>): Promise<void> {
-	const sandbox = await startSandbox();
-	try {
-		await run(sandbox, await authenticate(sandbox.url));
-	} finally {
-		await sandbox.close();
-	}
-}
+import { PDF_BASE64, withSandbox } from './support';
 
 describe('sandbox ProcessSalesInvoices', () => {
 	it('answers a mixed batch per invoice: good, unknown VAT pair, duplicate reference', () =>
@@ -168,22 +154,18 @@ describe('sandbox ProcessSalesInvoices', () => {
 
 	it('sends e-mail only where invoicing e-mail is configured', () =>
 		withSandbox(async (sandbox, session) => {
-			const organisation = importResult(
-				await processSales(
-					sandbox.url,
-					session,
-					salesInvoiceXml({ reference: 'E-1', emailToCustomer: 'true', fullName: 'Sanne de Vries' }) +
-						salesInvoiceXml({ reference: 'E-3', emailToCustomer: 'true', fullName: 'Zonder E-mail B.V.' }),
-				),
+			const organisation = await importSales(
+				sandbox.url,
+				session,
+				salesInvoiceXml({ reference: 'E-1', emailToCustomer: 'true', fullName: 'Sanne de Vries' }) +
+					salesInvoiceXml({ reference: 'E-3', emailToCustomer: 'true', fullName: 'Zonder E-mail B.V.' }),
 			);
 			assert.equal(organisation.invoices[0].EmailSent, 'true');
 			assert.equal(organisation.invoices[0].Message, '');
 			assert.equal(organisation.invoices[1].Succeeded, 'true');
 			assert.equal(organisation.invoices[1].EmailSent, 'false');
 			assert.equal(organisation.invoices[1].Message, 'The invoice was not e-mailed: the contact has no e-mail address');
-			const department = importResult(
-				await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'E-2', emailToCustomer: 'true' }), DEMO.department.id),
-			);
+			const department = await importSales(sandbox.url, session, salesInvoiceXml({ reference: 'E-2', emailToCustomer: 'true' }), DEMO.department.id);
 			assert.equal(department.invoices[0].Succeeded, 'true');
 			assert.equal(department.invoices[0].EmailSent, 'false');
 			assert.match(department.invoices[0].Message, /invoicing e-mail is not set up/);
@@ -193,8 +175,10 @@ describe('sandbox ProcessSalesInvoices', () => {
 		withSandbox(async (sandbox, session) => {
 			const withDocument = (reference: string, base64: string) =>
 				salesInvoiceXml({ reference }).replace('<Contact>', `<DocumentFileName>${reference}.pdf</DocumentFileName><DocumentBase64>${base64}</DocumentBase64><Contact>`);
-			const result = importResult(
-				await processSales(sandbox.url, session, withDocument('PDF-1', PDF_BASE64) + withDocument('PDF-2', Buffer.from('PK zip file').toString('base64'))),
+			const result = await importSales(
+				sandbox.url,
+				session,
+				withDocument('PDF-1', PDF_BASE64) + withDocument('PDF-2', Buffer.from('PK zip file').toString('base64')),
 			);
 			assert.deepEqual(result.invoices.map((invoice) => invoice.Succeeded), ['true', 'false']);
 			assert.match(result.invoices[1].Message, /PDF/);
@@ -202,12 +186,10 @@ describe('sandbox ProcessSalesInvoices', () => {
 
 	it('rejects closed periods and disabled GL accounts with Yuki\'s texts', () =>
 		withSandbox(async (sandbox, session) => {
-			const result = importResult(
-				await processSales(
-					sandbox.url,
-					session,
-					salesInvoiceXml({ reference: 'P-1', date: '2023-12-31' }) + salesInvoiceXml({ reference: 'P-2', lines: [{ glAccount: '4990' }] }),
-				),
+			const result = await importSales(
+				sandbox.url,
+				session,
+				salesInvoiceXml({ reference: 'P-1', date: '2023-12-31' }) + salesInvoiceXml({ reference: 'P-2', lines: [{ glAccount: '4990' }] }),
 			);
 			assert.equal(result.invoices[0].Message, `Could not create or modify transactions before 01-01-2024 for administration ${DEMO.organisation.name}`);
 			assert.equal(result.invoices[1].Message, 'Cannot book this transaction line because the GLAccount is disabled');

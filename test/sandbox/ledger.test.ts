@@ -1,18 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from '../../sandbox/demoData';
-import { startSandbox } from '../../sandbox/server';
-import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
-import { authenticate, items, outstanding, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
-
-async function withSandbox(options: SandboxOptions, run: (sandbox: RunningSandbox, session: string) => Promise<void>): Promise<void> {
-	const sandbox = await startSandbox(options);
-	try {
-		await run(sandbox, await authenticate(sandbox.url));
-	} finally {
-		await sandbox.close();
-	}
-}
+import { items, outstanding, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { withSandbox } from './support';
 
 const check = (url: string, session: string, reference: string) =>
 	soapCall(url, 'Accounting', 'CheckOutstandingItem', param('sessionID', session) + param('Reference', reference));
@@ -21,7 +11,7 @@ const checkAdmin = (url: string, session: string, reference: string, administrat
 
 describe('sandbox open items and payments', () => {
 	it('lowers the open amount exactly on a partial payment and drops the item when fully paid', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'PAY-1', lines: [{ quantity: '1', price: '0.30' }] })); // 0.30 + 0.06
 			const partial = sandbox.recordPayment('PAY-1', 0.1);
 			assert.equal(partial.openAmount, '0.26');
@@ -38,7 +28,7 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('refuses payments above the open amount, of zero, or on unknown references, without changing anything', () =>
-		withSandbox({}, async (sandbox) => {
+		withSandbox(async (sandbox) => {
 			assert.throws(() => sandbox.recordPayment('DEMO-2025-002', '305.01'), /more than the open amount 305.00/);
 			assert.throws(() => sandbox.recordPayment('DEMO-2025-002', 0), /greater than 0/);
 			assert.throws(() => sandbox.recordPayment('DEMO-2025-002', '1,00'), /ambiguous/);
@@ -48,14 +38,14 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('pays creditor items on the creditor side', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			sandbox.recordPayment('INK-88231', '181.50', { side: 'creditor' });
 			const open = items(await outstanding(sandbox.url, session, 'Creditor'));
 			assert.deepEqual(open.map((item) => item.Reference), ['INK-88232']);
 		}));
 
 	it('returns every item sharing a reference, and pays the oldest first', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			const both = items(await check(sandbox.url, session, DEMO.duplicateReference));
 			assert.deepEqual(both.map((item) => item.Contact), ['Bakkerij De Korenaar', 'Sanne de Vries']);
 			const paid = sandbox.recordPayment(DEMO.duplicateReference, '242.00');
@@ -64,7 +54,7 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('answers a lookup of a fully paid invoice with no Item by default', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			sandbox.recordPayment('DEMO-2025-003', '99.95');
 			const answer = await check(sandbox.url, session, 'DEMO-2025-003');
 			assert.equal(answer.status, 200);
@@ -73,17 +63,17 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it("answers with OpenAmount 0.00 when paidItemLookup is 'zero'", () =>
-		withSandbox({ paidItemLookup: 'zero' }, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			sandbox.recordPayment('DEMO-2025-003', '99.95');
 			const [item] = items(await checkAdmin(sandbox.url, session, 'DEMO-2025-003'));
 			assert.equal(item.OpenAmount, '0.00');
 			assert.equal(item.OriginalAmount, '99.95');
 			// The open lists still leave it out.
 			assert.equal(items(await outstanding(sandbox.url, session, 'Debtor')).some((open) => open.Reference === 'DEMO-2025-003'), false);
-		}));
+		}, { paidItemLookup: 'zero' }));
 
 	it('lists open items in the element layout of Yuki and honours every sort order', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			const answer = await outstanding(sandbox.url, session, 'Debtor', 'AmountDesc');
 			assert.match(answer.body, /<OutstandingDebtorItemsResult><OutstandingDebtorItems xmlns=""><Item ID="[0-9a-f-]{36}"><Date>/);
 			const amounts = (order: string) => outstanding(sandbox.url, session, 'Debtor', order).then((result) => items(result));
@@ -99,7 +89,7 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('requires a valid sortOrder and a boolean includeBankTransactions', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			for (const order of ['', 'dateasc', 'Newest']) {
 				const answer = await outstanding(sandbox.url, session, 'Debtor', order);
 				assert.equal(answer.status, 500);
@@ -115,7 +105,7 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('filters the ByDate variants on the invoice date, bounds included', () =>
-		withSandbox({}, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			const byDate = (side: string, start: string, end: string) =>
 				soapCall(
 					sandbox.url,
@@ -136,7 +126,7 @@ describe('sandbox open items and payments', () => {
 		}));
 
 	it('bulk-creates open items quickly and lists ten thousand of them', () =>
-		withSandbox({ seed: 'empty' }, async (sandbox, session) => {
+		withSandbox(async (sandbox, session) => {
 			const created = sandbox.seedOpenItems(10_000);
 			assert.deepEqual(created, { created: 10_000, firstReference: 'BULK-000001', lastReference: 'BULK-010000' });
 			const answer = await outstanding(sandbox.url, session, 'Debtor', 'AmountDesc');
@@ -146,5 +136,5 @@ describe('sandbox open items and payments', () => {
 			assert.ok(answer.body.length > 4_000_000);
 			assert.ok(Number(listed[0].OpenAmount) >= Number(listed[9_999].OpenAmount));
 			assert.deepEqual(sandbox.seedOpenItems(2, { side: 'creditor' }), { created: 2, firstReference: 'BULK-010001', lastReference: 'BULK-010002' });
-		}));
+		}, { seed: 'empty' }));
 });

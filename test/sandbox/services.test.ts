@@ -1,23 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
-import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import { textOf } from '../../sandbox/xml';
-import { authenticate, childText, findAll, param, soapCall } from './soapHelpers';
-
-const PDF_BASE64 = readFileSync(join(__dirname, '../fixtures/sandbox/supplier-invoice.pdf')).toString('base64');
-
-async function withSandbox(run: (sandbox: RunningSandbox, session: string) => Promise<void>): Promise<void> {
-	const sandbox = await startSandbox();
-	try {
-		await run(sandbox, await authenticate(sandbox.url));
-	} finally {
-		await sandbox.close();
-	}
-}
+import { childText, findAll, param, soapCall } from './soapHelpers';
+import { PDF_BASE64, withSandbox } from './support';
 
 function upload(sandbox: RunningSandbox, session: string, overrides: Partial<Record<string, string>> = {}) {
 	const values: Record<string, string> = {

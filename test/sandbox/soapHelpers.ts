@@ -87,6 +87,11 @@ export async function authenticate(baseUrl: string, accessKey: string = DEMO.acc
 	return textOf(answer.result);
 }
 
+/** Administrations with a session: the plain call the session, quota and fault tests probe with. */
+export function administrations(baseUrl: string, sessionId: string): Promise<SoapAnswer> {
+	return soapCall(baseUrl, 'Accounting', 'Administrations', param('sessionID', sessionId));
+}
+
 export async function authenticateClient(baseUrl: string): Promise<string> {
 	const answer = await soapCall(
 		baseUrl,
@@ -170,6 +175,11 @@ export async function processSales(baseUrl: string, sessionId: string, invoicesX
 		'ProcessSalesInvoices',
 		param('sessionId', sessionId) + param('administrationId', administrationId) + `<xmlDoc>${salesDocument(invoicesXml)}</xmlDoc>`,
 	);
+}
+
+/** ProcessSalesInvoices, read as an import result (throws when the answer is a fault). */
+export async function importSales(baseUrl: string, sessionId: string, invoicesXml: string, administrationId?: string): Promise<ImportResult> {
+	return importResult(await processSales(baseUrl, sessionId, invoicesXml, administrationId));
 }
 
 export interface ImportResult {
