@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import * as net from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { describe, it } from 'node:test';
+import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
 import { ACCESS_KEY_HINT, DOMAIN_HINT, NOT_LICENSED_HINT, QUOTA_HINT } from '../../../../nodes/Yuki/transport/faults';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
-import type { FakeYuki } from './fakeYuki';
-import { fixture, startFakeYuki, uniqueAccessKey } from './fakeYuki';
+import { fixture, uniqueAccessKey } from './fakeYuki';
+import { useFakeYuki } from './fixtureServer';
 
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
-let yuki: FakeYuki;
-before(async () => {
-	yuki = await startFakeYuki();
-});
-after(() => yuki.close());
-beforeEach(() => {
-	yuki.requests.length = 0;
-	resetTransportCaches();
-});
+const { yuki, settings } = useFakeYuki();
 
 function client(extra: Partial<YukiConnectionSettings> = {}) {
-	return createYukiClient({ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: uniqueAccessKey(), ...extra });
+	return createYukiClient(settings(extra));
 }
 
 async function failure(promise: Promise<unknown>): Promise<YukiError> {

@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import * as net from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
-import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
-import type { FakeYuki } from './fakeYuki';
-import { startFakeYuki, uniqueAccessKey } from './fakeYuki';
+import { describe, it } from 'node:test';
+import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
+import { uniqueAccessKey } from './fakeYuki';
+import { useFakeYuki } from './fixtureServer';
 
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
-let yuki: FakeYuki;
-before(async () => {
-	yuki = await startFakeYuki();
-});
-after(() => yuki.close());
-beforeEach(() => {
-	yuki.requests.length = 0;
-	resetTransportCaches();
-});
-
-function settings(extra: Partial<YukiConnectionSettings> = {}): YukiConnectionSettings {
-	return { region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: uniqueAccessKey(), ...extra };
-}
+const { yuki, settings } = useFakeYuki();
 
 describe('call counting', () => {
 	it('counts every call of the run by operation, Authenticate included', async () => {

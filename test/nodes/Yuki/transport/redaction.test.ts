@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { describe, it } from 'node:test';
+import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
 import { Redactor } from '../../../../nodes/Yuki/transport/redact';
 import type { YukiLogger } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
-import type { FakeYuki } from './fakeYuki';
-import { startFakeYuki } from './fakeYuki';
+import { useFakeYuki } from './fixtureServer';
 
 const ACCESS_KEY = '7c2d4e6f-8a9b-4c1d-9e2f-3a4b5c6d7e8f';
 const CLIENT_SECRET = 'S3cr3t-of-the-purchase-client';
@@ -13,15 +12,7 @@ const SESSION = 'a00912fb-558c-4165-a521-d3a095f88cc7';
 const CLIENT_SESSION = 'c1c1c1c1-2222-4333-8444-555566667777';
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
-let yuki: FakeYuki;
-before(async () => {
-	yuki = await startFakeYuki();
-});
-after(() => yuki.close());
-beforeEach(() => {
-	yuki.requests.length = 0;
-	resetTransportCaches();
-});
+const { yuki } = useFakeYuki();
 
 function faultSaying(text: string) {
 	return {

@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { SESSION_HINT } from '../../../../nodes/Yuki/transport/faults';
-import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
-import type { FakeYuki } from './fakeYuki';
-import { startFakeYuki, uniqueAccessKey } from './fakeYuki';
+import { useFakeYuki } from './fixtureServer';
 
 const FIRST_SESSION = 'a00912fb-558c-4165-a521-d3a095f88cc7';
 const SECOND_SESSION = 'b1111111-2222-4333-8444-555555555555';
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
-let yuki: FakeYuki;
-before(async () => {
-	yuki = await startFakeYuki();
-});
-after(() => yuki.close());
-beforeEach(() => {
-	yuki.requests.length = 0;
-	resetTransportCaches();
-});
-
-function settings(extra: Partial<YukiConnectionSettings> = {}): YukiConnectionSettings {
-	return { region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: uniqueAccessKey(), ...extra };
-}
+const { yuki, settings } = useFakeYuki();
 
 function authenticateAnswer(sessionId: string) {
 	return {
