@@ -11,8 +11,9 @@ import { DEMO } from '../../sandbox/demoData';
 import { startSandbox } from '../../sandbox/server';
 import { childElements, parseXml, textOf } from '../../sandbox/xml';
 import type { XmlElement } from '../../sandbox/xml';
-import { authenticate, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { administrations, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
 import type { SoapAnswer } from './soapHelpers';
+import { withSandbox } from './support';
 
 const EXAMPLES = join(__dirname, '../fixtures/sandbox/yuki-examples');
 
@@ -67,7 +68,7 @@ describe("sandbox answers in Yuki's layout", () => {
 			const session = textOf(resultElement(parseXml(auth.body), 'Authenticate'));
 			assert.match(session, /^[0-9a-f-]{36}$/);
 
-			assertSameRecords(await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session)), 'Administrations', 'Administrations');
+			assertSameRecords(await administrations(sandbox.url, session), 'Administrations', 'Administrations');
 			assertSameRecords(await soapCall(sandbox.url, 'Accounting', 'CheckOutstandingItem', param('sessionID', session) + param('Reference', 'DEMO-2025-001')), 'CheckOutstandingItem', 'CheckOutstandingItem', [
 				'DocumentID{}', // present in Yuki's list examples, absent from this one
 			]);
@@ -92,10 +93,8 @@ describe("sandbox answers in Yuki's layout", () => {
 		}
 	});
 
-	it('writes the import response element for element like the example', async () => {
-		const sandbox = await startSandbox();
-		try {
-			const session = await authenticate(sandbox.url);
+	it('writes the import response element for element like the example', () =>
+		withSandbox(async (sandbox, session) => {
 			const answer = await processSales(sandbox.url, session, salesInvoiceXml({ reference: 'LAYOUT-1' }));
 			const expected = childElements(resultElement(example('ProcessSalesInvoices'), 'ProcessSalesInvoices'))[0];
 			const actual = childElements(resultElement(parseXml(answer.body), 'ProcessSalesInvoices'))[0];
@@ -104,8 +103,5 @@ describe("sandbox answers in Yuki's layout", () => {
 			assert.deepEqual(names(actual), names(expected));
 			const invoice = (element: XmlElement) => childElements(element).find((child) => child.local === 'Invoice')!;
 			assert.deepEqual(names(invoice(actual)), names(invoice(expected)));
-		} finally {
-			await sandbox.close();
-		}
-	});
+		}));
 });

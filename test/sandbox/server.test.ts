@@ -7,7 +7,8 @@ import { DEMO } from '../../sandbox/demoData';
 import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import { textOf } from '../../sandbox/xml';
-import { authenticate, authenticateClient, envelope, findAll, items, outstanding, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { administrations, authenticate, authenticateClient, envelope, findAll, items, outstanding, param, processSales, salesInvoiceXml, soapCall } from './soapHelpers';
+import { withSandbox } from './support';
 
 describe('sandbox protocol strictness', () => {
 	let sandbox: RunningSandbox;
@@ -57,21 +58,12 @@ describe('sandbox protocol strictness', () => {
 		const wrongCase = await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionId', session));
 		assert.equal(wrongCase.status, 500);
 		assert.match(wrongCase.fault!, /session/i);
-		// ProcessSalesInvoices wants sessionId/administrationId: the capital-ID spelling fails the same way.
-		const sales = await soapCall(
-			sandbox.url,
-			'Sales',
-			'ProcessSalesInvoices',
-			param('sessionID', session) + param('administrationID', DEMO.organisation.id) + '<xmlDoc/>',
-		);
-		assert.match(sales.fault!, /session/i);
-		const adminCase = await soapCall(
-			sandbox.url,
-			'Sales',
-			'ProcessSalesInvoices',
-			param('sessionId', session) + param('administrationID', DEMO.organisation.id) + '<xmlDoc/>',
-		);
-		assert.match(adminCase.fault!, /session/i);
+		// ProcessSalesInvoices wants sessionId/administrationId: the capital-ID spelling fails the same way,
+		// in the session's name as well as in the administration's alone.
+		const sales = (sessionName: string) =>
+			soapCall(sandbox.url, 'Sales', 'ProcessSalesInvoices', param(sessionName, session) + param('administrationID', DEMO.organisation.id) + '<xmlDoc/>');
+		assert.match((await sales('sessionID')).fault!, /session/i);
+		assert.match((await sales('sessionId')).fault!, /session/i);
 	});
 
 	it('treats parameters out of WSDL order as absent', async () => {
@@ -135,58 +127,52 @@ describe('sandbox sessions and quota', () => {
 
 	it('lets a session expire after its lifetime', async () => {
 		let clock = new Date('2025-11-20T10:00:00Z');
-		const sandbox = await startSandbox({ now: () => clock, sessionTtlMs: 60_000 });
-		try {
-			const session = await authenticate(sandbox.url);
-			assert.equal((await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session))).status, 200);
-			clock = new Date('2025-11-20T10:01:01Z');
-			const expired = await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session));
-			assert.equal(expired.status, 500);
-			assert.match(expired.fault!, /session/i);
-			const fresh = await authenticate(sandbox.url);
-			assert.equal((await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', fresh))).status, 200);
-		} finally {
-			await sandbox.close();
-		}
+		await withSandbox(
+			async (sandbox, session) => {
+				assert.equal((await administrations(sandbox.url, session)).status, 200);
+				clock = new Date('2025-11-20T10:01:01Z');
+				const expired = await administrations(sandbox.url, session);
+				assert.equal(expired.status, 500);
+				assert.match(expired.fault!, /session/i);
+				const fresh = await authenticate(sandbox.url);
+				assert.equal((await administrations(sandbox.url, fresh)).status, 200);
+			},
+			{ now: () => clock, sessionTtlMs: 60_000 },
+		);
 	});
 
-	it('expireSessions() kills every session', async () => {
-		const sandbox = await startSandbox();
-		try {
-			const session = await authenticate(sandbox.url);
+	it('expireSessions() kills every session', () =>
+		withSandbox(async (sandbox, session) => {
 			sandbox.expireSessions();
-			const answer = await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session));
+			const answer = await administrations(sandbox.url, session);
 			assert.match(answer.fault!, /session/i);
-		} finally {
-			await sandbox.close();
-		}
-	});
+		}));
 
 	it('counts every call, Authenticate included, per domain and day, then answers "Daily limit"', async () => {
 		let clock = new Date('2025-11-20T22:30:00Z'); // 23:30 in Amsterdam
-		const sandbox = await startSandbox({ dailyQuota: 3, now: () => clock });
-		try {
-			const session = await authenticate(sandbox.url); // 1
-			await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session)); // 2
-			await authenticate(sandbox.url, DEMO.departmentAccessKey); // 3: same domain
-			const over = await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session));
-			assert.equal(over.status, 500);
-			assert.match(over.fault!, /Daily limit/);
-			assert.match((await soapCall(sandbox.url, 'Accounting', 'Authenticate', param('accessKey', DEMO.accessKey))).fault!, /Daily limit/);
-			clock = new Date('2025-11-20T23:05:00Z'); // past midnight in Amsterdam: a new day
-			assert.equal((await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session))).status, 200);
-			sandbox.resetQuota();
-			assert.deepEqual(sandbox.state.quota, {});
-		} finally {
-			await sandbox.close();
-		}
+		// withSandbox's Authenticate, which opens the session, is call 1.
+		await withSandbox(
+			async (sandbox, session) => {
+				await administrations(sandbox.url, session); // 2
+				await authenticate(sandbox.url, DEMO.departmentAccessKey); // 3: same domain
+				const over = await administrations(sandbox.url, session);
+				assert.equal(over.status, 500);
+				assert.match(over.fault!, /Daily limit/);
+				assert.match((await soapCall(sandbox.url, 'Accounting', 'Authenticate', param('accessKey', DEMO.accessKey))).fault!, /Daily limit/);
+				clock = new Date('2025-11-20T23:05:00Z'); // past midnight in Amsterdam: a new day
+				assert.equal((await administrations(sandbox.url, session)).status, 200);
+				sandbox.resetQuota();
+				assert.deepEqual(sandbox.state.quota, {});
+			},
+			{ dailyQuota: 3, now: () => clock },
+		);
 	});
 
 	it('lets the department key reach only the department administration', async () => {
 		const sandbox = await startSandbox();
 		try {
 			const session = await authenticate(sandbox.url, DEMO.departmentAccessKey);
-			const answer = await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionID', session));
+			const answer = await administrations(sandbox.url, session);
 			assert.deepEqual(findAll(answer.result!, 'Administration').map((admin) => admin.attrs.ID), [DEMO.department.id]);
 			const denied = await outstanding(sandbox.url, session, 'Debtor', 'DateAsc', DEMO.organisation.id);
 			assert.equal(denied.status, 500);
@@ -197,10 +183,8 @@ describe('sandbox sessions and quota', () => {
 		}
 	});
 
-	it('checks the domain in SetCurrentDomain and resolves AdministrationID by name', async () => {
-		const sandbox = await startSandbox();
-		try {
-			const session = await authenticate(sandbox.url);
+	it('checks the domain in SetCurrentDomain and resolves AdministrationID by name', () =>
+		withSandbox(async (sandbox, session) => {
 			const ok = await soapCall(sandbox.url, 'Accounting', 'SetCurrentDomain', param('sessionID', session) + param('domainID', DEMO.domainId));
 			assert.equal(ok.status, 200);
 			assert.match(ok.body, /<SetCurrentDomainResponse xmlns="http:\/\/www\.theyukicompany\.com\/" \/>/);
@@ -208,10 +192,7 @@ describe('sandbox sessions and quota', () => {
 			assert.equal(wrong.fault, 'Webservice calls have to be made on a valid domain');
 			const id = await soapCall(sandbox.url, 'Accounting', 'AdministrationID', param('sessionID', session) + param('administrationName', DEMO.department.name));
 			assert.equal(textOf(id.result!), DEMO.department.id);
-		} finally {
-			await sandbox.close();
-		}
-	});
+		}));
 
 	it('issues client sessions with AuthenticateClient only for the right ID and secret', async () => {
 		const sandbox = await startSandbox();
@@ -232,10 +213,8 @@ describe('sandbox sessions and quota', () => {
 });
 
 describe('sandbox call log, admin endpoints and state file', () => {
-	it('records every SOAP call in order', async () => {
-		const sandbox = await startSandbox();
-		try {
-			const session = await authenticate(sandbox.url);
+	it('records every SOAP call in order', () =>
+		withSandbox(async (sandbox, session) => {
 			await outstanding(sandbox.url, session, 'Debtor');
 			await soapCall(sandbox.url, 'Accounting', 'Administrations', param('sessionId', session));
 			assert.deepEqual(
@@ -249,10 +228,7 @@ describe('sandbox call log, admin endpoints and state file', () => {
 			assert.match(sandbox.calls[2].fault!, /session/i);
 			const viaHttp = (await (await fetch(`${sandbox.url}/sandbox/calls`)).json()) as unknown[];
 			assert.equal(viaHttp.length, 3);
-		} finally {
-			await sandbox.close();
-		}
-	});
+		}));
 
 	it('offers payments, bulk open items, faults, state and reset over HTTP', async () => {
 		const sandbox = await startSandbox();
