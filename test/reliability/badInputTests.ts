@@ -3,13 +3,13 @@
  * records every call: each bad input must give an error naming the item and the field, under
  * Continue On Fail as an error item and without it as the node's error; nothing reaches Yuki.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningSandbox } from '../../sandbox/server';
 import type { TestItem } from '../helpers';
 import { BAD_INPUT_GROUPS } from './badInputs';
 import type { BadInput, BadInputGroup } from './badInputs';
-import { closeSandbox, credentialsFor, openSandbox, runNode } from './env';
+import { credentialsFor, runNode, sandboxPerSuite } from './env';
 import { countItems, figures } from './figures';
 
 /** Signs of a crash rather than an error written for the user. */
@@ -22,12 +22,7 @@ function errorText(error: { message?: string; description?: string | null } | un
 export function describeBadInputs(): void {
 	describe('bad-input catalogue', () => {
 		let sandbox: RunningSandbox;
-		before(async () => {
-			sandbox = await openSandbox();
-		});
-		after(async () => {
-			await closeSandbox(sandbox);
-		});
+		sandboxPerSuite((opened) => (sandbox = opened));
 
 		const callsNow = () => sandbox.calls.length;
 

@@ -3,6 +3,7 @@
  * remembered (the final secret scan looks for every one), the credential that reaches them, and
  * node runs whose outputs, errors and log lines are all captured.
  */
+import { after, before } from 'node:test';
 import { Container } from '@n8n/di';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
@@ -42,6 +43,21 @@ export async function closeSandbox(sandbox: RunningSandbox): Promise<void> {
 
 export async function closeAllSandboxes(): Promise<void> {
 	for (const sandbox of [...open]) await closeSandbox(sandbox);
+}
+
+/**
+ * A sandbox for the enclosing describe: opened before its tests, closed (its sessions harvested)
+ * after them. `use` receives it once open, as the tests run later than they are declared.
+ */
+export function sandboxPerSuite(use: (sandbox: RunningSandbox) => void): void {
+	let sandbox: RunningSandbox;
+	before(async () => {
+		sandbox = await openSandbox();
+		use(sandbox);
+	});
+	after(async () => {
+		await closeSandbox(sandbox);
+	});
 }
 
 /**

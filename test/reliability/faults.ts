@@ -4,7 +4,7 @@
  * or per-item errors, no item lost or duplicated, and no Process call sent again after it may
  * have reached Yuki.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createYukiClient } from '../../nodes/Yuki/transport/client';
 import { YukiError } from '../../nodes/Yuki/transport/types';
@@ -13,7 +13,7 @@ import { FAULT_KINDS } from '../../sandbox/faults';
 import type { FaultKind, FaultSpec, RunningSandbox } from '../../sandbox/server';
 import { pollTrigger } from '../helpers';
 import { capture, capturingLogger } from './capture';
-import { closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode } from './env';
+import { closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode, sandboxPerSuite } from './env';
 import { countItems, figures } from './figures';
 import { purchaseInvoiceInput, salesInvoiceInput, samplePdf } from './samples';
 
@@ -70,12 +70,7 @@ const PASS_ONE: FaultSpec = { kind: 'slow', delayMs: 0, operation: 'ProcessSales
 export function describeFaults(): void {
 	describe('fault injection: transport', () => {
 		let sandbox: RunningSandbox;
-		before(async () => {
-			sandbox = await openSandbox();
-		});
-		after(async () => {
-			await closeSandbox(sandbox);
-		});
+		sandboxPerSuite((opened) => (sandbox = opened));
 
 		for (const kind of FAULT_KINDS) {
 			const expected = TRANSPORT_EXPECTATION[kind];
@@ -139,12 +134,7 @@ export function describeFaults(): void {
 	describe('fault injection: the node mid-run (12 sales invoices in 3 batches of 4, fault on batch 2)', () => {
 		let sandbox: RunningSandbox;
 		let run = 0;
-		before(async () => {
-			sandbox = await openSandbox();
-		});
-		after(async () => {
-			await closeSandbox(sandbox);
-		});
+		sandboxPerSuite((opened) => (sandbox = opened));
 
 		interface NodeCase {
 			kind: FaultKind;

@@ -3,7 +3,7 @@
  * give well-formed documents that parse back to the same values and that the sandbox books;
  * random invalid ones are always stopped, with an error naming the item and the field.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDecimals, decimalFromString, formatDecimal } from '../../nodes/Yuki/documents/decimal';
@@ -19,7 +19,7 @@ import { parseXml as sandboxParseXml } from '../../sandbox/xml';
 import type { InputRecord } from './arbitraries';
 import { invalidInvoice, satisfyRules, validInvoice } from './arbitraries';
 import { capture, capturingLogger } from './capture';
-import { closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode } from './env';
+import { credentialsFor, harvestSessions, runNode, sandboxPerSuite } from './env';
 import { figures } from './figures';
 
 const SPECS: DocumentSpec[] = [salesInvoiceDocument, purchaseInvoiceDocument];
@@ -69,12 +69,7 @@ function forSandbox(spec: DocumentSpec, input: InputRecord, sandbox: RunningSand
 export function describeProperties(): void {
 	describe('property-based: invoice XML builders', () => {
 		let sandbox: RunningSandbox;
-		before(async () => {
-			sandbox = await openSandbox();
-		});
-		after(async () => {
-			await closeSandbox(sandbox);
-		});
+		sandboxPerSuite((opened) => (sandbox = opened));
 
 		for (const spec of SPECS) {
 			it(`${ROUND_TRIPS_PER_KIND} random valid ${spec.name}s give well-formed documents that parse back to the same values`, () => {
