@@ -6,10 +6,12 @@
 import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { pollTrigger, runYukiNode } from '../../test/helpers';
+import { credentialsFor } from '../../test/reliability/env';
+import { salesInvoiceInput } from '../../test/reliability/samples';
 import type { BenchRow, BenchSection } from './report';
 import { formatCount } from './report';
 import type { RunningSandbox } from './sandboxRuns';
-import { benchCredentials, callsSince, freshReferences, salesInvoiceJson } from './sandboxRuns';
+import { callsSince, freshReferences } from './sandboxRuns';
 
 const INVOICE_COUNTS = [1, 10, 100, 1000];
 const OPEN_ITEM_COUNTS = [10, 1000, 10_000];
@@ -28,8 +30,8 @@ async function salesRun(sandbox: RunningSandbox, count: number) {
 	const from = sandbox.calls.length;
 	const run = await runYukiNode({
 		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
-		items: freshReferences(count).map((reference) => ({ json: salesInvoiceJson(reference) })),
-		credentials: benchCredentials(sandbox),
+		items: freshReferences(count).map((reference) => ({ json: salesInvoiceInput.json(reference) })),
+		credentials: credentialsFor(sandbox),
 		continueOnFail: true,
 	});
 	if (run.error) throw new Error(`sales invoice run failed: ${run.error.message}`);
@@ -68,7 +70,7 @@ export async function callScenarios(sandbox: RunningSandbox): Promise<BenchSecti
 		const run = await runYukiNode({
 			parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'perItem', reference: '={{ $json.reference }}' },
 			items: references.map((reference) => ({ json: { reference } })),
-			credentials: benchCredentials(sandbox),
+			credentials: credentialsFor(sandbox),
 			continueOnFail: true,
 		});
 		if (run.error) throw new Error(`payment status run failed: ${run.error.message}`);
@@ -85,7 +87,7 @@ export async function callScenarios(sandbox: RunningSandbox): Promise<BenchSecti
 
 	resetTransportCaches();
 	const from = sandbox.calls.length;
-	await pollTrigger({ parameters: { side: 'debtor' }, credentials: benchCredentials(sandbox) });
+	await pollTrigger({ parameters: { side: 'debtor' }, credentials: credentialsFor(sandbox) });
 	const poll = callsSince(sandbox, from);
 	const open = sandbox.state.items.filter((item) => item.side === 'debtor' && item.administrationId === sandbox.demo.organisation.id && item.openAmount !== '0.00').length;
 	rows.push({

@@ -7,10 +7,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
+import { credentialsFor } from '../../test/reliability/env';
 import type { BenchRow, BenchSection } from './report';
 import { formatMb } from './report';
 import type { RunningSandbox } from './sandboxRuns';
-import { benchCredentials, callsSince } from './sandboxRuns';
+import { callsSince } from './sandboxRuns';
 
 const INVOICES = 200;
 const PDF_BYTES = 2 * 2 ** 20;
@@ -35,7 +36,7 @@ function runChild(sandbox: RunningSandbox, batchSize: number, prefix: string): P
 				BENCH_PDF_BYTES: String(PDF_BYTES),
 				BENCH_BATCH_SIZE: String(batchSize),
 				BENCH_PREFIX: prefix,
-				BENCH_CREDENTIALS: JSON.stringify(benchCredentials(sandbox)),
+				BENCH_CREDENTIALS: JSON.stringify(credentialsFor(sandbox)),
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

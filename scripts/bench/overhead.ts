@@ -10,11 +10,13 @@ import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { validateRecord } from '../../nodes/Yuki/documents/validate';
 import { buildDocument } from '../../nodes/Yuki/documents/xml';
 import { runYukiNode } from '../../test/helpers';
+import { credentialsFor } from '../../test/reliability/env';
+import { salesInvoiceInput } from '../../test/reliability/samples';
 import type { BenchRow, BenchSection } from './report';
 import { formatMs } from './report';
 import { rawSoapPost, salesEnvelope } from './rawPost';
 import type { RunningSandbox } from './sandboxRuns';
-import { benchCredentials, freshReferences, salesInvoiceJson } from './sandboxRuns';
+import { freshReferences } from './sandboxRuns';
 
 const COUNT = 1000;
 const ROUNDS = 3;
@@ -29,7 +31,7 @@ function median(values: number[]): number {
 function prebuiltEnvelopes(sessionId: string, administrationId: string): string[] {
 	const batch = DEFAULT_BATCH_SIZE.sales;
 	const records = freshReferences(COUNT, 'RAW').map((reference) => {
-		const result = validateRecord(salesInvoiceDocument, salesInvoiceJson(reference));
+		const result = validateRecord(salesInvoiceDocument, salesInvoiceInput.json(reference));
 		if (!result.ok) throw new Error('the benchmark invoice is invalid');
 		return result.record;
 	});
@@ -53,12 +55,12 @@ async function timeRaw(sandbox: RunningSandbox, sessionId: string): Promise<numb
 }
 
 async function timeNode(sandbox: RunningSandbox): Promise<number> {
-	const items = freshReferences(COUNT, 'NODE').map((reference) => ({ json: salesInvoiceJson(reference) }));
+	const items = freshReferences(COUNT, 'NODE').map((reference) => ({ json: salesInvoiceInput.json(reference) }));
 	const started = performance.now();
 	const run = await runYukiNode({
 		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
 		items,
-		credentials: benchCredentials(sandbox),
+		credentials: credentialsFor(sandbox),
 		continueOnFail: true,
 	});
 	const elapsed = performance.now() - started;
@@ -69,7 +71,7 @@ async function timeNode(sandbox: RunningSandbox): Promise<number> {
 
 /** Validation and XML building alone (no I/O, no n8n), to show where the node's own time goes. */
 function timeDocumentWork(): { validateMs: number; buildMs: number } {
-	const inputs = freshReferences(COUNT, 'LOCAL').map((reference) => salesInvoiceJson(reference));
+	const inputs = freshReferences(COUNT, 'LOCAL').map((reference) => salesInvoiceInput.json(reference));
 	let started = performance.now();
 	const records = inputs.map((input) => {
 		const result = validateRecord(salesInvoiceDocument, input);
