@@ -18,7 +18,7 @@ import type { DocumentSpec, NormalisedRecord } from '../nodes/Yuki/documents/fie
 import { fieldKey } from '../nodes/Yuki/documents/fields';
 import { IMPORT_RESPONSE_ROOT, importResponseHeader, importResponseInvoice } from '../nodes/Yuki/documents/responses';
 import { newGuid } from './ids';
-import type { AdministrationState, ContactState, InvoiceKind, OpenItemState, SandboxState } from './state';
+import type { AdministrationState, ContactState, InvoiceKind, InvoiceState, OpenItemState, SandboxState } from './state';
 import { escapeXml, leaf } from './xml';
 
 /** Yuki stops a batch after this many incorrect invoices [lib]. */
@@ -233,16 +233,63 @@ function emailOutcome(record: NormalisedRecord, booked: boolean, admin: Administ
 	return why ? { sent: false, message: `The invoice was not e-mailed: ${why}` } : { sent: true, message: '' };
 }
 
+/** One invoice of a batch and what processing it works with. */
+interface InvoiceJob {
+	state: SandboxState;
+	admin: AdministrationState;
+	record: NormalisedRecord;
+	spec: DocumentSpec;
+	now: Date;
+	/** Filled in as the invoice gets through; processBatch reports it. */
+	outcome: InvoiceOutcome;
+	transaction: Transaction;
+}
+
+/** What an accepted invoice stores that differs between sales and purchase. */
+type InvoiceFacts = Pick<InvoiceState, 'kind' | 'reference' | 'subject' | 'contactId' | 'date' | 'booked' | 'total' | 'emailSent'>;
+/** The part of a booked invoice's open item that differs between the debtor and the creditor side. */
+type Booking = Pick<OpenItemState, 'side' | 'typeId' | 'typeText' | 'description' | 'paymentReference'>;
+
+/** Stores an accepted invoice and, when it is booked, the open item it leaves. */
+function storeInvoice({ state, admin, record, now }: InvoiceJob, facts: InvoiceFacts, booking: Booking): void {
+	const invoiceId = newGuid();
+	state.invoices.push({
+		id: invoiceId,
+		administrationId: admin.id,
+		kind: facts.kind,
+		reference: facts.reference,
+		subject: facts.subject,
+		contactId: facts.contactId,
+		date: facts.date,
+		dueDate: str(record.dueDate),
+		booked: facts.booked,
+		total: facts.total,
+		paymentMethod: str(record.paymentMethod),
+		emailSent: facts.emailSent,
+		createdAt: now.toISOString(),
+	});
+	if (!facts.booked) return;
+	bookItem(state, {
+		administrationId: admin.id,
+		side: booking.side,
+		typeId: booking.typeId,
+		typeText: booking.typeText,
+		date: facts.date,
+		dueDate: str(record.dueDate),
+		description: booking.description,
+		contactId: facts.contactId,
+		reference: facts.reference,
+		paymentReference: booking.paymentReference,
+		paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
+		documentId: newGuid(),
+		originalAmount: facts.total,
+		invoiceId,
+	});
+}
+
 /** One sales invoice: checks, contact, storage, booking. Throws Rejection with Yuki's message. */
-function processSalesInvoice(
-	state: SandboxState,
-	admin: AdministrationState,
-	record: NormalisedRecord,
-	spec: DocumentSpec,
-	now: Date,
-	outcome: InvoiceOutcome,
-	transaction: Transaction,
-): void {
+function processSalesInvoice(job: InvoiceJob): void {
+	const { state, admin, record, spec, outcome, transaction } = job;
 	applyRules(spec, record);
 	if (str(record.documentBase64) && !isPdf(str(record.documentBase64))) throw new Rejection(NOT_A_PDF);
 	const lines = list(record.invoiceLines);
@@ -262,40 +309,17 @@ function processSalesInvoice(
 	const email = emailOutcome(record, booked, admin, contact);
 	const emailSent = email.sent;
 	const total = formatDecimal(salesInvoiceTotal(lines));
-	const invoiceId = newGuid();
-	state.invoices.push({
-		id: invoiceId,
-		administrationId: admin.id,
-		kind: 'sales',
-		reference,
-		subject: str(record.subject),
-		contactId: contact.id,
-		date: str(record.date),
-		dueDate: str(record.dueDate),
-		booked,
-		total,
-		paymentMethod: str(record.paymentMethod),
-		emailSent,
-		createdAt: now.toISOString(),
-	});
-	if (booked) {
-		bookItem(state, {
-			administrationId: admin.id,
+	storeInvoice(
+		job,
+		{ kind: 'sales', reference, subject: str(record.subject), contactId: contact.id, date: str(record.date), booked, total, emailSent },
+		{
 			side: 'debtor',
 			typeId: 6,
 			typeText: 'Verkoopfactuur',
-			date: str(record.date),
-			dueDate: str(record.dueDate),
 			description: str(record.subject) || `Factuur voor ${contact.fullName}`,
-			contactId: contact.id,
-			reference,
 			paymentReference: str(record.paymentId),
-			paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
-			documentId: newGuid(),
-			originalAmount: total,
-			invoiceId,
-		});
-	}
+		},
+	);
 	Object.assign(outcome, { succeeded: true, processed: booked, emailSent, reference, contact: contact.fullName, message: email.message });
 }
 
@@ -308,16 +332,8 @@ function isPdf(base64: string): boolean {
 /** Largest rounding difference Yuki's auto-correct absorbs [guess]. */
 const AUTO_CORRECT_LIMIT = money('0.05');
 
-function processPurchaseInvoice(
-	state: SandboxState,
-	admin: AdministrationState,
-	record: NormalisedRecord,
-	spec: DocumentSpec,
-	now: Date,
-	outcome: InvoiceOutcome,
-	transaction: Transaction,
-	autoCorrect: boolean,
-): void {
+function processPurchaseInvoice(job: InvoiceJob, autoCorrect: boolean): void {
+	const { state, admin, record, spec, now, outcome, transaction } = job;
 	const contactRecord = group(record.contact);
 	// Contact first, as Yuki does; a later rejection rolls it back.
 	const contact = matchContact(state, admin.id, contactRecord, spec, transaction);
@@ -359,40 +375,17 @@ function processPurchaseInvoice(
 	}
 	const booked = record.process === 'true';
 	const date = str(record.date) || now.toISOString().slice(0, 10);
-	const invoiceId = newGuid();
-	state.invoices.push({
-		id: invoiceId,
-		administrationId: admin.id,
-		kind: 'purchase',
-		reference,
-		subject: str(record.remarks),
-		contactId: contact.id,
-		date,
-		dueDate: str(record.dueDate),
-		booked,
-		total: formatDecimal(invoiceAmount),
-		paymentMethod: str(record.paymentMethod),
-		emailSent: false,
-		createdAt: now.toISOString(),
-	});
-	if (booked) {
-		bookItem(state, {
-			administrationId: admin.id,
+	storeInvoice(
+		job,
+		{ kind: 'purchase', reference, subject: str(record.remarks), contactId: contact.id, date, booked, total: formatDecimal(invoiceAmount), emailSent: false },
+		{
 			side: 'creditor',
 			typeId: 2,
 			typeText: 'Aankoopfactuur',
-			date,
-			dueDate: str(record.dueDate),
 			description: `Factuur van ${contact.fullName}`,
-			contactId: contact.id,
-			reference,
 			paymentReference: str(record.paymentReference) || str(record.paymentId),
-			paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
-			documentId: newGuid(),
-			originalAmount: formatDecimal(invoiceAmount),
-			invoiceId,
-		});
-	}
+		},
+	);
 	Object.assign(outcome, { succeeded: true, processed: booked, reference });
 }
 
@@ -427,8 +420,9 @@ export function processBatch(
 		}
 		const transaction: Transaction = { createdContactIds: [], contactSnapshots: [] };
 		try {
-			if (options.kind === 'sales') processSalesInvoice(state, admin, record, options.spec, now, outcome, transaction);
-			else processPurchaseInvoice(state, admin, record, options.spec, now, outcome, transaction, options.autoCorrect ?? true);
+			const job: InvoiceJob = { state, admin, record, spec: options.spec, now, outcome, transaction };
+			if (options.kind === 'sales') processSalesInvoice(job);
+			else processPurchaseInvoice(job, options.autoCorrect ?? true);
 		} catch (error) {
 			if (!(error instanceof Rejection)) throw error;
 			rollback(state, transaction);
