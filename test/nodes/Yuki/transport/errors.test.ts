@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import * as net from 'node:net';
 import { describe, it } from 'node:test';
 import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
 import { ACCESS_KEY_HINT, DOMAIN_HINT, NOT_LICENSED_HINT, QUOTA_HINT } from '../../../../nodes/Yuki/transport/faults';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
 import { fixture, uniqueAccessKey } from './fakeYuki';
-import { useFakeYuki } from './fixtureServer';
+import { closedPort, useFakeYuki } from './fixtureServer';
 
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
@@ -112,13 +110,8 @@ describe('answers that are not SOAP', () => {
 
 describe('network', () => {
 	it('reports a refused connection as network, not reached, naming the host', async () => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1');
-		await once(server, 'listening');
-		const { port } = server.address() as net.AddressInfo;
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-
-		const refused = createYukiClient({ region: 'custom', customBaseUrl: `http://127.0.0.1:${port}`, accessKey: uniqueAccessKey() });
+		const port = await closedPort();
+		const refused = client({ customBaseUrl: `http://127.0.0.1:${port}` });
 		const error = await failure(refused.administrations());
 		assert.equal(error.kind, 'network');
 		assert.equal(error.mayHaveReachedYuki, false);

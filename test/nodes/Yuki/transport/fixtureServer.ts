@@ -3,6 +3,8 @@
  * log and the transport's caches (sessions, quota counts) cleared before each test so that no
  * test sees another's calls.
  */
+import { once } from 'node:events';
+import * as net from 'node:net';
 import { after, before, beforeEach } from 'node:test';
 import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
@@ -49,4 +51,14 @@ export function useFakeYuki(): FakeYukiSuite {
 		yuki,
 		settings: (extra = {}) => ({ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: uniqueAccessKey(), ...extra }),
 	};
+}
+
+/** A loopback port that was free a moment ago and is closed again: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+	const server = net.createServer();
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
 }

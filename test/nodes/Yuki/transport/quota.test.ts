@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import * as net from 'node:net';
 import { describe, it } from 'node:test';
 import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
-import { uniqueAccessKey } from './fakeYuki';
-import { useFakeYuki } from './fixtureServer';
+import { closedPort, useFakeYuki } from './fixtureServer';
 
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';
 
@@ -48,12 +45,8 @@ describe('call counting', () => {
 	});
 
 	it('does not count a call whose connection was refused', async () => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1');
-		await once(server, 'listening');
-		const { port } = server.address() as net.AddressInfo;
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		const client = createYukiClient({ region: 'custom', customBaseUrl: `http://127.0.0.1:${port}`, accessKey: uniqueAccessKey() });
+		const port = await closedPort();
+		const client = createYukiClient(settings({ customBaseUrl: `http://127.0.0.1:${port}` }));
 		await client.administrations().catch(() => undefined);
 		assert.equal(client.callCount().total, 0);
 	});
