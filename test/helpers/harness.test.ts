@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, pollTrigger, runWorkflow, runYukiNode } from '.';
+import { SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, pollTrigger, runWorkflow, runYukiNode, withSandbox } from '.';
 
 const credentials = { accessKey: 'secret-key', region: 'custom', customBaseUrl: 'http://127.0.0.1:1' };
 
@@ -167,5 +167,16 @@ describe('test harness (n8n-core WorkflowExecute)', () => {
 		assert.equal(third.items, null);
 		assert.equal(third.staticDataChanged, false);
 		assert.deepEqual(third.staticData, second.staticData);
+	});
+
+	it('runs the real Yuki node against the sandbox (Administration → Get Many)', async () => {
+		await withSandbox(async (sandbox, sandboxCredentials) => {
+			const run = await runYukiNode({ parameters: { resource: 'administration', operation: 'getMany' }, credentials: sandboxCredentials });
+			assert.equal(run.error, undefined);
+			assert.deepEqual(
+				run.items.map((item) => item.json.id),
+				[sandbox.demo.organisation.id, sandbox.demo.department.id],
+			);
+		});
 	});
 });
