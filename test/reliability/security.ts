@@ -18,7 +18,7 @@ import { buildDocument } from '../../nodes/Yuki/documents/xml';
 import { createYukiClient } from '../../nodes/Yuki/transport/client';
 import type { RunningSandbox } from '../../sandbox/server';
 import { capture, capturedCount, capturingLogger, findSecrets, textOf } from './capture';
-import { allSecrets, closeSandbox, credentialsFor, harvestSessions, openSandbox, runNode } from './env';
+import { allSecrets, credentialsFor, harvestSessions, runNode, sandboxPerSuite } from './env';
 import { figures } from './figures';
 import { FIXTURES, salesInvoiceInput } from './samples';
 
@@ -67,12 +67,11 @@ export function describeSecurity(): void {
 	describe('security: hostile responses and user text', () => {
 		let sandbox: RunningSandbox;
 		let workDir: string;
-		before(async () => {
-			sandbox = await openSandbox();
+		sandboxPerSuite((opened) => (sandbox = opened));
+		before(() => {
 			workDir = mkdtempSync(join(tmpdir(), 'yuki-xxe-'));
 		});
-		after(async () => {
-			await closeSandbox(sandbox);
+		after(() => {
 			rmSync(workDir, { recursive: true, force: true });
 		});
 
