@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { compareDecimals, decimalFromString, formatDecimal, parseDecimal } from './decimal';
-import { fieldKey, ruleFindings } from './fields';
+import { ruleFindings } from './fields';
 import type {
 	Base64Field,
 	BooleanField,
@@ -20,7 +20,7 @@ import type {
 	ScalarField,
 	TextField,
 } from './fields';
-import { childPath, entryPath, labelAtPath } from './paths';
+import { childPath, entryPath, fieldTable, labelAtPath } from './paths';
 import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from './xmlText';
 
 export interface ValidateOptions {
@@ -271,8 +271,8 @@ function reportUnknownKeys(
 	context: Context,
 ): void {
 	if (context.unknownKeys === 'ignore') return;
-	const allowed = fields.map(fieldKey);
-	const unknown = Object.keys(input).filter((key) => !allowed.includes(key) && !isAbsent(input[key]));
+	const { keys: allowed, known } = fieldTable(fields);
+	const unknown = Object.keys(input).filter((key) => !known.has(key) && !isAbsent(input[key]));
 	if (unknown.length === 0) return;
 	const hints = unknown
 		.map((key) => ({ key, match: closestMatch(key, allowed) }))
@@ -294,7 +294,7 @@ function validateList(field: ListField, value: unknown, path: string, context: C
 	// One object where a list is expected is a list of one: n8n users often map a single line.
 	const entries = isPlainObject(value) ? [value] : value;
 	if (!Array.isArray(entries)) {
-		context.issues.push({ path, label: field.label, message: `must be a list of objects, not ${describeType(value)} (allowed: a list of entries with the keys ${field.fields.map(fieldKey).join(', ')})` });
+		context.issues.push({ path, label: field.label, message: `must be a list of objects, not ${describeType(value)} (allowed: a list of entries with the keys ${fieldTable(field.fields).keys.join(', ')})` });
 		return undefined;
 	}
 	const limits = `${field.minItems ?? 0}${field.maxItems !== undefined ? ` to ${field.maxItems}` : ' or more'} entries`;
@@ -310,7 +310,7 @@ function validateList(field: ListField, value: unknown, path: string, context: C
 	entries.forEach((entry, index) => {
 		const entryAt = entryPath(path, index);
 		if (!isPlainObject(entry)) {
-			context.issues.push({ path: entryAt, label: field.label, message: `must be an object, not ${describeType(entry)} (allowed keys: ${field.fields.map(fieldKey).join(', ')})` });
+			context.issues.push({ path: entryAt, label: field.label, message: `must be an object, not ${describeType(entry)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
 			return;
 		}
 		records.push(validateObject(field.fields, entry, entryAt, field.label, context));
@@ -327,8 +327,7 @@ function validateObject(
 ): NormalisedRecord {
 	reportUnknownKeys(input, fields, path, label, context);
 	const record: NormalisedRecord = {};
-	for (const field of fields) {
-		const key = fieldKey(field);
+	for (const { field, key } of fieldTable(fields).entries) {
 		const fieldPath = childPath(path, key);
 		const value = input[key];
 		if (isAbsent(value) || isEmptyGroup(field, value)) {
@@ -337,7 +336,7 @@ function validateObject(
 		}
 		if (field.kind === 'group') {
 			if (!isPlainObject(value)) {
-				context.issues.push({ path: fieldPath, label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${field.fields.map(fieldKey).join(', ')})` });
+				context.issues.push({ path: fieldPath, label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
 				continue;
 			}
 			record[key] = validateObject(field.fields, value, fieldPath, field.label, context);
@@ -365,7 +364,7 @@ export function validateRecord(spec: DocumentSpec, input: unknown, options: Vali
 	if (!isPlainObject(input)) {
 		return {
 			ok: false,
-			issues: [{ path: '', label: spec.name, message: `must be an object, not ${describeType(input)} (allowed keys: ${spec.fields.map(fieldKey).join(', ')})` }],
+			issues: [{ path: '', label: spec.name, message: `must be an object, not ${describeType(input)} (allowed keys: ${fieldTable(spec.fields).keys.join(', ')})` }],
 		};
 	}
 	const record = validateObject(spec.fields, input, '', spec.name, context);

@@ -1,13 +1,14 @@
 /**
  * Writes validated records as a Yuki invoice document, in the order the description gives.
- * Each record is built and serialised on its own with xmlbuilder2, so only one record's tree
- * exists at a time (a batch of invoices with PDFs can be many megabytes); the strings are joined
- * once at the end. No `<?xml?>` declaration: the document goes inside the SOAP `xmlDoc` element.
+ * The records of one call are built into one xmlbuilder2 fragment and serialised once; the tree
+ * holds the record's own strings (a PDF's base64 is not copied), so a batch with PDFs costs
+ * little more than its text. No `<?xml?>` declaration: the document goes inside the SOAP
+ * `xmlDoc` element.
  */
 import { fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { fieldKey } from './fields';
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
+import { fieldTable } from './paths';
 import { ILLEGAL_XML_CHARACTER } from './xmlText';
 
 function isAbsent(value: unknown): boolean {
@@ -23,32 +24,34 @@ function escapeAmpersands(text: string): string {
 	return text.includes('&') ? text.replace(/&/g, '&amp;') : text;
 }
 
+/**
+ * A child element in no namespace. Our elements never are in one (the default namespace is declared
+ * on the root, outside the fragment), so an explicit null gives the same element while sparing
+ * xmlbuilder2 the search up the tree for an inherited namespace on every element.
+ */
+function child(parent: XMLBuilder, name: string): XMLBuilder {
+	return parent.ele(null, name);
+}
+
 function writeFields(parent: XMLBuilder, fields: readonly Field[], record: NormalisedRecord, path: string): void {
-	for (const field of fields) {
-		const value = record[fieldKey(field)];
+	for (const { field, key } of fieldTable(fields).entries) {
+		const value = record[key];
 		if (isAbsent(value)) continue;
 		const at = `${path}/${field.xml}`;
 		if (field.kind === 'group') {
 			if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${at} must be a record`);
-			writeFields(parent.ele(field.xml), field.fields, value, at);
+			writeFields(child(parent, field.xml), field.fields, value, at);
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const wrapper = parent.ele(field.xml);
-			for (const entry of value) writeFields(wrapper.ele(field.itemXml), field.fields, entry, `${at}/${field.itemXml}`);
+			const wrapper = child(parent, field.xml);
+			for (const entry of value) writeFields(child(wrapper, field.itemXml), field.fields, entry, `${at}/${field.itemXml}`);
 		} else {
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			parent.ele(field.xml).txt(escapeAmpersands(value));
+			child(parent, field.xml).txt(escapeAmpersands(value));
 		}
 	}
-}
-
-/** One `<SalesInvoice>…</SalesInvoice>` (or purchase) element as text. */
-function recordXml(spec: DocumentSpec, record: NormalisedRecord): string {
-	const element = fragment().ele(spec.record);
-	writeFields(element, spec.fields, record, spec.record);
-	return element.end({ headless: true, prettyPrint: false });
 }
 
 function escapeAttribute(text: string): string {
@@ -62,8 +65,7 @@ function escapeAttribute(text: string): string {
  */
 export function buildDocument(spec: DocumentSpec, records: readonly NormalisedRecord[]): string {
 	// The root's name and namespace are our own constants; only record content is user data.
-	const parts = [`<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`];
-	for (const record of records) parts.push(recordXml(spec, record));
-	parts.push(`</${spec.root}>`);
-	return parts.join('');
+	const body = fragment();
+	for (const record of records) writeFields(child(body, spec.record), spec.fields, record, spec.record);
+	return `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">${body.end({ headless: true, prettyPrint: false })}</${spec.root}>`;
 }
