@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { compareDecimals, decimalFromString, formatDecimal, parseDecimal } from './decimal';
+import type { Decimal } from './decimal';
 import { ruleFindings } from './fields';
 import type {
 	Base64Field,
@@ -141,12 +142,24 @@ export function decimalAllowed(field: DecimalField): string {
 	return `a number${range ? ' ' + range : ''} with at most ${field.decimals} decimals, a dot as the decimal separator and no thousands separators, e.g. ${example}`;
 }
 
+const decimalBounds = new WeakMap<DecimalField, { min?: Decimal; max?: Decimal }>();
+
+/** A field's limits as decimals, parsed on first use instead of for every value. */
+function boundsOf(field: DecimalField): { min?: Decimal; max?: Decimal } {
+	let bounds = decimalBounds.get(field);
+	if (!bounds) {
+		const at = (limit: number | undefined) => (limit === undefined ? undefined : decimalFromString(String(limit), field.decimals));
+		bounds = { min: at(field.min), max: at(field.max) };
+		decimalBounds.set(field, bounds);
+	}
+	return bounds;
+}
+
 function normaliseDecimal(field: DecimalField, value: unknown): Outcome {
 	const parsed = parseDecimal(value, field.decimals);
 	if (!parsed.ok) return { error: `${parsed.reason} (allowed: ${decimalAllowed(field)})` };
-	const outOfRange =
-		(field.min !== undefined && compareDecimals(parsed.value, decimalFromString(String(field.min), field.decimals)) < 0) ||
-		(field.max !== undefined && compareDecimals(parsed.value, decimalFromString(String(field.max), field.decimals)) > 0);
+	const { min, max } = boundsOf(field);
+	const outOfRange = (min !== undefined && compareDecimals(parsed.value, min) < 0) || (max !== undefined && compareDecimals(parsed.value, max) > 0);
 	const text = formatDecimal(parsed.value);
 	if (outOfRange) return { error: `is ${text}, which is out of range (allowed: ${decimalAllowed(field)})` };
 	return { value: text };
@@ -182,6 +195,14 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]/;
 const USE_DATE = 'use YYYY-MM-DD, e.g. 2024-03-31';
 
+/** Whether a calendar day exists (proleptic Gregorian, as luxon counts), without building a DateTime per value. */
+function dayExists(year: number, month: number, day: number): boolean {
+	if (month < 1 || month > 12 || day < 1) return false;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+	return day <= days;
+}
+
 function isLuxonDateTime(value: unknown): value is DateTime {
 	// n8n may hand over a DateTime from its own copy of luxon, so no instanceof.
 	return DateTime.isDateTime(value);
@@ -195,8 +216,9 @@ function normaliseDate(value: unknown, timeZone: string): Outcome {
 		const text = value.trim();
 		const dateOnly = DATE_ONLY.exec(text);
 		if (dateOnly) {
-			const parsed = DateTime.fromObject({ year: Number(dateOnly[1]), month: Number(dateOnly[2]), day: Number(dateOnly[3]) }, { zone: 'UTC' });
-			if (!parsed.isValid) return { error: `is ${quote(text)}, a date that does not exist (${USE_DATE})` };
+			if (!dayExists(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3]))) {
+				return { error: `is ${quote(text)}, a date that does not exist (${USE_DATE})` };
+			}
 			return { value: text };
 		}
 		if (DATE_TIME.test(text)) {
