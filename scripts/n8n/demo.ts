@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
-import { EXAMPLE_FILES, WEBHOOK_HEADER, exampleCredentials, readExample } from './examples';
+import { EXAMPLE_FILES, WEBHOOK_HEADER, demoCredential, exampleCredentials, readExample } from './examples';
 import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT, freePort, sleep } from './instance';
 
 const DEMO_DIR = join(CACHE_DIR, 'demo');
@@ -76,20 +76,7 @@ async function main(): Promise<void> {
 	try {
 		// The credential always points at this run's sandbox; the examples are imported once, so
 		// that changes made to them in the editor survive the next demo.
-		n8n.importCredentials(
-			exampleCredentials(
-				{
-					accessKey: DEMO.accessKey,
-					region: 'custom',
-					customBaseUrl: sandboxUrl,
-					administrationId: DEMO.organisation.id,
-					clientId: DEMO.clientId,
-					clientSecret: DEMO.clientSecret,
-					archiveFolderId: DEMO.expenseClaimFolder,
-				},
-				WEBHOOK_TOKEN,
-			),
-		);
+		n8n.importCredentials(exampleCredentials(demoCredential(sandboxUrl), WEBHOOK_TOKEN));
 		const imported = join(DEMO_DIR, 'examples-imported');
 		if (!existsSync(imported)) {
 			n8n.importWorkflows(EXAMPLE_FILES.map((name) => n8n.workflow(readExample(name))));

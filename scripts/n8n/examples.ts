@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO } from '../../sandbox/demoData';
 import { PROJECT_ROOT } from './instance';
 
 export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
@@ -59,6 +60,22 @@ export interface YukiCredentialData {
 	clientSecret: string;
 	archiveFolderId: number;
 	domainId?: string;
+}
+
+/**
+ * The credential for the sandbox's demo domain (organisation administration) at `url`: every
+ * sandbox serves the same demo domain, only its address changes from run to run.
+ */
+export function demoCredential(url: string): YukiCredentialData {
+	return {
+		accessKey: DEMO.accessKey,
+		region: 'custom',
+		customBaseUrl: url,
+		administrationId: DEMO.organisation.id,
+		clientId: DEMO.clientId,
+		clientSecret: DEMO.clientSecret,
+		archiveFolderId: DEMO.expenseClaimFolder,
+	};
 }
 
 /** The credential entries `n8n import:credentials` takes for the examples. */

@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { ExampleName } from '../../scripts/n8n/examples';
-import { EXAMPLE_FILES, exampleCredentials, readExample } from '../../scripts/n8n/examples';
+import { EXAMPLE_FILES, demoCredential, exampleCredentials, readExample } from '../../scripts/n8n/examples';
 import { CACHE_DIR, N8n, OWNER, PROJECT_ROOT } from '../../scripts/n8n/instance';
 
 import { YukiApi } from '../../credentials/YukiApi.credentials';
@@ -43,21 +43,7 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 			mkdirSync(SCREENSHOTS, { recursive: true });
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
 			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
-			const { demo } = sandbox;
-			n8n.importCredentials(
-				exampleCredentials(
-					{
-						accessKey: demo.accessKey,
-						region: 'custom',
-						customBaseUrl: sandbox.url,
-						administrationId: demo.organisation.id,
-						clientId: demo.clientId,
-						clientSecret: demo.clientSecret,
-						archiveFolderId: demo.expenseClaimFolder,
-					},
-					'browser-test-token',
-				),
-			);
+			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), 'browser-test-token'));
 			n8n.importWorkflows(EXAMPLE_FILES.map((name) => n8n.workflow(readExample(name))));
 			await n8n.start();
 			await n8n.signIn();

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
-import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, sleep } from '../../scripts/n8n/instance';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
@@ -52,21 +52,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		async () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
 			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
-			const { demo } = sandbox;
-			n8n.importCredentials(
-				exampleCredentials(
-					{
-						accessKey: demo.accessKey,
-						region: 'custom',
-						customBaseUrl: sandbox.url,
-						administrationId: demo.organisation.id,
-						clientId: demo.clientId,
-						clientSecret: demo.clientSecret,
-						archiveFolderId: demo.expenseClaimFolder,
-					},
-					WEBHOOK_TOKEN,
-				),
-			);
+			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
 			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
