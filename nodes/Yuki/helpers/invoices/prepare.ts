@@ -77,7 +77,7 @@ export async function prepareItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Promise<PreparedItem> {
-	const node = this.getNode();
+	// n8n's getNode() deep-copies the node on every call, so only the error paths ask for it.
 	const administrationId = administrationFor.call(this, context, itemIndex);
 	const warnings: string[] = [];
 
@@ -85,7 +85,7 @@ export async function prepareItem(
 		const xml = String(this.getNodeParameter('xmlDocument', itemIndex, '') ?? '');
 		const inspected = inspectDocument(config.document, xml);
 		if (!inspected.ok) {
-			throw new NodeOperationError(node, `Item ${itemIndex}: XML Document: ${inspected.reason}`, {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: XML Document: ${inspected.reason}`, {
 				itemIndex,
 				description: `Allowed: a complete <${config.document.root} xmlns="${config.document.namespace}"> document holding one or more <${config.document.record}> records.`,
 			});
@@ -121,7 +121,7 @@ export async function prepareItem(
 		unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error',
 	});
 	if (!validation.ok) {
-		throw new NodeOperationError(node, describeIssues(validation.issues, itemIndex), {
+		throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
 			itemIndex,
 			description: 'The invoice was not sent to Yuki. Correct the fields named above and run the node again.',
 		});
@@ -133,7 +133,7 @@ export async function prepareItem(
 			'contact.contactCode (Contact Code) is empty: without the relation number Yuki matches the customer by name and address and may create a second contact';
 		if (options.missingContactCode === 'fail') {
 			throw new NodeOperationError(
-				node,
+				this.getNode(),
 				`Item ${itemIndex}: ${problem} (allowed: the relation number from the invoicing tool; or set Options › Missing Contact Code to Warn or Ignore)`,
 				{ itemIndex },
 			);
