@@ -8,7 +8,10 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 
 function runTool(bin: string, args: string[]) {
-	const result = spawnSync(process.execPath, [join(root, 'node_modules', bin), ...args], { cwd: root, encoding: 'utf8' });
+	// eslint-plugin-n8n-nodes-base treats every file as every kind of node file when NODE_ENV is
+	// "test" (its own test mode), so the tools run without the test runner's NODE_ENV.
+	const { NODE_ENV: _testMode, ...env } = process.env;
+	const result = spawnSync(process.execPath, [join(root, 'node_modules', bin), ...args], { cwd: root, encoding: 'utf8', env });
 	return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
