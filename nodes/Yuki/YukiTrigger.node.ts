@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { administrationField, timeoutOption } from './helpers/fields';
+import { administrationField, optionsCollection } from './helpers/fields';
 import { nowIn } from './helpers/payments/dates';
 import { paymentEvent } from './helpers/payments/events';
 import { readSide, sideField } from './helpers/payments/parameters';
@@ -44,31 +44,23 @@ export class YukiTrigger implements INodeType {
 			},
 			sideField({ description: 'Sales invoices your customers pay, or purchase invoices you pay' }),
 			administrationField({}),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Also Emit Invoices That Became Overdue',
-						name: 'emitOverdue',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to also emit an item (event "overdue") once for each invoice that passes its due date unpaid',
-					},
-					{
-						displayName: 'Emit Current State on First Poll',
-						name: 'emitOnFirstPoll',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll emits the invoices that are already partly paid (and overdue, with that option). Off: the first poll only records what is open.',
-					},
-					timeoutOption,
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Also Emit Invoices That Became Overdue',
+					name: 'emitOverdue',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to also emit an item (event "overdue") once for each invoice that passes its due date unpaid',
+				},
+				{
+					displayName: 'Emit Current State on First Poll',
+					name: 'emitOnFirstPoll',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first poll emits the invoices that are already partly paid (and overdue, with that option). Off: the first poll only records what is open.',
+				},
+			]),
 		],
 	};
 

@@ -57,6 +57,21 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for each answer from Yuki before giving up',
 };
 
+/**
+ * The "Options" collection every operation has: its own options plus the timeout, in the
+ * alphabetical order n8n lists collection options in.
+ */
+export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** The name of the input item's binary property holding a file, e.g. `data`. */
 export function binaryPropertyField(
 	displayOptions: IDisplayOptions,

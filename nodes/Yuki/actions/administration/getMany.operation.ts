@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { timeoutOption } from '../../helpers/fields';
+import { optionsCollection } from '../../helpers/fields';
 import { handleItemError, resultItem } from '../../helpers/items';
 import { logAnswer, logItemFailure } from '../../helpers/logging';
 import type { RunContext } from '../../helpers/runContext';
@@ -13,23 +13,15 @@ import { toNodeError } from '../../helpers/runContext';
 import type { Administration } from '../../transport/types';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Active Only',
-				name: 'activeOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to leave out administrations Yuki marks as inactive',
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to leave out administrations Yuki marks as inactive',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['administration'], operation: ['getMany'] } }, properties);

@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
 import { readBinaryFile } from '../../helpers/binary';
-import { administrationField, binaryPropertyField, timeoutOption } from '../../helpers/fields';
+import { administrationField, binaryPropertyField, optionsCollection } from '../../helpers/fields';
 import { handleItemError, inputError, resultItem } from '../../helpers/items';
 import { logAnswer, logItemFailure, logSent } from '../../helpers/logging';
 import type { RunContext } from '../../helpers/runContext';
@@ -93,14 +93,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, timeoutOption } from '../../helpers/fields';
+import { administrationField, optionsCollection } from '../../helpers/fields';
 import { nowIn } from '../../helpers/payments/dates';
 import type { LookupStrategy } from '../../helpers/payments/matching';
 import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '../../helpers/payments/matching';
@@ -75,47 +75,39 @@ const properties: INodeProperties[] = [
 			'Invoice references separated by commas or new lines, or an array expression. Array entries may also be objects with "reference", "total" and "previouslyPaid".',
 		displayOptions: { show: { referenceSource: ['list'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Ignore Case',
-				name: 'caseInsensitive',
-				type: 'boolean',
-				default: false,
-				description: 'Whether "inv-1" matches a Yuki reference "INV-1" (references are always compared without surrounding spaces)',
-			},
-			{
-				displayName: 'Lookup Strategy',
-				name: 'strategy',
-				type: 'options',
-				options: [
-					{
-						name: 'Auto (Fewest Calls)',
-						value: 'auto',
-						description: 'One check call for a single reference, otherwise one list call per administration and side',
-					},
-					{
-						name: 'List Once',
-						value: 'listOnce',
-						description: 'One call per administration and side for any number of references; the answer holds every open item',
-					},
-					{
-						name: 'Check Each Reference',
-						value: 'perReference',
-						description: 'One small call per reference (CheckOutstandingItemAdmin)',
-					},
-				],
-				default: 'auto',
-				description: "How to ask Yuki; every call counts towards the domain's daily quota",
-			},
-			timeoutOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Ignore Case',
+			name: 'caseInsensitive',
+			type: 'boolean',
+			default: false,
+			description: 'Whether "inv-1" matches a Yuki reference "INV-1" (references are always compared without surrounding spaces)',
+		},
+		{
+			displayName: 'Lookup Strategy',
+			name: 'strategy',
+			type: 'options',
+			options: [
+				{
+					name: 'Auto (Fewest Calls)',
+					value: 'auto',
+					description: 'One check call for a single reference, otherwise one list call per administration and side',
+				},
+				{
+					name: 'List Once',
+					value: 'listOnce',
+					description: 'One call per administration and side for any number of references; the answer holds every open item',
+				},
+				{
+					name: 'Check Each Reference',
+					value: 'perReference',
+					description: 'One small call per reference (CheckOutstandingItemAdmin)',
+				},
+			],
+			default: 'auto',
+			description: "How to ask Yuki; every call counts towards the domain's daily quota",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

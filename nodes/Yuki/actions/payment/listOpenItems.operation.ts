@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { administrationField, timeoutOption } from '../../helpers/fields';
+import { administrationField, optionsCollection } from '../../helpers/fields';
 import { isoDate, nowIn } from '../../helpers/payments/dates';
 import { openItemJson } from '../../helpers/payments/openItem';
 import { readSide, sideField, SORT_ORDERS } from '../../helpers/payments/parameters';
@@ -75,14 +75,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

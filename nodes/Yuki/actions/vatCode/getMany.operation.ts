@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, timeoutOption } from '../../helpers/fields';
+import { administrationField, optionsCollection } from '../../helpers/fields';
 import { handleItemError, resultItem } from '../../helpers/items';
 import { logAnswer, logItemFailure } from '../../helpers/logging';
 import type { RunContext } from '../../helpers/runContext';
@@ -29,14 +29,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Yuki lists sales and purchase codes together; the side is inferred from the type and its description (see README)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,7 +1,7 @@
 /** The Options of both invoice operations, described once and read once per run. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { timeoutOption } from '../fields';
+import { optionsCollection } from '../fields';
 import type { InvoiceKind } from './results';
 
 export type MissingContactCode = 'fail' | 'warn' | 'ignore';
@@ -95,16 +95,8 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 					} satisfies INodeProperties,
 				]
 			: []),
-		timeoutOption,
 	];
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return optionsCollection(options);
 }
 
 /** The run's options (options are not per item: one run is one way of sending). */
