@@ -17,17 +17,12 @@ export type InvoiceKind = 'sales' | 'purchase';
  */
 export type InvoiceStatus = 'booked' | 'draft' | 'alreadyInYuki' | 'rejected';
 
-/** One invoice's result as the output item shows it. */
-export interface InvoiceReport {
+/**
+ * One invoice's result as the output item shows it: Yuki's answer for it (whose `message` may
+ * instead give the reason it did not reach Yuki), with the status and the call it went in.
+ */
+export interface InvoiceReport extends ImportInvoiceResult {
 	status: InvoiceStatus;
-	succeeded: boolean;
-	processed: boolean;
-	emailSent?: boolean;
-	reference?: string;
-	subject?: string;
-	contact?: string;
-	/** Yuki's message for this invoice, or the reason it did not reach Yuki. */
-	message?: string;
 	batch?: BatchInfo;
 	/** Set when the invoice counts as failed: the text of the item error. */
 	failure?: InvoiceFailure;
