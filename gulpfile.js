@@ -2,7 +2,7 @@
 const { src, dest } = require('gulp');
 
 function copyStaticFiles() {
-	return src(['nodes/**/*.{svg,png,wsdl}', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(dest('dist'));
+	return src(['nodes/**/*.{svg,png,wsdl}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(dest('dist'));
 }
 
 exports.build = copyStaticFiles;
