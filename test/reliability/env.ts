@@ -10,7 +10,7 @@ import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-ma
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
-import { runYukiNode } from '../helpers';
+import { runYukiNode, sandboxCredentials } from '../helpers';
 import type { NodeRun, YukiCredentialData } from '../helpers';
 import type { TestItem } from '../helpers';
 import { capture } from './capture';
@@ -69,18 +69,7 @@ export function stopN8nTimers(): void {
 }
 
 /** The credential a user would enter for the sandbox's demo domain (organisation administration). */
-export function credentialsFor(sandbox: RunningSandbox, overrides: YukiCredentialData = {}): YukiCredentialData {
-	return {
-		accessKey: sandbox.demo.accessKey,
-		region: 'custom',
-		customBaseUrl: sandbox.url,
-		administrationId: sandbox.demo.organisation.id,
-		clientId: sandbox.demo.clientId,
-		clientSecret: sandbox.demo.clientSecret,
-		archiveFolderId: sandbox.demo.expenseClaimFolder,
-		...overrides,
-	};
-}
+export const credentialsFor = sandboxCredentials;
 
 /** The demo domain's secrets plus every session ID any sandbox of the suite issued. */
 export function allSecrets(): Record<string, string[]> {
