@@ -173,11 +173,16 @@ export function ensureN8n(version = PINNED_N8N_VERSION) {
 	return withInstallLock(paths, () => alreadyInstalled(paths) ?? install(paths));
 }
 
+/** The SQLite binding n8n needs for its database: without it an install is not finished. */
+function sqliteBinding(paths) {
+	return join(paths.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
 function alreadyInstalled(paths) {
 	const { version } = paths;
 	const installed = readJson(paths.marker);
 	const n8nPackage = readJson(join(paths.dir, 'node_modules', 'n8n', 'package.json'));
-	if (installed?.version === version && n8nPackage?.version === version) {
+	if (installed?.version === version && n8nPackage?.version === version && existsSync(sqliteBinding(paths))) {
 		log(`n8n ${version} is already installed in ${paths.dir}`);
 		return withRuntime(paths, installed.nodeMajor);
 	}
@@ -199,7 +204,10 @@ function install(paths) {
 	writeFileSync(join(paths.dir, '.npmrc'), 'audit=false\nfund=false\nupdate-notifier=false\n');
 
 	const npmArgs = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
-	let env = { ...process.env };
+	// Under `npm test` / `npm run demo` npm passes the project's own settings down as npm_config_*
+	// variables; the project's ignore-scripts=true must not reach n8n's install, or `npm rebuild`
+	// below silently builds nothing and n8n starts without its SQLite driver.
+	let env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')));
 	if (nodeMajor) {
 		// n8n's own install scripts must run under the Node it will run on.
 		log(`n8n ${version} needs Node >= 22: using Node ${nodeMajor} from the npm registry`);
@@ -207,7 +215,11 @@ function install(paths) {
 	}
 	if (nativeOnly) {
 		run('npm', [...npmArgs, '--ignore-scripts'], paths.dir, env);
-		run('npm', ['rebuild', '--loglevel=error', ...nativeOnly], paths.dir, env);
+		run('npm', ['rebuild', '--ignore-scripts=false', '--loglevel=error', ...nativeOnly], paths.dir, env);
+		// n8n cannot open its database without the SQLite binding: fail here, not at n8n's start.
+		if (!existsSync(sqliteBinding(paths))) {
+			throw new Error('npm rebuild did not build the sqlite3 binding that n8n needs for its database');
+		}
 	} else {
 		run('npm', npmArgs, paths.dir, env);
 	}
