@@ -6,7 +6,7 @@
  *   runWorkflow({ nodes, connections, settings }, { credentials, startItems })  several nodes
  *   pollTrigger({ parameters, credentials, staticData, mode })                  one poll
  *   loadOptions / listSearch / testCredential                                   editor methods
- *   withSandbox(fn) / startTestSandbox() / sandboxCredentials(sandbox)          the sandbox
+ *   withSandbox(fn) / sandboxPerSuite(use) / startTestSandbox() / sandboxCredentials(sandbox) the sandbox
  */
 export type { LogLine } from './engine';
 export { lastMethodLogs, listSearch, loadOptions, testCredential } from './methods';
@@ -17,5 +17,5 @@ export { pollTrigger, YUKI_TRIGGER_NODE_NAME } from './pollTrigger';
 export type { PollRun, PollTriggerOptions } from './pollTrigger';
 export { runWorkflow, runYukiNode, YUKI_NODE_NAME } from './runWorkflow';
 export type { NodeRun, RunWorkflowOptions, RunYukiNodeOptions, WorkflowDefinition, WorkflowRun, YukiCredentialData } from './runWorkflow';
-export { sandboxCredentials, startTestSandbox, withSandbox } from './sandbox';
+export { sandboxCredentials, sandboxPerSuite, startTestSandbox, withSandbox } from './sandbox';
 export type { RunningSandbox } from './sandbox';

@@ -2,6 +2,7 @@
  * The project's Yuki sandbox for tests: started on a free loopback port, closed afterwards,
  * and the `yukiApi` credential data that reaches its demo domain.
  */
+import { after, before } from 'node:test';
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { YukiCredentialData } from './runWorkflow';
@@ -29,6 +30,22 @@ export function sandboxCredentials(
 /** For `before`/`after` hooks: a sandbox shared by the tests of one file (free port on 127.0.0.1). */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
 	return await startSandbox({ host: '127.0.0.1', ...options, port: 0 });
+}
+
+/**
+ * For a describe block: one sandbox for its tests, started before them and closed after them.
+ * `use` receives it and its credential once started (the tests run later than they are declared).
+ */
+export function sandboxPerSuite(
+	use: (sandbox: RunningSandbox, credentials: YukiCredentialData) => void,
+	options: SandboxOptions = {},
+): void {
+	let sandbox: RunningSandbox | undefined;
+	before(async () => {
+		sandbox = await startTestSandbox(options);
+		use(sandbox, sandboxCredentials(sandbox));
+	});
+	after(async () => await sandbox?.close());
 }
 
 /** Starts a sandbox on a free port of 127.0.0.1, runs `fn`, and always closes the sandbox. */

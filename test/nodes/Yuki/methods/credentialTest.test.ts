@@ -2,18 +2,17 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { RunningSandbox, YukiCredentialData } from '../../../helpers';
-import { lastMethodLogs, sandboxCredentials, startTestSandbox, testCredential } from '../../../helpers';
+import { lastMethodLogs, sandboxPerSuite, testCredential } from '../../../helpers';
 
 describe('credential test (yukiApiTest)', () => {
 	let sandbox: RunningSandbox;
 	let credentials: YukiCredentialData;
-	before(async () => {
-		sandbox = await startTestSandbox();
-		credentials = sandboxCredentials(sandbox);
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
 	});
-	after(async () => await sandbox.close());
 
 	it('authenticates and says how many administrations the key reaches, default included', async () => {
 		const result = await testCredential(credentials);

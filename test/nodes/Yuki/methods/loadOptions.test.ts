@@ -1,17 +1,16 @@
 /** Dropdown choices and the administration search, through n8n-core's LoadOptionsContext. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { RunningSandbox, YukiCredentialData } from '../../../helpers';
-import { listSearch, loadOptions, sandboxCredentials, startTestSandbox } from '../../../helpers';
+import { listSearch, loadOptions, sandboxPerSuite } from '../../../helpers';
 
 describe('load options and list search', () => {
 	let sandbox: RunningSandbox;
 	let credentials: YukiCredentialData;
-	before(async () => {
-		sandbox = await startTestSandbox();
-		credentials = sandboxCredentials(sandbox);
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
 	});
-	after(async () => await sandbox.close());
 
 	it('lists the administrations the key reaches', async () => {
 		const options = await loadOptions('getAdministrations', { credentials });

@@ -1,17 +1,16 @@
 /** Administration → Get Many through n8n's engine against the sandbox. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { RunningSandbox, YukiCredentialData } from '../../../../helpers';
-import { runYukiNode, sandboxCredentials, startTestSandbox } from '../../../../helpers';
+import { runYukiNode, sandboxPerSuite } from '../../../../helpers';
 
 describe('Administration → Get Many', () => {
 	let sandbox: RunningSandbox;
 	let credentials: YukiCredentialData;
-	before(async () => {
-		sandbox = await startTestSandbox();
-		credentials = sandboxCredentials(sandbox);
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
 	});
-	after(async () => await sandbox.close());
 
 	it('returns one item per administration the key reaches, marking the credential’s default', async () => {
 		const run = await runYukiNode({ parameters: { resource: 'administration', operation: 'getMany' }, credentials });

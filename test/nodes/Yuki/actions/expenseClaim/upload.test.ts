@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { INodeParameters } from 'n8n-workflow';
 import type { RunningSandbox, TestItem, YukiCredentialData } from '../../../../helpers';
-import { runYukiNode, sandboxCredentials, startTestSandbox } from '../../../../helpers';
+import { runYukiNode, sandboxPerSuite } from '../../../../helpers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../../fixtures/expenseClaim', name));
 const pdf = fixture('receipt.pdf');
@@ -30,11 +30,10 @@ const receipt = (json: TestItem['json'], data: Buffer, fileName: string, mimeTyp
 describe('Expense Claim → Upload', () => {
 	let sandbox: RunningSandbox;
 	let credentials: YukiCredentialData;
-	before(async () => {
-		sandbox = await startTestSandbox();
-		credentials = sandboxCredentials(sandbox);
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
 	});
-	after(async () => await sandbox.close());
 	beforeEach(() => sandbox.reset());
 
 	it('stores the receipt with its amount in the credential’s default folder and returns the document ID', async () => {

@@ -1,17 +1,16 @@
 /** VAT Code → Get Many through n8n's engine against the sandbox. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { RunningSandbox, YukiCredentialData } from '../../../../helpers';
-import { runYukiNode, sandboxCredentials, startTestSandbox } from '../../../../helpers';
+import { runYukiNode, sandboxPerSuite } from '../../../../helpers';
 
 describe('VAT Code → Get Many', () => {
 	let sandbox: RunningSandbox;
 	let credentials: YukiCredentialData;
-	before(async () => {
-		sandbox = await startTestSandbox();
-		credentials = sandboxCredentials(sandbox);
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
 	});
-	after(async () => await sandbox.close());
 	beforeEach(() => sandbox.reset());
 
 	it('returns the sales type/percentage pairs of the default administration', async () => {
