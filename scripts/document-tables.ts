@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { purchaseInvoiceDocument } from '../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../nodes/Yuki/documents/salesInvoice';
-import { documentTablesSection, replaceDocumentTablesSection } from '../nodes/Yuki/documents/tables';
+import { documentTablesSection, replaceDocumentTablesSection } from './docs/tables';
 
 export const DOCUMENTS = [salesInvoiceDocument, purchaseInvoiceDocument];
 
