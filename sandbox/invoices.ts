@@ -16,7 +16,7 @@ import {
 import type { Decimal } from '../nodes/Yuki/documents/decimal';
 import type { DocumentSpec, NormalisedRecord } from '../nodes/Yuki/documents/fields';
 import { fieldKey } from '../nodes/Yuki/documents/fields';
-import { IMPORT_RESPONSE_ROOT, importResponseHeader, importResponseInvoice } from '../nodes/Yuki/documents/responses';
+import { IMPORT_RESPONSE_ROOT, importResponseHeader, importResponseInvoice } from '../nodes/Yuki/transport/responses';
 import { newGuid } from './ids';
 import type { AdministrationState, ContactState, InvoiceKind, InvoiceState, OpenItemState, SandboxState } from './state';
 import { escapeXml, leaf } from './xml';

@@ -10,7 +10,7 @@ import {
 	parseDecimal,
 	subtractDecimals,
 } from '../nodes/Yuki/documents/decimal';
-import { outstandingItemRecord } from '../nodes/Yuki/documents/responses';
+import { outstandingItemRecord } from '../nodes/Yuki/transport/responses';
 import { newGuid } from './ids';
 import type { ContactState, OpenItemState, PaymentState, SandboxState, Side } from './state';
 import { escapeXml, leaf } from './xml';

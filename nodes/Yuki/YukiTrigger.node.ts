@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { administrationField, optionsCollection } from './helpers/fields';
-import { nowIn } from './helpers/payments/dates';
-import { paymentEvent } from './helpers/payments/events';
-import { readSide, sideField } from './helpers/payments/parameters';
-import { PaymentInputError } from './helpers/payments/references';
-import { sampleEvents } from './helpers/payments/samples';
-import { detectChanges, isSnapshot, itemsChanged, snapshotKey } from './helpers/payments/snapshot';
-import { administrationValue, createRunContext, toNodeError } from './helpers/runContext';
+import { administrationField, optionsCollection } from './shared/parameters';
+import { nowIn } from './payments/dates';
+import { paymentEvent } from './payments/events';
+import { readSide, sideField } from './payments/parameters';
+import { PaymentInputError } from './payments/references';
+import { sampleEvents } from './payments/samples';
+import { detectChanges, isSnapshot, itemsChanged, snapshotKey } from './payments/snapshot';
+import { administrationValue, createRunContext, toNodeError } from './shared/runContext';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
 interface TriggerOptions {

@@ -3,7 +3,7 @@
  * node itself reports (`yukiRun.calls`, from the client's `callCount()`), next to the naive way:
  * authenticate, then one call per invoice.
  */
-import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
+import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/invoices/options';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { pollTrigger, runYukiNode } from '../../test/helpers';
 import { credentialsFor } from '../../test/reliability/env';

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
+import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/invoices/options';
 import { credentialsFor } from '../../test/reliability/env';
 import type { BenchRow, BenchSection } from './report';
 import { formatMb } from './report';

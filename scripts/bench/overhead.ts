@@ -5,7 +5,7 @@
  * the node adds on this machine.
  */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/helpers/invoices/options';
+import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/invoices/options';
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { validateRecord } from '../../nodes/Yuki/documents/validate';
 import { buildDocument } from '../../nodes/Yuki/documents/xml';

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { createClientAsync } from 'soap';
-import { outstandingItemRecord } from '../../nodes/Yuki/documents/responses';
+import { outstandingItemRecord } from '../../nodes/Yuki/transport/responses';
 import { operationResult, readEnvelope, readRecords } from '../../nodes/Yuki/transport/results';
 import type { BenchRow, BenchSection } from './report';
 import { formatCount, formatMb, formatMs } from './report';

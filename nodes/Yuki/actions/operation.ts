@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { RunContext } from '../helpers/runContext';
+import type { RunContext } from '../shared/runContext';
 
 /**
  * One operation: its fields and its execute. An operation gets all input items at once so that

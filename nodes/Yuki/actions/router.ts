@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { createRunContext, runSummary } from '../helpers/runContext';
+import { createRunContext, runSummary } from '../shared/runContext';
 import type { YukiOperation } from './operation';
 import { resources } from './resources';
 

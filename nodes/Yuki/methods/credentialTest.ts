@@ -3,9 +3,9 @@
  * the key reaches, so a wrong key, region or domain shows up before a workflow runs.
  */
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
-import type { YukiCredentials } from '../helpers/runContext';
-import { clientFor } from '../helpers/runContext';
-import { maskSecrets } from '../helpers/logging';
+import type { YukiCredentials } from '../shared/runContext';
+import { clientFor } from '../shared/runContext';
+import { maskSecrets } from '../shared/logging';
 import { YukiError } from '../transport/types';
 
 const HOSTS: Record<string, string> = {

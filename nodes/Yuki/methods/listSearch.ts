@@ -1,6 +1,6 @@
 /** The Administration field's "From List" mode: the administrations the key reaches, filterable. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { createRunContext, toNodeError } from '../helpers/runContext';
+import { createRunContext, toNodeError } from '../shared/runContext';
 
 export async function searchAdministrations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	let administrations;

@@ -4,8 +4,8 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { RunContext } from '../helpers/runContext';
-import { administrationValue, createRunContext, toNodeError } from '../helpers/runContext';
+import type { RunContext } from '../shared/runContext';
+import { administrationValue, createRunContext, toNodeError } from '../shared/runContext';
 import type { VatCode } from '../transport/types';
 import { isPurchaseVatCode, vatTypeOptions } from './vatCodes';
 

@@ -7,7 +7,7 @@
  * Nothing is retried except one thing: when Yuki refuses the session, the client signs in again
  * once and repeats that one call once (Yuki refused it before doing anything).
  */
-import { administrationRecord, documentFolderRecord, glAccountRecord, vatCodeRecord } from '../documents/responses';
+import { administrationRecord, documentFolderRecord, glAccountRecord, vatCodeRecord } from './responses';
 import { asXmlElements, buildEnvelope } from './envelope';
 import { resolveBaseUrl, serviceUrl } from './endpoints';
 import {

@@ -1,11 +1,11 @@
 /**
  * Reads Yuki's SOAP answers into plain JSON, by the result descriptions in
- * `documents/responses.ts` (the sandbox writes its answers from the same descriptions).
+ * `responses.ts`.
  * Elements are matched by local name because Yuki mixes namespaces (`xmlns=""` inside a
  * namespaced result). Lists are always arrays; empty or nil elements become `undefined`.
  */
-import type { ResultField, ResultRecordSpec, ResultValueKind } from '../documents/responses';
-import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from '../documents/responses';
+import type { ResultField, ResultRecordSpec, ResultValueKind } from './responses';
+import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from './responses';
 import type { ImportInvoiceResult, ImportResponse, OutstandingItem } from './types';
 import type { XmlElement } from './xml/scanner';
 import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';

@@ -103,7 +103,7 @@ export type OutstandingSide = 'debtor' | 'creditor';
 
 export type OutstandingSortOrder = 'ContactAsc' | 'ContactDesc' | 'AmountAsc' | 'AmountDesc' | 'DateAsc' | 'DateDesc';
 
-/** One open item, parsed by `outstandingItemRecord` (documents/responses.ts). */
+/** One open item, parsed by `outstandingItemRecord` (responses.ts). */
 export interface OutstandingItem {
 	id: string;
 	date?: string;

@@ -7,12 +7,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
-import { readBinaryFile } from '../../helpers/binary';
-import { administrationField, binaryPropertyField, optionsCollection } from '../../helpers/fields';
-import { handleItemError, inputError, resultItem } from '../../helpers/items';
-import { logAnswer, logItemFailure, logSent } from '../../helpers/logging';
-import type { RunContext } from '../../helpers/runContext';
-import { administrationFor, toNodeError } from '../../helpers/runContext';
+import { readBinaryFile } from '../../shared/binary';
+import { administrationField, binaryPropertyField, optionsCollection } from '../../shared/parameters';
+import { handleItemError, inputError, resultItem } from '../../shared/items';
+import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
+import type { RunContext } from '../../shared/runContext';
+import { administrationFor, toNodeError } from '../../shared/runContext';
 
 const displayOptions = { show: { resource: ['expenseClaim'], operation: ['upload'] } };
 

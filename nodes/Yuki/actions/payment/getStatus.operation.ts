@@ -5,16 +5,16 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, optionsCollection } from '../../helpers/fields';
-import { nowIn } from '../../helpers/payments/dates';
-import type { LookupStrategy } from '../../helpers/payments/matching';
-import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '../../helpers/payments/matching';
-import { readSide, sideField } from '../../helpers/payments/parameters';
-import { referenceStatus } from '../../helpers/payments/referenceStatus';
-import type { ReferenceRequest } from '../../helpers/payments/references';
-import { parseReferenceList, referenceRequest } from '../../helpers/payments/references';
-import type { RunContext } from '../../helpers/runContext';
-import { administrationFor, toNodeError } from '../../helpers/runContext';
+import { administrationField, optionsCollection } from '../../shared/parameters';
+import { nowIn } from '../../payments/dates';
+import type { LookupStrategy } from '../../payments/matching';
+import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '../../payments/matching';
+import { readSide, sideField } from '../../payments/parameters';
+import { referenceStatus } from '../../payments/referenceStatus';
+import type { ReferenceRequest } from '../../payments/references';
+import { parseReferenceList, referenceRequest } from '../../payments/references';
+import type { RunContext } from '../../shared/runContext';
+import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 import { failedItem, inputError, resultItem } from './outcome';
 

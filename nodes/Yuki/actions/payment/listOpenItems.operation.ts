@@ -6,13 +6,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { administrationField, optionsCollection } from '../../helpers/fields';
-import { isoDate, nowIn } from '../../helpers/payments/dates';
-import { openItemJson } from '../../helpers/payments/openItem';
-import { readSide, sideField, SORT_ORDERS } from '../../helpers/payments/parameters';
-import { PaymentInputError } from '../../helpers/payments/references';
-import type { RunContext } from '../../helpers/runContext';
-import { administrationFor, toNodeError } from '../../helpers/runContext';
+import { administrationField, optionsCollection } from '../../shared/parameters';
+import { isoDate, nowIn } from '../../payments/dates';
+import { openItemJson } from '../../payments/openItem';
+import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
+import { PaymentInputError } from '../../payments/references';
+import type { RunContext } from '../../shared/runContext';
+import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
 import { failedItem, inputError, resultItem } from './outcome';
 

@@ -4,11 +4,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { handleItemError } from '../../helpers/items';
-import { PaymentInputError } from '../../helpers/payments/references';
-import { toNodeError } from '../../helpers/runContext';
+import { handleItemError } from '../../shared/items';
+import { PaymentInputError } from '../../payments/references';
+import { toNodeError } from '../../shared/runContext';
 
-export { resultItem } from '../../helpers/items';
+export { resultItem } from '../../shared/items';
 
 /** Bad input on item `itemIndex`, as n8n shows it: the item, the field and what is allowed. */
 export function inputError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { purchaseInvoiceDocument } from '../../documents/purchaseInvoice';
-import { administrationField, binaryPropertyField } from '../../helpers/fields';
-import { invoiceOptionsField } from '../../helpers/invoices/options';
-import type { InvoiceOperation } from '../../helpers/invoices/processInvoices';
-import { processInvoices } from '../../helpers/invoices/processInvoices';
-import { invoiceSourceProperties } from '../../helpers/invoices/source';
-import type { RunContext } from '../../helpers/runContext';
+import { administrationField, binaryPropertyField } from '../../shared/parameters';
+import { invoiceOptionsField } from '../../invoices/options';
+import type { InvoiceOperation } from '../../invoices/processInvoices';
+import { processInvoices } from '../../invoices/processInvoices';
+import { invoiceSourceProperties } from '../../invoices/source';
+import type { RunContext } from '../../shared/runContext';
 
 const displayOptions = { show: { resource: ['purchaseInvoice'], operation: ['process'] } };
 

@@ -4,11 +4,11 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, optionsCollection } from '../../helpers/fields';
-import { handleItemError, resultItem } from '../../helpers/items';
-import { logAnswer, logItemFailure } from '../../helpers/logging';
-import type { RunContext } from '../../helpers/runContext';
-import { administrationFor, toNodeError } from '../../helpers/runContext';
+import { administrationField, optionsCollection } from '../../shared/parameters';
+import { handleItemError, resultItem } from '../../shared/items';
+import { logAnswer, logItemFailure } from '../../shared/logging';
+import type { RunContext } from '../../shared/runContext';
+import { administrationFor, toNodeError } from '../../shared/runContext';
 import { isPurchaseVatCode } from '../../methods/vatCodes';
 import type { VatCode } from '../../transport/types';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
-import type { InvoiceSandbox } from '../../helpers/invoices/invoiceFixtures';
-import { PDF, invoiceSandbox, runProcess, salesInvoice, withUnknownVatPair } from '../../helpers/invoices/invoiceFixtures';
+import type { InvoiceSandbox } from '../../invoices/invoiceFixtures';
+import { PDF, invoiceSandbox, runProcess, salesInvoice, withUnknownVatPair } from '../../invoices/invoiceFixtures';
 
 let yuki: InvoiceSandbox;
 before(async () => {

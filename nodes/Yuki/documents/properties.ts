@@ -1,2 +1,0 @@
-/** Alias of `nodeFields.ts` under the name the invoice operations import. */
-export * from './nodeFields';

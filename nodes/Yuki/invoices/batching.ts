@@ -1,0 +1,171 @@
+/**
+ * Sends invoices to Yuki in as few calls as Yuki's rules allow, and tells for every invoice what
+ * became of it. Works on opaque units so that it can be tested without n8n or Yuki:
+ *
+ * - Yuki stops after 6 incorrect invoices in one batch and skips the rest; skipped invoices never
+ *   reached booking, so they are re-sent at the front of the next batch.
+ * - A document that breaks Yuki's schema is rejected whole, nothing processed: the batch is split
+ *   in halves until every offending invoice stands alone with Yuki's validation message.
+ * - A call that may have reached Yuki without an answer (timeout, dropped connection) is never
+ *   repeated: its invoices "may have been booked".
+ */
+import type { ImportInvoiceResult, ImportResponse } from '../transport/types';
+import { isConnectionProblem, isSchemaRejection } from './yukiMessages';
+
+/** Which call an invoice went in: the run's n-th call to Yuki, holding `size` invoices. */
+export interface BatchInfo {
+	number: number;
+	size: number;
+}
+
+export type UnitOutcome =
+	/** Yuki answered for this invoice (booked, draft or rejected). */
+	| { kind: 'answered'; result: ImportInvoiceResult; batch: BatchInfo }
+	/** Sent alone, the invoice broke Yuki's schema; `error` carries Yuki's validation text. */
+	| { kind: 'schemaRejected'; error: unknown; batch: BatchInfo }
+	/** The call got no usable answer but may have reached Yuki: not repeated. */
+	| { kind: 'mayHaveBeenBooked'; error: unknown; batch: BatchInfo }
+	/** Yuki refused the call as a whole (fault), nothing of it was processed. */
+	| { kind: 'batchFailed'; error: unknown; batch: BatchInfo }
+	/** Not sent, because an earlier call showed that sending could not work. */
+	| { kind: 'notSent'; error: unknown }
+	/** The invoice's document could not be built (e.g. its PDF could not be read). */
+	| { kind: 'buildFailed'; error: unknown }
+	/** Yuki kept skipping the invoice (each time behind 6 incorrect ones). */
+	| { kind: 'skippedRepeatedly'; batch: BatchInfo };
+
+/** A ready document that is sent unchanged first (XML input), with its invoices in order. */
+export interface ReadyDocument<T> {
+	units: T[];
+	xml: string;
+}
+
+export interface AdministrationPlan<T> {
+	administrationId: string;
+	/** Invoices still to be put into documents, in input order. */
+	units: T[];
+	documents: Array<ReadyDocument<T>>;
+}
+
+/** Thrown by `build` when one unit cannot be put into a document: only that unit fails. */
+export class UnitBuildError<T> extends Error {
+	constructor(
+		readonly unit: T,
+		readonly cause: unknown,
+	) {
+		super(cause instanceof Error ? cause.message : String(cause));
+	}
+}
+
+export interface BatchSender<T> {
+	batchSize: number;
+	/** Builds the document for these units; throws `UnitBuildError` for a unit that cannot be built. */
+	build(administrationId: string, units: T[]): Promise<string>;
+	send(administrationId: string, xml: string): Promise<ImportResponse>;
+}
+
+/** How often an invoice Yuki skipped is offered again before it is reported. */
+export const MAX_RESENDS = 3;
+
+/**
+ * Positions (0-based) of the invoices Yuki skipped: those without an `Invoice` entry, and the
+ * last `TotalSkipped` failed ones (Yuki stops at the 6th incorrect invoice, so skipped ones are
+ * always the tail of the batch).
+ */
+export function skippedPositions(response: ImportResponse, count: number): Set<number> {
+	const skipped = new Set<number>();
+	const answered = Math.min(response.invoices.length, count);
+	for (let position = answered; position < count; position++) skipped.add(position);
+	let remaining = response.totalSkipped - skipped.size;
+	for (let position = answered - 1; position >= 0 && remaining > 0; position--, remaining--) {
+		if (response.invoices[position].succeeded) break;
+		skipped.add(position);
+	}
+	return skipped;
+}
+
+/** Sends every administration's invoices; returns one outcome per unit. */
+export async function sendInBatches<T>(
+	plans: Array<AdministrationPlan<T>>,
+	sender: BatchSender<T>,
+): Promise<Map<T, UnitOutcome>> {
+	const outcomes = new Map<T, UnitOutcome>();
+	const resends = new Map<T, number>();
+	let batchNumber = 0;
+	let fatal: unknown;
+
+	for (const plan of plans) {
+		const halves: T[][] = [];
+		const documents = [...plan.documents];
+		const pending = [...plan.units];
+		let administrationFailure: unknown;
+
+		const remaining = () => [...halves.flat(), ...documents.flatMap((document) => document.units), ...pending];
+
+		while (halves.length > 0 || documents.length > 0 || pending.length > 0) {
+			const stop = fatal ?? administrationFailure;
+			if (stop !== undefined) {
+				for (const unit of remaining()) outcomes.set(unit, { kind: 'notSent', error: stop });
+				break;
+			}
+
+			let units: T[];
+			let xml: string | undefined;
+			if (halves.length > 0) units = halves.pop() as T[];
+			else if (documents.length > 0) ({ units, xml } = documents.shift() as ReadyDocument<T>);
+			else units = pending.splice(0, Math.max(1, sender.batchSize));
+
+			if (xml === undefined) {
+				try {
+					xml = await sender.build(plan.administrationId, units);
+				} catch (error) {
+					if (!(error instanceof UnitBuildError)) throw error;
+					const failed = error.unit as T;
+					outcomes.set(failed, { kind: 'buildFailed', error: error.cause });
+					const others = units.filter((unit) => unit !== failed);
+					if (others.length > 0) halves.push(others);
+					continue;
+				}
+			}
+
+			const batch: BatchInfo = { number: ++batchNumber, size: units.length };
+			let response: ImportResponse;
+			try {
+				response = await sender.send(plan.administrationId, xml);
+			} catch (error) {
+				if (isSchemaRejection(error)) {
+					// Nothing was processed: halve until each offending invoice stands alone.
+					if (units.length === 1) {
+						outcomes.set(units[0], { kind: 'schemaRejected', error, batch });
+					} else {
+						const middle = Math.ceil(units.length / 2);
+						halves.push(units.slice(middle), units.slice(0, middle));
+					}
+				} else if (error instanceof Error && (error as { mayHaveReachedYuki?: boolean }).mayHaveReachedYuki) {
+					for (const unit of units) outcomes.set(unit, { kind: 'mayHaveBeenBooked', error, batch });
+				} else {
+					for (const unit of units) outcomes.set(unit, { kind: 'batchFailed', error, batch });
+					if (isConnectionProblem(error)) fatal = error;
+					else administrationFailure = error;
+				}
+				continue;
+			}
+
+			const skipped = skippedPositions(response, units.length);
+			const resend: T[] = [];
+			units.forEach((unit, position) => {
+				if (!skipped.has(position)) {
+					outcomes.set(unit, { kind: 'answered', result: response.invoices[position], batch });
+					return;
+				}
+				const count = (resends.get(unit) ?? 0) + 1;
+				resends.set(unit, count);
+				if (count > MAX_RESENDS) outcomes.set(unit, { kind: 'skippedRepeatedly', batch });
+				else resend.push(unit);
+			});
+			// Skipped invoices never reached booking: they lead the next batch.
+			pending.unshift(...resend);
+		}
+	}
+	return outcomes;
+}

@@ -1,0 +1,117 @@
+/** The Options of both invoice operations, described once and read once per run. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { optionsCollection } from '../shared/parameters';
+import type { InvoiceKind } from './reports';
+
+export type MissingContactCode = 'fail' | 'warn' | 'ignore';
+
+export interface InvoiceOptions {
+	batchSize: number;
+	dryRun: boolean;
+	treatDuplicatesAsSuccess: boolean;
+	missingContactCode: MissingContactCode;
+	unknownJsonKeys: 'error' | 'ignore';
+	disableAutoCorrect: boolean;
+}
+
+/**
+ * Yuki stops after 6 incorrect invoices in one call and skips the rest; skipped invoices are
+ * re-sent automatically, so a large batch only costs an extra call when many are wrong. Sales
+ * invoices are small: 50 per call. Purchase invoices carry their PDF (often 1–2 MB): 10 per call
+ * keeps each request, and the memory it needs, moderate.
+ */
+export const DEFAULT_BATCH_SIZE: Record<InvoiceKind, number> = { sales: 50, purchase: 10 };
+export const MAX_BATCH_SIZE = 1000;
+
+const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+	default: 50,
+	description:
+		'How many invoices go to Yuki in one call. Yuki stops after 6 incorrect invoices in a call and skips the rest; the node sends skipped invoices again by itself. Larger batches use fewer of the 1,000 daily calls.',
+};
+
+export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			...batchSizeOption,
+			default: DEFAULT_BATCH_SIZE[kind],
+		},
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only build and check the XML and return it, without calling Yuki',
+		},
+		{
+			displayName: 'Treat Duplicates As Success',
+			name: 'treatDuplicatesAsSuccess',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an invoice whose number Yuki already has (e.g. the same webhook delivered twice) gives a normal output item with status "alreadyInYuki" instead of an error',
+		},
+		...(kind === 'sales'
+			? [
+					{
+						displayName: 'Missing Contact Code',
+						name: 'missingContactCode',
+						type: 'options',
+						options: [
+							{ name: 'Fail', value: 'fail', description: 'The item is an error and is not sent' },
+							{ name: 'Warn', value: 'warn', description: 'Send it and add a warning to the output item' },
+							{ name: 'Ignore', value: 'ignore', description: 'Send it without a warning' },
+						],
+						default: 'fail',
+						description:
+							'What to do with an invoice without a contact code (relation number). Without it Yuki matches the customer by name and address and may create a second contact.',
+					} satisfies INodeProperties,
+				]
+			: []),
+		{
+			displayName: 'Unknown JSON Keys',
+			name: 'unknownJsonKeys',
+			type: 'options',
+			options: [
+				{ name: 'Error', value: 'error', description: 'A key the invoice does not know makes the item an error (catches typos)' },
+				{ name: 'Ignore', value: 'ignore', description: 'Keys the invoice does not know are left out' },
+			],
+			default: 'error',
+			description: 'With "From Input JSON": what to do with keys that are not invoice fields',
+		},
+		...(kind === 'purchase'
+			? [
+					{
+						displayName: 'Disable Auto-Correct',
+						name: 'disableAutoCorrect',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to send Yuki's disableAutoCorrect flag as true. Yuki does not document what it corrects; leave off unless Yuki support asks for it.",
+					} satisfies INodeProperties,
+				]
+			: []),
+	];
+	return optionsCollection(options);
+}
+
+/** The run's options (options are not per item: one run is one way of sending). */
+export function readInvoiceOptions(this: IExecuteFunctions, kind: InvoiceKind): InvoiceOptions {
+	const raw = this.getNodeParameter('options', 0, {}) as Partial<InvoiceOptions>;
+	const batchSize = Number(raw.batchSize ?? DEFAULT_BATCH_SIZE[kind]);
+	if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+		throw new NodeOperationError(this.getNode(), `Options › Batch Size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${String(raw.batchSize)}`);
+	}
+	return {
+		batchSize,
+		dryRun: raw.dryRun === true,
+		treatDuplicatesAsSuccess: raw.treatDuplicatesAsSuccess === true,
+		missingContactCode: kind === 'sales' ? (raw.missingContactCode ?? 'fail') : 'ignore',
+		unknownJsonKeys: raw.unknownJsonKeys ?? 'error',
+		disableAutoCorrect: raw.disableAutoCorrect === true,
+	};
+}

@@ -1,0 +1,32 @@
+/**
+ * Invoice PDFs from binary properties. A PDF is checked when its item is validated, then left
+ * where n8n keeps it; it is read and base64-encoded only when its batch is built, so a run never
+ * holds more than one batch of encoded PDFs.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { readBinaryFile } from '../shared/binary';
+
+/** Where an invoice's PDF is, and the file name Yuki gets. */
+export interface PdfReference {
+	itemIndex: number;
+	binaryProperty: string;
+	fileName: string;
+}
+
+/**
+ * Stands in for the PDF while the record is validated: valid base64 (of "%PDF-"), swapped for
+ * the real content when the batch is built.
+ */
+export const PDF_PLACEHOLDER = 'JVBERi0=';
+
+/** Checks that the item holds a PDF in that property; throws the item's error otherwise. */
+export async function checkPdf(this: IExecuteFunctions, itemIndex: number, binaryProperty: string): Promise<PdfReference> {
+	const file = await readBinaryFile(this, itemIndex, binaryProperty, { allowed: 'pdf' });
+	return { itemIndex, binaryProperty, fileName: file.fileName };
+}
+
+/** The PDF's content as base64; the decoded bytes are dropped as soon as they are encoded. */
+export async function pdfBase64(this: IExecuteFunctions, pdf: PdfReference): Promise<string> {
+	const file = await readBinaryFile(this, pdf.itemIndex, pdf.binaryProperty, { allowed: 'pdf' });
+	return file.buffer.toString('base64');
+}

@@ -1,0 +1,232 @@
+/**
+ * Process Sales Invoices / Process Purchase Invoices, shared by both operations:
+ * validate every item first (nothing invalid is sent), then send the valid invoices grouped per
+ * administration in batches, and give every input item exactly one output item.
+ */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { NormalisedRecord } from '../documents/fields';
+import { buildDocument } from '../documents/xml';
+import type { ImportResponse, YukiApi } from '../transport/types';
+import { errorItem, errorJson, resultItem } from '../shared/items';
+import type { RunContext } from '../shared/runContext';
+import type { AdministrationPlan, BatchInfo } from './batching';
+import { UnitBuildError, sendInBatches } from './batching';
+import type { InvoiceOptions } from './options';
+import { readInvoiceOptions } from './options';
+import type { ItemResult } from './output';
+import { itemError, itemResult, summariseRun } from './output';
+import { pdfBase64 } from './pdf';
+import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
+import { prepareItem } from './prepare';
+import type { InvoiceReport } from './reports';
+import { alreadyInYukiMessage, reportFor } from './reports';
+import { findRunDuplicates } from './runDuplicates';
+import type { InvoiceSource } from './source';
+import { documentOf, invoiceFragments } from './xmlDocument';
+
+export interface InvoiceOperation extends InvoiceOperationConfig {
+	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
+}
+
+/** Per administration, in the order the administrations first appear in the input. */
+function plansFor(items: PreparedItem[], duplicates: Map<PreparedInvoice, number>): Array<AdministrationPlan<PreparedInvoice>> {
+	const plans = new Map<string, AdministrationPlan<PreparedInvoice>>();
+	for (const item of items) {
+		let plan = plans.get(item.administrationId);
+		if (!plan) {
+			plan = { administrationId: item.administrationId, units: [], documents: [] };
+			plans.set(item.administrationId, plan);
+		}
+		if (item.document !== undefined) plan.documents.push({ units: item.invoices, xml: item.document });
+		else plan.units.push(...item.invoices.filter((invoice) => !duplicates.has(invoice)));
+	}
+	return [...plans.values()];
+}
+
+/** The report of an invoice held back because an earlier item of the run has the same number. */
+function runDuplicateReport(
+	invoice: PreparedInvoice,
+	earlierItem: number,
+	earlier: InvoiceReport | undefined,
+	treatDuplicatesAsSuccess: boolean,
+): InvoiceReport {
+	const base = { succeeded: false, processed: false, reference: invoice.reference };
+	if (earlier && earlier.status !== 'rejected') {
+		const message = alreadyInYukiMessage(invoice.reference, `sent by item ${earlierItem} of this run; this copy was not sent`);
+		return {
+			status: 'alreadyInYuki',
+			...base,
+			message,
+			batch: earlier.batch,
+			failure: treatDuplicatesAsSuccess ? undefined : { message, fromYuki: false },
+		};
+	}
+	const message = `Invoice ${invoice.reference} was not sent: it has the same number as item ${earlierItem} of this run, which Yuki did not book${earlier?.message ? ` (${earlier.message})` : ''}`;
+	return { status: 'rejected', ...base, message, failure: { message, fromYuki: false } };
+}
+
+export async function processInvoices(
+	this: IExecuteFunctions,
+	operation: InvoiceOperation,
+	items: INodeExecutionData[],
+	context: RunContext,
+): Promise<INodeExecutionData[]> {
+	const options = readInvoiceOptions.call(this, operation.kind);
+	const source = this.getNodeParameter('invoiceSource', 0, 'fields') as InvoiceSource;
+	const continueOnFail = this.continueOnFail();
+
+	// 1. Validate everything before anything is sent.
+	const prepared: PreparedItem[] = [];
+	const invalid = new Map<number, unknown>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push(await prepareItem.call(this, operation, context, options, source, items[itemIndex], itemIndex));
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			invalid.set(itemIndex, error);
+		}
+	}
+	// XML input goes unchanged; Yuki itself refuses a number it already has.
+	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
+
+	// 2. Send (or, in a dry run, only plan and build).
+	const results = options.dryRun
+		? await dryRun.call(this, operation, prepared, duplicates, options)
+		: await sendAll.call(this, operation, prepared, duplicates, options, context);
+
+	// 3. One output item per input item, in input order.
+	if (!continueOnFail) {
+		const failed = results.find((result) => result.failure);
+		if (failed) throw itemError.call(this, failed, results.length > 1 ? summariseRun(results) : undefined);
+	}
+	const output: INodeExecutionData[] = [];
+	const byIndex = new Map(results.map((result) => [result.itemIndex, result]));
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const result = byIndex.get(itemIndex);
+		if (!result) output.push(errorItem(invalid.get(itemIndex) as Error, itemIndex));
+		else if (!result.failure) output.push(resultItem(result.json, itemIndex));
+		else output.push(resultItem({ ...result.json, ...errorJson(itemError.call(this, result), itemIndex) }, itemIndex));
+	}
+	return output;
+}
+
+/** Builds batch documents, reading and encoding each batch's PDFs only while it is built. */
+function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prepared: PreparedItem[]) {
+	const documents = new Map(prepared.map((item) => [item.itemIndex, item.document]));
+	const fragments = new Map<number, string[]>();
+	const fragmentOf = (invoice: PreparedInvoice): string => {
+		let list = fragments.get(invoice.itemIndex);
+		if (!list) {
+			list = invoiceFragments(operation.document, documents.get(invoice.itemIndex) ?? '');
+			fragments.set(invoice.itemIndex, list);
+		}
+		return list[invoice.position ?? 0];
+	};
+	return async (_administrationId: string, invoices: PreparedInvoice[]): Promise<string> => {
+		if (invoices.every((invoice) => invoice.position !== undefined)) {
+			return documentOf(operation.document, invoices.map(fragmentOf));
+		}
+		const records: NormalisedRecord[] = [];
+		for (const invoice of invoices) {
+			records.push(await recordWithPdf.call(this, invoice));
+		}
+		return buildDocument(operation.document, records);
+	};
+}
+
+async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<NormalisedRecord> {
+	const record = invoice.record as NormalisedRecord;
+	if (!invoice.pdf) return record;
+	try {
+		return { ...record, documentBase64: await pdfBase64.call(this, invoice.pdf) };
+	} catch (error) {
+		throw new UnitBuildError(invoice, error);
+	}
+}
+
+async function sendAll(
+	this: IExecuteFunctions,
+	operation: InvoiceOperation,
+	prepared: PreparedItem[],
+	duplicates: Map<PreparedInvoice, number>,
+	options: InvoiceOptions,
+	context: RunContext,
+): Promise<ItemResult[]> {
+	const outcomes = await sendInBatches(plansFor(prepared, duplicates), {
+		batchSize: options.batchSize,
+		build: batchBuilder.call(this, operation, prepared),
+		send: async (administrationId, xml) => await operation.send(context.yuki, administrationId, xml, options),
+	});
+
+	const reports = new Map<PreparedInvoice, InvoiceReport>();
+	for (const item of prepared) {
+		for (const invoice of item.invoices) {
+			const outcome = outcomes.get(invoice);
+			if (outcome) reports.set(invoice, reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess));
+		}
+	}
+	const firstInvoiceOfItem = new Map(prepared.map((item) => [item.itemIndex, item.invoices[0]]));
+	return prepared.map((item) => {
+		const itemReports = item.invoices.map((invoice) => {
+			const earlierItem = duplicates.get(invoice);
+			if (earlierItem === undefined) return reports.get(invoice) as InvoiceReport;
+			const earlier = reports.get(firstInvoiceOfItem.get(earlierItem) as PreparedInvoice);
+			return runDuplicateReport(invoice, earlierItem, earlier, options.treatDuplicatesAsSuccess);
+		});
+		const duplicateOf = item.invoices.map((invoice) => duplicates.get(invoice)).find((index) => index !== undefined);
+		return itemResult(operation.kind, item, itemReports, duplicateOf === undefined ? {} : { duplicateOf });
+	});
+}
+
+/** Plans the batches as a real run would and returns each item's XML; no call to Yuki. */
+async function dryRun(
+	this: IExecuteFunctions,
+	operation: InvoiceOperation,
+	prepared: PreparedItem[],
+	duplicates: Map<PreparedInvoice, number>,
+	options: InvoiceOptions,
+): Promise<ItemResult[]> {
+	const plannedBatch = new Map<PreparedInvoice, BatchInfo>();
+	let number = 0;
+	for (const plan of plansFor(prepared, duplicates)) {
+		for (const document of plan.documents) {
+			const batch = { number: ++number, size: document.units.length };
+			for (const invoice of document.units) plannedBatch.set(invoice, batch);
+		}
+		for (let start = 0; start < plan.units.length; start += options.batchSize) {
+			const units = plan.units.slice(start, start + options.batchSize);
+			const batch = { number: ++number, size: units.length };
+			for (const invoice of units) plannedBatch.set(invoice, batch);
+		}
+	}
+
+	const results: ItemResult[] = [];
+	for (const item of prepared) {
+		const common = { dryRun: true, administrationId: item.administrationId, warnings: item.warnings };
+		const [invoice] = item.invoices;
+		const earlierItem = invoice ? duplicates.get(invoice) : undefined;
+		if (earlierItem !== undefined) {
+			const message = `Invoice ${invoice.reference} would not be sent: it has the same number as item ${earlierItem} of this run`;
+			results.push({
+				itemIndex: item.itemIndex,
+				json: { ...common, reference: invoice.reference ?? null, duplicateOf: earlierItem, message },
+				failure: options.treatDuplicatesAsSuccess ? undefined : { message, fromYuki: false },
+			});
+			continue;
+		}
+		const json = { ...common, batch: plannedBatch.has(invoice) ? { ...plannedBatch.get(invoice) } : null };
+		if (item.document !== undefined) {
+			const references = item.invoices.map((entry) => entry.reference ?? null);
+			results.push({ itemIndex: item.itemIndex, json: { ...json, invoiceCount: references.length, references, xml: item.document } });
+			continue;
+		}
+		try {
+			const xml = buildDocument(operation.document, [await recordWithPdf.call(this, invoice)]);
+			results.push({ itemIndex: item.itemIndex, json: { ...json, reference: invoice.reference ?? null, xml } });
+		} catch (error) {
+			const cause = error instanceof UnitBuildError ? error.cause : error;
+			results.push({ itemIndex: item.itemIndex, json, failure: { message: (cause as Error).message, fromYuki: false, cause } });
+		}
+	}
+	return results;
+}

@@ -1,0 +1,126 @@
+/**
+ * Where an item's invoice comes from: fields mapped in the node, a JSON object on the item (e.g.
+ * a webhook body), or a ready Yuki XML document. The mapped fields are derived from the document
+ * description, never listed here.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { DocumentSpec } from '../documents/fields';
+import type { LoadOptionsSource } from '../shared/mappedFields';
+import { documentProperties, recordFromParameters } from '../shared/mappedFields';
+import type { InvoiceKind } from './reports';
+
+export type InvoiceSource = 'fields' | 'json' | 'xml';
+
+const showFor = (source: InvoiceSource) => ({ show: { invoiceSource: [source] } });
+
+/** The XML elements that come from the binary PDF, not from mapped fields. */
+const PDF_ELEMENTS = ['DocumentFileName', 'DocumentBase64'];
+
+/** VAT choices differ per domain: the node offers the domain's own list (node-core's load options). */
+const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });
+const LOAD_OPTIONS: Record<InvoiceKind, Record<string, LoadOptionsSource>> = {
+	sales: { VATType: fromAdministration('getVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
+	purchase: { LineVATType: fromAdministration('getPurchaseVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
+};
+
+export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): INodeProperties[] {
+	const rootName = spec.root;
+	return [
+		{
+			displayName: 'Invoice Source',
+			name: 'invoiceSource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Mapped Fields', value: 'fields', description: 'Fill in the invoice fields here; every field accepts expressions' },
+				{
+					name: 'From Input JSON',
+					value: 'json',
+					description: "Take the invoice from the item's JSON in the shape shown in the README (e.g. a webhook body)",
+				},
+				{
+					name: 'XML Document',
+					value: 'xml',
+					description: `A ready ${rootName} XML document, sent to Yuki unchanged (may hold several invoices)`,
+				},
+			],
+			default: 'fields',
+		},
+		{
+			displayName: 'JSON Property',
+			name: 'jsonProperty',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. body or invoice',
+			description:
+				"Dot path of the property holding the invoice, e.g. <code>body</code> for a webhook. Leave empty to use the item's whole JSON.",
+			displayOptions: showFor('json'),
+		},
+		{
+			displayName: 'XML Document',
+			name: 'xmlDocument',
+			type: 'string',
+			typeOptions: { rows: 8 },
+			default: '',
+			required: true,
+			placeholder: `<${rootName} xmlns="${spec.namespace}">…</${rootName}>`,
+			description: `A complete ${rootName} document. It is checked for its root element and namespace and sent unchanged.`,
+			displayOptions: showFor('xml'),
+		},
+		...documentProperties(spec, {
+			displayOptions: showFor('fields'),
+			loadOptions: LOAD_OPTIONS[kind],
+			exclude: PDF_ELEMENTS,
+		}).map(withoutRequiredCollectionOptions),
+	];
+}
+
+/**
+ * n8n checks a `required` option of a collection at the node's top level, whether the collection
+ * is shown or not: every workflow with this node would "have issues". Required group fields are
+ * still enforced, by `validateRecord`, with a message naming the field.
+ */
+function withoutRequiredCollectionOptions(property: INodeProperties): INodeProperties {
+	if (property.type !== 'collection' || !property.options) return property;
+	const options = (property.options as INodeProperties[]).map(({ required: _required, ...option }) => option);
+	return { ...property, options };
+}
+
+/** Reads `a.b[0].c` from an object; undefined when any step is missing. */
+export function valueAtPath(data: unknown, path: string): unknown {
+	const steps = path.match(/[^.[\]]+/g) ?? [];
+	let value = data;
+	for (const step of steps) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[step];
+	}
+	return value;
+}
+
+/** The item's invoice input in the camelCase JSON shape (not yet validated). */
+export function invoiceInput(
+	this: IExecuteFunctions,
+	source: Exclude<InvoiceSource, 'xml'>,
+	spec: DocumentSpec,
+	item: INodeExecutionData,
+	itemIndex: number,
+): IDataObject {
+	if (source === 'fields') {
+		// null, not undefined: n8n throws for a parameter the user did not add unless a fallback is given.
+		return recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
+	}
+	const path = String(this.getNodeParameter('jsonProperty', itemIndex, '') ?? '').trim();
+	const value = path ? valueAtPath(item.json, path) : item.json;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		const where = path ? `the property "${path}"` : 'the item';
+		const found = value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: ${where} must hold the ${spec.name} as a JSON object, but holds ${found} (allowed: an object with keys such as reference, date, contact, invoiceLines; set "JSON Property" to where the invoice is)`,
+			{ itemIndex },
+		);
+	}
+	// A copy: the PDF's placeholder and file name are added without touching the input item.
+	return { ...(value as IDataObject) };
+}

@@ -1,0 +1,56 @@
+/**
+ * Payment arithmetic on Yuki's open items. Yuki only reports what is still open, so every paid
+ * amount is derived (original − open) and done in exact decimals: 0.1 + 0.2 must stay 0.30.
+ */
+import type { Decimal } from '../documents/decimal';
+import { addDecimals, compareDecimals, decimalToNumber, formatDecimal, money, subtractDecimals } from '../documents/decimal';
+import type { OutstandingItem } from '../transport/types';
+
+export type PaymentStatus = 'open' | 'partiallyPaid' | 'paid';
+
+export const ZERO: Decimal = money('0');
+
+/** Yuki's amounts of one item, exactly as written (falls back to the parsed number). */
+export function itemAmounts(item: OutstandingItem): { original: Decimal; open: Decimal } {
+	return {
+		original: money(item.originalAmountText || String(item.originalAmount ?? 0)),
+		open: money(item.openAmountText || String(item.openAmount ?? 0)),
+	};
+}
+
+/**
+ * Status from what Yuki still has open. A credit note has negative amounts: it is partly
+ * settled when its open amount moved towards zero, hence the sign check.
+ */
+export function statusOf(original: Decimal, open: Decimal): PaymentStatus {
+	if (isZero(open)) return 'paid';
+	const paid = subtractDecimals(original, open);
+	if (isZero(paid) || Math.sign(compareDecimals(paid, ZERO)) !== Math.sign(compareDecimals(original, ZERO))) {
+		return 'open';
+	}
+	return 'partiallyPaid';
+}
+
+export function isZero(value: Decimal): boolean {
+	return compareDecimals(value, ZERO) === 0;
+}
+
+export function sum(values: Decimal[]): Decimal {
+	return values.reduce((total, value) => addDecimals(total, value), ZERO);
+}
+
+/** A plain number for output items (money amounts keep their 2 decimals exactly). */
+export function amount(value: Decimal): number {
+	return decimalToNumber(value);
+}
+
+/** "26.40": the text used in messages. */
+export function amountText(value: Decimal): string {
+	return formatDecimal(value);
+}
+
+/** Yuki's open item lists carry no currency; a currency given on the item is used when present. */
+export function currencyOf(item?: OutstandingItem): string {
+	const currency = item?.currency;
+	return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'EUR';
+}

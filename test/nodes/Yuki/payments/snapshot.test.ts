@@ -1,0 +1,104 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { paymentEvent } from '../../../../nodes/Yuki/payments/events';
+import type { Snapshot } from '../../../../nodes/Yuki/payments/snapshot';
+import { detectChanges } from '../../../../nodes/Yuki/payments/snapshot';
+import type { OutstandingItem } from '../../../../nodes/Yuki/transport/types';
+import { openItem } from './fixtures';
+
+const zone = 'Europe/Amsterdam';
+const at = (iso: string) => DateTime.fromISO(iso, { zone });
+const options = { emitOverdue: false, emitOnFirstPoll: false };
+
+/** A poll as the trigger does it, with the snapshot passing through JSON like n8n's static data. */
+function poll(previous: Snapshot | undefined, items: OutstandingItem[], now: string, extra: Partial<typeof options> = {}) {
+	const { changes, next } = detectChanges(previous, items, { ...options, ...extra, now: at(now) });
+	const events = changes.map((change) => paymentEvent(change, { administrationId: 'adm', side: 'debtor', now: at(now), previousStateRecordedAt: previous?.takenAt }));
+	return { events, snapshot: JSON.parse(JSON.stringify(next)) as Snapshot };
+}
+
+describe('payment detection between polls', () => {
+	it('records only on the first poll, then reports a partial and a full payment exactly once', () => {
+		const first = poll(undefined, [openItem('a', 'F1', '121.00'), openItem('b', 'F2', '50.00')], '2024-08-06T07:00');
+		assert.deepEqual(first.events, []);
+
+		const second = poll(first.snapshot, [openItem('a', 'F1', '121.00', '94.60'), openItem('b', 'F2', '50.00')], '2024-08-06T14:00');
+		assert.equal(second.events.length, 1);
+		assert.equal(second.events[0].reference, 'F1');
+		assert.equal(second.events[0].amountPaid, 26.4);
+		assert.equal(second.events[0].openAmount, 94.6);
+		assert.equal(second.events[0].status, 'partiallyPaid');
+		assert.equal(second.events[0].detectedAt, '2024-08-06T14:00:00.000+02:00');
+		assert.equal(second.events[0].previousStateRecordedAt, '2024-08-06T07:00:00.000+02:00');
+		assert.match(String(second.events[0].message), /^Yuki: payment of EUR 26\.40 received, seen on 2024-08-06/);
+
+		const unchanged = poll(second.snapshot, [openItem('a', 'F1', '121.00', '94.60'), openItem('b', 'F2', '50.00')], '2024-08-07T07:00');
+		assert.deepEqual(unchanged.events, []);
+
+		const paidOff = poll(unchanged.snapshot, [openItem('b', 'F2', '50.00')], '2024-08-07T14:00');
+		assert.equal(paidOff.events.length, 1);
+		assert.equal(paidOff.events[0].reference, 'F1');
+		assert.equal(paidOff.events[0].status, 'paid');
+		assert.equal(paidOff.events[0].amountPaid, 94.6);
+		assert.equal(paidOff.events[0].openAmount, 0);
+		assert.equal(paidOff.events[0].originalAmount, 121);
+		assert.equal(paidOff.events[0].contact, 'Contact of F1');
+		assert.equal(paidOff.events[0].leftOpenItems, true);
+
+		assert.deepEqual(poll(paidOff.snapshot, [openItem('b', 'F2', '50.00')], '2024-08-08T07:00').events, []);
+	});
+
+	it('reports an invoice booked and partly paid between two polls', () => {
+		const first = poll(undefined, [], '2024-08-06T07:00');
+		const second = poll(first.snapshot, [openItem('n', 'F3', '100.00', '60.00')], '2024-08-06T14:00');
+		assert.equal(second.events.length, 1);
+		assert.equal(second.events[0].amountPaid, 40);
+		assert.equal(second.events[0].previousOpenAmount, null);
+	});
+
+	it('does not take a higher open amount for a payment', () => {
+		const first = poll(undefined, [openItem('a', 'F1', '100.00', '50.00')], '2024-08-06T07:00');
+		assert.deepEqual(poll(first.snapshot, [openItem('a', 'F1', '100.00', '100.00')], '2024-08-06T14:00').events, []);
+	});
+
+	it('on request reports partly paid items on the first poll', () => {
+		const first = poll(undefined, [openItem('a', 'F1', '100.00', '50.00'), openItem('b', 'F2', '10.00')], '2024-08-06T07:00', { emitOnFirstPoll: true });
+		assert.equal(first.events.length, 1);
+		assert.equal(first.events[0].firstPoll, true);
+		assert.equal(first.events[0].amountPaid, 50);
+	});
+
+	it('reports an invoice that became overdue once, in the workflow time zone', () => {
+		const item = openItem('a', 'F1', '100.00', '100.00', { dueDate: '2024-08-06' });
+		const first = poll(undefined, [item], '2024-08-06T23:30', { emitOverdue: true });
+		assert.deepEqual(first.events, []);
+		// 23:30 UTC on the 6th is already the 7th in Amsterdam.
+		const second = poll(first.snapshot, [item], DateTime.fromISO('2024-08-06T23:30:00Z').toISO()!, { emitOverdue: true });
+		assert.equal(second.events.length, 1);
+		assert.equal(second.events[0].event, 'overdue');
+		assert.equal(second.events[0].daysOverdue, 1);
+		assert.match(String(second.events[0].message), /invoice F1 is overdue since 2024-08-06 \(1 day\)/);
+		assert.deepEqual(poll(second.snapshot, [item], '2024-08-08T07:00', { emitOverdue: true }).events, []);
+	});
+
+	it('does not report debts that were already overdue when the option was off', () => {
+		const item = openItem('a', 'F1', '100.00', '100.00', { dueDate: '2024-08-01' });
+		const first = poll(undefined, [item], '2024-08-06T07:00');
+		const second = poll(first.snapshot, [item], '2024-08-06T14:00');
+		assert.deepEqual(poll(second.snapshot, [item], '2024-08-07T07:00', { emitOverdue: true }).events, []);
+	});
+
+	it('keeps the snapshot of 10,000 open items compact', () => {
+		const contacts = Array.from({ length: 400 }, (_, index) => `Customer ${index} B.V.`);
+		const items = Array.from({ length: 10_000 }, (_, index) =>
+			openItem(`5d5a3213-34ed-4c96-bf2f-${String(index).padStart(12, '0')}`, `2024-${String(index).padStart(5, '0')}`, '1234.56', '1234.56', {
+				contact: contacts[index % contacts.length],
+			}),
+		);
+		const { snapshot } = poll(undefined, items, '2024-08-06T07:00');
+		const bytes = Buffer.byteLength(JSON.stringify(snapshot));
+		assert.ok(bytes < 10_000 * 100, `snapshot is ${bytes} bytes`);
+		assert.equal(Object.keys(snapshot.items).length, 10_000);
+	});
+});
