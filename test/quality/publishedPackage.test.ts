@@ -19,8 +19,8 @@ const scanner = join(root, 'node_modules', '@n8n', 'scan-community-package', 'sc
 // eslint-plugin-n8n-nodes-base treats every file as every kind of node file when NODE_ENV is "test".
 const { NODE_ENV: _testMode, ...toolEnv } = process.env;
 
-function run(command: string, args: string[], cwd: string) {
-	const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: toolEnv, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = toolEnv) {
+	const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
 	assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 	return result.stdout;
 }
@@ -35,7 +35,7 @@ interface ScanResult {
  * The scanner's two legs, as its analyzePackageByName runs them on a downloaded package
  * (scanner/scanner.mjs): the tarball's compiled .js and package.json, and the source checkout.
  */
-function scan(packageDir: string, sourceDir: string): { tarball: ScanResult; source: ScanResult } {
+function scan(packageDir: string, sourceDir: string, tempDir: string): { tarball: ScanResult; source: ScanResult } {
 	const driver = `
 		import { pathToFileURL } from 'node:url';
 		const [scanner, packageDir, sourceDir] = process.argv.slice(1);
@@ -45,7 +45,8 @@ function scan(packageDir: string, sourceDir: string): { tarball: ScanResult; sou
 		const source = summary(await analyzePackage(sourceDir, SOURCE_FILE_PATTERNS));
 		process.stdout.write(JSON.stringify({ tarball, source }));
 	`;
-	const output = run(process.execPath, ['--input-type=module', '-e', driver, scanner, packageDir, sourceDir], root);
+	// The scanner makes a download folder on import and leaves it behind: keep it in ours.
+	const output = run(process.execPath, ['--input-type=module', '-e', driver, scanner, packageDir, sourceDir], root, { ...toolEnv, TMPDIR: tempDir });
 	return JSON.parse(output);
 }
 
@@ -116,7 +117,7 @@ describe('the published package', () => {
 		let results: ReturnType<typeof scan>;
 
 		before(() => {
-			results = scan(packageDir, root);
+			results = scan(packageDir, root, workDir);
 		});
 
 		it('passes on the tarball (compiled .js and package.json)', () => {
