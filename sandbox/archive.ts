@@ -4,7 +4,7 @@
  * invoices (see invoices.ts) and the demo documents. Texts Yuki is not known to use are [guess].
  */
 import { DateTime } from 'luxon';
-import { formatDecimal, parseDecimal } from '../nodes/Yuki/documents/decimal';
+import { formatDecimal, parseDecimal } from './documents';
 import {
 	archivePaymentMethodAnswer,
 	archiveProjectAnswer,
