@@ -81,8 +81,9 @@ describe('sandbox Archive documents: search, find, download', () => {
 			assert.equal(childText(hits[0], 'TypeDescription'), 'Verkoopfactuur');
 		}));
 
-	it('every demo open item has its document', () =>
+	it('every open item has its document, the demo\'s and bulk-seeded ones too', () =>
 		withSandbox(async (sandbox, session) => {
+			sandbox.seedOpenItems(3);
 			for (const item of sandbox.state.items) {
 				const [found] = documents(await findDocument(sandbox.url, session, item.documentId));
 				assert.equal(found?.attrs.ID, item.documentId, item.reference);
@@ -92,11 +93,12 @@ describe('sandbox Archive documents: search, find, download', () => {
 	it('searches with -1 for all folders and tabs and 0001-01-01 for all years; filters by folder, tab, dates and option', () =>
 		withSandbox(async (sandbox, session) => {
 			const all = ids(await searchDocuments(sandbox.url, session));
-			assert.equal(all.length, sandbox.state.documents.length);
+			// The demo archive: the document of every open item (stored documents come on top).
+			assert.deepEqual([...all].sort(), sandbox.state.items.map((item) => item.documentId).sort());
 			assert.equal(ids(await searchDocuments(sandbox.url, session, { folderID: '1' })).length, 2);
 			assert.equal(ids(await searchDocuments(sandbox.url, session, { folderID: '2', tabID: '201' })).length, 6);
 			assert.equal(ids(await searchDocuments(sandbox.url, session, { folderID: '2', tabID: '999' })).length, 0);
-			assert.equal(ids(await searchDocuments(sandbox.url, session, { startDate: '2025-10-01', endDate: '2025-10-31' })).length, 6); // five invoices and the expense claim uploaded on 30 October
+			assert.equal(ids(await searchDocuments(sandbox.url, session, { startDate: '2025-10-01', endDate: '2025-10-31' })).length, 5);
 			const bakery = documents(await searchDocuments(sandbox.url, session, { searchOption: 'Contact', searchText: 'korenaar' }));
 			assert.equal(bakery.length, 2);
 			assert.ok(bakery.every((hit) => childText(hit, 'ContactName') === 'Bakkerij De Korenaar'));
@@ -121,10 +123,11 @@ describe('sandbox Archive documents: search, find, download', () => {
 	it('keeps documents to the administrations the access key reaches; an unknown document is not found', () =>
 		withSandbox(async (sandbox, session) => {
 			const departmentSession = await authenticate(sandbox.url, DEMO.departmentAccessKey);
-			const organisationDocument = sandbox.state.documents.find((document) => document.administrationId === DEMO.organisation.id)!;
-			assert.deepEqual(documents(await findDocument(sandbox.url, departmentSession, organisationDocument.id)), []);
-			assert.match((await documentBinaryData(sandbox.url, departmentSession, organisationDocument.id)).fault!, /cannot be found/);
-			assert.equal(ids(await searchDocuments(sandbox.url, departmentSession)).length, 1);
+			const organisationDocument = sandbox.state.items.find((item) => item.administrationId === DEMO.organisation.id)!.documentId;
+			assert.deepEqual(documents(await findDocument(sandbox.url, departmentSession, organisationDocument)), []);
+			assert.match((await documentBinaryData(sandbox.url, departmentSession, organisationDocument)).fault!, /cannot be found/);
+			assert.equal(documents(await findDocument(sandbox.url, session, organisationDocument)).length, 1);
+			assert.deepEqual(ids(await searchDocuments(sandbox.url, departmentSession)), ['d0ca0000-0000-4000-8000-000000000006']);
 			assert.deepEqual(documents(await findDocument(sandbox.url, session, '11111111-2222-4333-8444-555555555555')), []);
 		}));
 });
