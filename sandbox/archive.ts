@@ -15,7 +15,7 @@ import {
 } from './answers/archive';
 import { dotNetBoolean, typedDateTime, untypedList } from './answers/shape';
 import type { AnswerRow } from './answers/shape';
-import { administration, dateParam, enumParam, intParam, readFault, reachableAdministrations, session, text } from './context';
+import { FAULT_TEXT, administration, dateParam, enumParam, intParam, readFault, reachableAdministrations, session, text } from './context';
 import type { CallContext, OperationSpec } from './context';
 import { newGuid } from './ids';
 import { SoapFault } from './soap';
@@ -165,7 +165,7 @@ function uploadDocument(context: CallContext): string {
 	const admin = text(context, 'administrationID')?.trim()
 		? administration(context, current, 'administrationID')
 		: reachableAdministrations(context, current)[0];
-	if (!admin) throw new SoapFault('Webservice calls have to be made on a valid domain');
+	if (!admin) throw new SoapFault(FAULT_TEXT.invalidDomain);
 	context.administrationId = admin.id;
 	const folderText = text(context, 'folder')?.trim() ?? '0';
 	if (!/^-?\d+$/.test(folderText)) throw readFault(`Input string '${folderText}' was not in a correct format.`);
