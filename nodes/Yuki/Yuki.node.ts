@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { operationSubtitle, resources } from './actions/resources';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -12,7 +12,9 @@ export class Yuki implements INodeType {
 		icon: { light: 'file:yuki.svg', dark: 'file:yuki.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: operationSubtitle(),
+		// The operation as a user says it; must equal operationSubtitle() (a test says what to paste here).
+		subtitle:
+			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send invoices and expense claims to Yuki bookkeeping and read payment status',
 		defaults: { name: 'Yuki' },
 		usableAsTool: true,
