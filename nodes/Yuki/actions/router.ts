@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { addToItem } from '../shared/items';
 import { createRunContext, runSummary } from '../shared/runContext';
 import type { YukiOperation } from './operation';
 import { resources } from './resources';
@@ -17,6 +18,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const context = await createRunContext.call(this, options.timeout);
 	const output = await operation.execute.call(this, items, context);
 	const summary = runSummary(context);
-	for (const item of output) item.json.yukiRun = summary;
+	for (const item of output) addToItem(item, 'yukiRun', summary);
 	return [output];
 }
