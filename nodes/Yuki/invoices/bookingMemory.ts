@@ -7,9 +7,10 @@
  * - `booked`: an invoice booked by this execution. n8n's Retry On Fail runs the node again in the
  *   same execution; the retry meets Yuki's duplicate answer for it, which is not an error.
  *
- * Kept in the workflow's static data of this node: n8n stores it with the workflow after
- * production executions (in queue mode too, on whichever worker ran it); manual test runs keep it
- * for that run only. Only invoice numbers are kept, never amounts or contacts. The memory
+ * Kept in the workflow's static data of this node: n8n stores it with the workflow after every
+ * production execution, failed ones included, on the main process and on queue-mode workers (n8n
+ * 2.40's execution-lifecycle hooks; checked end to end with the webhook example); manual test runs
+ * keep it for that run only. Only invoice numbers are kept, never amounts or contacts. The memory
  * interprets duplicate answers; it never stops an invoice from being sent (Yuki's own duplicate
  * check does that).
  */
