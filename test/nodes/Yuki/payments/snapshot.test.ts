@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import { clockAt } from '../../../../nodes/Yuki/payments/dates';
 import { paymentEvent } from '../../../../nodes/Yuki/payments/events';
 import type { Snapshot } from '../../../../nodes/Yuki/payments/snapshot';
 import { detectChanges } from '../../../../nodes/Yuki/payments/snapshot';
@@ -13,8 +14,9 @@ const options = { emitOverdue: false, emitOnFirstPoll: false };
 
 /** A poll as the trigger does it, with the snapshot passing through JSON like n8n's static data. */
 function poll(previous: Snapshot | undefined, items: OutstandingItem[], now: string, extra: Partial<typeof options> = {}) {
-	const { changes, next } = detectChanges(previous, items, { ...options, ...extra, now: at(now) });
-	const events = changes.map((change) => paymentEvent(change, { administrationId: 'adm', side: 'debtor', now: at(now), previousStateRecordedAt: previous?.takenAt }));
+	const clock = clockAt(at(now));
+	const { changes, next } = detectChanges(previous, items, { ...options, ...extra, clock });
+	const events = changes.map((change) => paymentEvent(change, { administrationId: 'adm', side: 'debtor', clock, previousStateRecordedAt: previous?.takenAt }));
 	return { events, snapshot: JSON.parse(JSON.stringify(next)) as Snapshot };
 }
 
@@ -57,9 +59,54 @@ describe('payment detection between polls', () => {
 		assert.equal(second.events[0].previousOpenAmount, null);
 	});
 
-	it('does not take a higher open amount for a payment', () => {
+	it('reports a higher open amount as reopened, never as a payment', () => {
 		const first = poll(undefined, [openItem('a', 'F1', '100.00', '50.00')], '2024-08-06T07:00');
-		assert.deepEqual(poll(first.snapshot, [openItem('a', 'F1', '100.00', '100.00')], '2024-08-06T14:00').events, []);
+		const reversed = poll(first.snapshot, [openItem('a', 'F1', '100.00', '100.00')], '2024-08-06T14:00');
+		assert.deepEqual(reversed.events.map((event) => [event.event, event.amountPaid, event.amountUndone, event.status]), [['reopened', 0, 50, 'open']]);
+		assert.equal(reversed.events[0].message, 'Yuki: invoice F1 is open again, seen on 2024-08-06: EUR 100.00 open; EUR 50.00 of earlier payments undone in Yuki');
+	});
+
+	it('does not take a corrected invoice total for a payment or a reversal', () => {
+		const first = poll(undefined, [openItem('a', 'F1', '100.00')], '2024-08-06T07:00');
+		assert.deepEqual(poll(first.snapshot, [openItem('a', 'F1', '120.00')], '2024-08-06T14:00').events, []);
+	});
+
+	it('emits each real payment once when an invoice leaves the list and comes back', () => {
+		const polls: Array<[string, OutstandingItem[]]> = [
+			['2024-08-06T07:00', [openItem('a', 'F1', '1210.00')]],
+			['2024-08-06T14:00', [openItem('a', 'F1', '1210.00', '1000.00')]], // 210 paid
+			['2024-08-07T07:00', []], // 1000 paid: gone
+			['2024-08-07T14:00', [openItem('a', 'F1', '1210.00', '1000.00')]], // bank match of the 1000 undone
+			['2024-08-08T07:00', [openItem('a', 'F1', '1210.00', '1000.00')]],
+			['2024-08-08T14:00', []], // matched again
+		];
+		let snapshot: Snapshot | undefined;
+		const events: Array<[unknown, unknown, unknown]> = [];
+		for (const [now, items] of polls) {
+			const result = poll(snapshot, items, now);
+			snapshot = result.snapshot;
+			events.push(...result.events.map((event): [unknown, unknown, unknown] => [event.event, event.amountPaid, event.amountUndone]));
+		}
+		assert.deepEqual(events, [
+			['payment', 210, undefined],
+			['payment', 1000, undefined],
+			['reopened', 0, 1000],
+			['payment', 1000, undefined],
+		]);
+	});
+
+	it('remembers an invoice that left the list across restarts (the snapshot through JSON)', () => {
+		const first = poll(undefined, [openItem('a', 'F1', '100.00', '60.00')], '2024-08-06T07:00');
+		const gone = poll(first.snapshot, [], '2024-08-06T14:00');
+		const restarted = JSON.parse(JSON.stringify(gone.snapshot)) as Snapshot;
+		const back = poll(restarted, [openItem('a', 'F1', '100.00', '60.00')], '2024-08-07T07:00');
+		assert.deepEqual(back.events.map((event) => [event.event, event.amountUndone]), [['reopened', 60]]);
+	});
+
+	it('reads a version 1 snapshot of an earlier release', () => {
+		const v1: Snapshot = { v: 1, takenAt: '2024-08-06T07:00:00.000+02:00', contacts: [''], items: { a: ['100.00', '100.00', 'F1', '2024-08-31', 0, 0] } };
+		const next = poll(v1, [openItem('a', 'F1', '100.00', '40.00')], '2024-08-06T14:00');
+		assert.deepEqual(next.events.map((event) => [event.event, event.amountPaid]), [['payment', 60]]);
 	});
 
 	it('on request reports partly paid items on the first poll', () => {
