@@ -9,6 +9,7 @@ import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IConnections,
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -40,6 +41,8 @@ export interface RunWorkflowOptions {
 	startItems?: TestItem[];
 	/** Additional node types, e.g. a trivial node for testing the harness itself. */
 	extraTypes?: Record<string, INodeType>;
+	/** The workflow's static data from an earlier run (`WorkflowRun.staticData`), as n8n would have persisted it. */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowRun {
@@ -52,6 +55,8 @@ export interface WorkflowRun {
 	outputOf(nodeName: string): INodeExecutionData[];
 	/** Lines the nodes logged through `this.logger` during the run. */
 	logs: LogLine[];
+	/** The workflow's static data after the run, as plain JSON (what n8n persists after a production run). */
+	staticData: IDataObject;
 }
 
 const CREDENTIAL_REFERENCE = { yukiApi: { id: 'test-credential', name: 'Yuki account' } };
@@ -85,6 +90,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		active: false,
 		nodeTypes,
 		settings,
+		staticData: structuredClone(options.staticData ?? {}),
 	});
 	const credentials: Record<string, ICredentialDataDecryptedObject> = options.credentials
 		? { yukiApi: options.credentials as ICredentialDataDecryptedObject }
@@ -118,6 +124,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		error: run.data.resultData.error,
 		outputOf: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		logs: takeLogLines(),
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
 	};
 }
 
@@ -134,6 +141,8 @@ export interface RunYukiNodeOptions {
 	nodeTypeName?: 'yuki';
 	/** Run another node type in place of the Yuki node (for testing the harness itself). */
 	nodeType?: INodeType;
+	/** The workflow's static data from an earlier run (`NodeRun.staticData`). */
+	staticData?: IDataObject;
 }
 
 export interface NodeRun {
@@ -144,6 +153,8 @@ export interface NodeRun {
 	runData: IRunData;
 	/** Lines the node logged through `this.logger`. */
 	logs: LogLine[];
+	/** The workflow's static data after the run (pass it to the next run to simulate n8n persisting it). */
+	staticData: IDataObject;
 }
 
 export const YUKI_NODE_NAME = 'Yuki';
@@ -168,6 +179,7 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 			credentials: options.credentials,
 			startItems: options.items ?? [{ json: {} }],
 			extraTypes: options.nodeType ? { [YUKI_NODE_TYPE]: options.nodeType } : undefined,
+			staticData: options.staticData,
 		},
 	);
 	return {
@@ -175,5 +187,6 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 		error: result.error,
 		runData: result.runData,
 		logs: result.logs,
+		staticData: result.staticData,
 	};
 }
