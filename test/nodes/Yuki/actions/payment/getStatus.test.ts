@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
@@ -283,6 +285,32 @@ describe('Payment → Get Status', () => {
 			assert.equal(strict.items[0].json.notInOpenItems, true);
 			const relaxed = await getStatus(sandbox, { reference: ' demo-2025-002 ', options: { caseInsensitive: true } });
 			assert.equal(relaxed.items[0].json.status, 'partiallyPaid');
+		});
+	});
+
+	it('the shipped 07:00/14:00 example passes only paid and partly paid invoices on, never notFound', async () => {
+		const example = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'examples', 'payment-status-schedule.json'), 'utf8')) as {
+			nodes: Array<{ name: string; parameters: { conditions?: { combinator: string; conditions: Array<{ leftValue: string; rightValue: string; operator: { operation: string } }> } } }>;
+		};
+		const filter = example.nodes.find((node) => node.name === 'Paid or partly paid')?.parameters.conditions;
+		assert.ok(filter);
+		// The Filter node's rule, evaluated as n8n does for these string comparisons on `$json.status`.
+		const passes = (status: string) => {
+			const results = filter.conditions.map((condition) => {
+				assert.equal(condition.leftValue, '={{ $json.status }}');
+				if (condition.operator.operation === 'equals') return status === condition.rightValue;
+				if (condition.operator.operation === 'notEquals') return status !== condition.rightValue;
+				throw new Error(`unexpected operation ${condition.operator.operation}`);
+			});
+			return filter.combinator === 'or' ? results.some(Boolean) : results.every(Boolean);
+		};
+		await withPaymentSandbox(async (sandbox) => {
+			sandbox.recordPayment('DEMO-2025-003', '99.95');
+			const { items } = await getStatus(sandbox, { referenceSource: 'list', references: 'DEMO-2025-001, DEMO-2025-002, DEMO-2025-003, TYPO-9' });
+			const statuses = items.map((item) => String(item.json.status));
+			assert.deepEqual(statuses, ['open', 'partiallyPaid', 'notFound', 'notFound']);
+			assert.deepEqual(statuses.filter(passes), ['partiallyPaid']);
+			assert.deepEqual(['open', 'partiallyPaid', 'paid', 'notFound'].filter(passes), ['partiallyPaid', 'paid']);
 		});
 	});
 });
