@@ -8,7 +8,7 @@ import { messageStyle } from './payments/messages';
 import { messageOptions, readSide, sideField } from './payments/parameters';
 import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
-import { detectChanges, isSnapshot, itemsChanged, snapshotKey, vanishedItems } from './payments/snapshot';
+import { detectChanges, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
 import { administrationValue, createRunContext, toNodeError } from './shared/runContext';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -107,7 +107,7 @@ export class YukiTrigger implements INodeType {
 		const style = messageStyle(options);
 		const staticData = this.getWorkflowStaticData('node');
 		const key = snapshotKey(administrationId, side);
-		const previous = isSnapshot(staticData[key]) ? staticData[key] : undefined;
+		const previous = readSnapshot(staticData[key]);
 
 		// All or most open items gone at once: confirm before a single one is reported as paid.
 		let confirmation: string | undefined;
@@ -150,10 +150,11 @@ export class YukiTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(samples)];
 		}
 
-		if (itemsChanged(previous, next)) {
+		const stored = storeSnapshot(next);
+		if (storedChanged(staticData[key], stored)) {
 			// Only this administration and side is tracked: another key is left over from earlier settings.
 			for (const other of Object.keys(staticData)) if (other !== key) delete staticData[other];
-			staticData[key] = next as unknown as IDataObject;
+			staticData[key] = stored as unknown as IDataObject;
 		}
 		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
 	}

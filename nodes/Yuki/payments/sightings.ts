@@ -10,7 +10,9 @@
  * administration's open items, existed and was settled: that is the evidence for "paid".
  * A reference never seen open is "notFound", never "paid".
  *
- * Size: one short tuple per reference (about 40 bytes), so 100,000 references are about 4 MB.
+ * Size: one short tuple per reference (about 40 bytes), so 100,000 references are about 4 MB,
+ * kept as one JSON text (not objects: n8n wraps every object of static data in a proxy each time
+ * it loads the workflow, which for 100,000 entries costs more than the whole lookup).
  * Settled references are kept SETTLED_KEEP_DAYS (the invoicing tool asks again only until it
  * recorded the payment); references not asked about for UNSEEN_KEEP_DAYS are forgotten.
  */
@@ -23,6 +25,7 @@ import { dayNumber } from './dates';
 import { referenceKey } from './matching';
 
 export const SIGHTINGS_VERSION = 1;
+const STORED_VERSION = 2;
 export const SETTLED_KEEP_DAYS = 90;
 export const UNSEEN_KEEP_DAYS = 400;
 /** The "last seen" day is refreshed only this often, so that an unchanged memory is not rewritten twice a day. */
@@ -32,8 +35,9 @@ const SEEN_REFRESH_DAYS = 30;
 export type Sighting = [string, string, string, string];
 
 interface SightingBook {
-	v: typeof SIGHTINGS_VERSION;
-	refs: Record<string, Sighting>;
+	v: typeof SIGHTINGS_VERSION | typeof STORED_VERSION;
+	/** JSON text of the record in version 2. */
+	refs: Record<string, Sighting> | string;
 }
 
 export interface RememberedSighting {
@@ -48,9 +52,15 @@ export function sightingsKey(administrationId: string, side: OutstandingSide): s
 	return `seen:${side}:${administrationId}`;
 }
 
-function isBook(value: unknown): value is SightingBook {
+function readBook(value: unknown): Record<string, Sighting> {
 	const book = value as SightingBook | undefined;
-	return Boolean(book && book.v === SIGHTINGS_VERSION && book.refs && typeof book.refs === 'object');
+	try {
+		if (book?.v === STORED_VERSION && typeof book.refs === 'string') return JSON.parse(book.refs) as Record<string, Sighting>;
+		if (book?.v === SIGHTINGS_VERSION && book.refs && typeof book.refs === 'object') return JSON.parse(JSON.stringify(book.refs)) as Record<string, Sighting>;
+	} catch {
+		// Unreadable memory is no memory: references then come out as notFound, never as paid.
+	}
+	return {};
 }
 
 /** One administration and side's memory for one run; `save` writes it back only when it changed. */
@@ -64,9 +74,7 @@ export class Sightings {
 		private readonly key: string,
 		private readonly clock: Clock,
 	) {
-		const stored = staticData?.[key];
-		// A copy: n8n's static data object reports every write, and most runs change nothing.
-		this.refs = isBook(stored) ? { ...stored.refs } : {};
+		this.refs = readBook(staticData?.[key]);
 	}
 
 	get size(): number {
@@ -116,7 +124,7 @@ export class Sightings {
 			}
 		}
 		if (!this.changed) return;
-		const book: SightingBook = { v: SIGHTINGS_VERSION, refs: this.refs };
+		const book: SightingBook = { v: STORED_VERSION, refs: JSON.stringify(this.refs) };
 		this.staticData[this.key] = book as unknown as IDataObject;
 		this.changed = false;
 	}
