@@ -148,11 +148,8 @@ export function storedChanged(previous: unknown, next: StoredSnapshot): boolean 
  */
 function toLines(entries: Map<string, Array<string | number>>): string {
 	const lines: string[] = [];
-	for (const [key, entry] of entries) {
-		let line = clean(key);
-		for (const value of entry) line += `\t${clean(String(value))}`;
-		lines.push(line);
-	}
+	// Only the key and the reference (position 2) are free text; amounts, dates and numbers are not.
+	for (const [key, entry] of entries) lines.push(`${clean(key)}\t${entry[0]}\t${entry[1]}\t${clean(String(entry[2]))}\t${entry.slice(3).join('\t')}`);
 	return lines.join('\n');
 }
 
@@ -221,6 +218,10 @@ export function detectChanges(
 		if (unchanged) {
 			openText = before[0];
 			originalText = before[1];
+		} else if (!before && !reportNow && CANONICAL_AMOUNT.test(item.openAmountText) && CANONICAL_AMOUNT.test(item.originalAmountText)) {
+			// A first poll that only records: Yuki's amounts as written ("1234.56") are already the stored form.
+			openText = item.openAmountText;
+			originalText = item.originalAmountText;
 		} else {
 			const { original, open } = itemAmounts(item);
 			openText = formatDecimal(open);
@@ -309,6 +310,9 @@ function towardsSettled(change: Decimal, original: Decimal): number {
 	const sign = Math.sign(compareDecimals(original, ZERO)) || 1;
 	return Math.sign(compareDecimals(change, ZERO)) === sign ? 1 : -1;
 }
+
+/** An amount as `formatDecimal` writes it: the text can be stored and compared as it is. */
+const CANONICAL_AMOUNT = /^(?!-0\.00$)-?(0|[1-9]\d*)\.\d\d$/;
 
 /** "0.00", "-0.00", "0": zero without parsing (amounts are stored as formatted decimals). */
 function isZeroText(text: string): boolean {
