@@ -95,10 +95,13 @@ export class Sightings {
 	}
 
 	sawOpen(reference: string, open: Decimal, original: Decimal, caseInsensitive: boolean): void {
+		this.sawOpenText(reference, formatDecimal(open), formatDecimal(original), caseInsensitive);
+	}
+
+	/** As `sawOpen`, with the amounts as formatted decimal text ("1234.56"). */
+	sawOpenText(reference: string, openText: string, originalText: string, caseInsensitive: boolean): void {
 		const key = this.storedKey(reference, caseInsensitive) ?? referenceKey(reference, false);
 		const before = this.refs[key];
-		const openText = formatDecimal(open);
-		const originalText = formatDecimal(original);
 		const fresh = before && !before[3] && before[0] === openText && before[1] === originalText && !this.olderThan(before[2], SEEN_REFRESH_DAYS);
 		if (fresh) return;
 		this.refs[key] = [openText, originalText, this.clock.today, ''];

@@ -21,7 +21,7 @@
 import type { Decimal } from '../documents/decimal';
 import { compareDecimals, formatDecimal, money, subtractDecimals } from '../documents/decimal';
 import type { OutstandingItem, OutstandingSide } from '../transport/types';
-import { isZero, itemAmounts, statusOf, ZERO } from './amounts';
+import { CANONICAL_AMOUNT, isZero, itemAmounts, statusOf, ZERO } from './amounts';
 import type { Clock } from './dates';
 import { dayNumber, isoDate } from './dates';
 
@@ -310,9 +310,6 @@ function towardsSettled(change: Decimal, original: Decimal): number {
 	const sign = Math.sign(compareDecimals(original, ZERO)) || 1;
 	return Math.sign(compareDecimals(change, ZERO)) === sign ? 1 : -1;
 }
-
-/** An amount as `formatDecimal` writes it: the text can be stored and compared as it is. */
-const CANONICAL_AMOUNT = /^(?!-0\.00$)-?(0|[1-9]\d*)\.\d\d$/;
 
 /** "0.00", "-0.00", "0": zero without parsing (amounts are stored as formatted decimals). */
 function isZeroText(text: string): boolean {

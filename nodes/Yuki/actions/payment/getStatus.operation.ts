@@ -11,7 +11,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { administrationField, optionsCollection } from '../../shared/parameters';
-import { isZero, itemAmounts, sum } from '../../payments/amounts';
+import { CANONICAL_AMOUNT, isZero, itemAmounts, sum } from '../../payments/amounts';
 import { confirmDisappearance, isSuspicious } from '../../payments/confirm';
 import type { Clock } from '../../payments/dates';
 import { clockIn } from '../../payments/dates';
@@ -372,6 +372,13 @@ function remember(sightings: Sightings, reference: string, finding: Finding, cas
 		return;
 	}
 	if (finding.kind !== 'listed') return;
+	const [only] = finding.items;
+	if (finding.items.length === 1 && CANONICAL_AMOUNT.test(only.openAmountText) && CANONICAL_AMOUNT.test(only.originalAmountText)) {
+		// The common case, without decimal arithmetic: one item, amounts as Yuki writes them ("1234.56").
+		if (/^-?0\.00$/.test(only.openAmountText)) sightings.sawGone(reference, caseInsensitive);
+		else sightings.sawOpenText(reference, only.openAmountText, only.originalAmountText, caseInsensitive);
+		return;
+	}
 	const amounts = finding.items.map(itemAmounts);
 	const open = sum(amounts.map((entry) => entry.open));
 	if (isZero(open)) sightings.sawGone(reference, caseInsensitive);

@@ -313,4 +313,36 @@ describe('Payment → Get Status', () => {
 			assert.deepEqual(['open', 'partiallyPaid', 'paid', 'notFound'].filter(passes), ['partiallyPaid', 'paid']);
 		});
 	});
+
+	it('grows linearly: date work does not grow with the number of references (counted, not timed)', async () => {
+		// Every luxon call the run makes, counted by patching luxon's own prototype for the run.
+		const counted = ['setZone', 'toISO', 'toISODate', 'startOf', 'diff', 'plus', 'minus'] as const;
+		const prototype = DateTime.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+		const originals = counted.map((name) => prototype[name]);
+		let calls = 0;
+		const luxonCallsFor = async (sandbox: RunningSandbox, references: string[]) => {
+			counted.forEach((name, index) => {
+				prototype[name] = function (this: unknown, ...args: unknown[]) {
+					calls++;
+					return originals[index].apply(this, args);
+				};
+			});
+			calls = 0;
+			try {
+				const { items } = await getStatus(sandbox, { referenceSource: 'list', references: references.join(',') });
+				assert.equal(items.length, references.length);
+				return calls;
+			} finally {
+				counted.forEach((name, index) => (prototype[name] = originals[index]));
+			}
+		};
+		await withPaymentSandbox(async (sandbox) => {
+			sandbox.seedOpenItems(2000);
+			const references = (count: number) => Array.from({ length: count }, (_, index) => `BULK-${String(index + 1).padStart(6, '0')}`);
+			await luxonCallsFor(sandbox, references(20)); // the log-in and its session bookkeeping, once
+			const small = await luxonCallsFor(sandbox, references(20));
+			const large = await luxonCallsFor(sandbox, references(2000));
+			assert.equal(large, small, `luxon calls: ${small} for 20 references, ${large} for 2,000`);
+		});
+	});
 });
