@@ -11,12 +11,14 @@ import { closeAllSandboxes, stopN8nTimers } from './env';
 import { figuresText, writeReliabilityDoc } from './figures';
 import { describeBadInputs } from './badInputTests';
 import { describeFaults } from './faults';
+import { describePaymentScenarios } from './payments';
 import { describeProperties } from './properties';
 import { describeSecretScan, describeSecurity } from './security';
 
 captureConsole();
 
 describeFaults();
+describePaymentScenarios();
 describeBadInputs();
 describeProperties();
 describeSecurity();
