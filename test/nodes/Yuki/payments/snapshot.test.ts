@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { clockAt } from '../../../../nodes/Yuki/payments/dates';
 import { paymentEvent } from '../../../../nodes/Yuki/payments/events';
@@ -155,5 +156,40 @@ describe('payment detection between polls', () => {
 		// An unchanged list is not written again.
 		const again = poll(snapshot, items, '2024-08-06T14:00');
 		assert.equal(storedChanged(stored, storeSnapshot(again.snapshot)), false);
+	});
+});
+
+describe('payment detection, any sequence of changes in Yuki', () => {
+	it('reports each payment once: per invoice, payments minus amounts undone equal what Yuki shows paid since the first poll', () => {
+		// Each step sets an invoice's open amount (in cents, 0 = it leaves the list) or restarts n8n.
+		const step = fc.oneof(
+			fc.record({ invoice: fc.integer({ min: 0, max: 2 }), openCents: fc.integer({ min: 0, max: 10_000 }) }),
+			fc.constant('restart' as const),
+		);
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+				const originals = [10_000, 5_000, 7_500];
+				const open = [...originals];
+				const visible = () =>
+					open.flatMap((cents, index) => (cents === 0 ? [] : [openItem(`i${index}`, `F${index}`, (originals[index] / 100).toFixed(2), (cents / 100).toFixed(2))]));
+				let { snapshot } = poll(undefined, visible(), '2024-08-06T07:00');
+				const reported = [0, 0, 0];
+				let day = 6;
+				for (const change of steps) {
+					if (change !== 'restart') open[change.invoice] = Math.min(change.openCents, originals[change.invoice]);
+					const now = `2024-08-${String(Math.min(28, ++day)).padStart(2, '0')}T07:00`;
+					const result = poll(snapshot, visible(), now);
+					snapshot = result.snapshot;
+					for (const event of result.events) {
+						const index = Number(String(event.yukiItemId).slice(1));
+						if (event.event === 'payment') reported[index] += Math.round(Number(event.amountPaid) * 100);
+						if (event.event === 'reopened') reported[index] -= Math.round(Number(event.amountUndone) * 100);
+						if (event.status === 'paid') assert.equal(open[index], 0, 'paid only when nothing is open');
+					}
+				}
+				assert.deepEqual(reported, originals.map((original, index) => original - open[index]));
+			}),
+			{ numRuns: 200, seed: 9 },
+		);
 	});
 });
