@@ -1,12 +1,14 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { administrationField, optionsCollection } from './shared/parameters';
-import { nowIn } from './payments/dates';
+import { confirmDisappearance, isSuspicious, UnconfirmedDisappearanceError } from './payments/confirm';
+import { clockIn } from './payments/dates';
 import { paymentEvent } from './payments/events';
-import { readSide, sideField } from './payments/parameters';
+import { messageStyle } from './payments/messages';
+import { messageOptions, readSide, sideField } from './payments/parameters';
 import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
-import { detectChanges, isSnapshot, itemsChanged, snapshotKey } from './payments/snapshot';
+import { detectChanges, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
 import { administrationValue, createRunContext, toNodeError } from './shared/runContext';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
@@ -14,11 +16,18 @@ interface TriggerOptions {
 	emitOnFirstPoll?: boolean;
 	emitOverdue?: boolean;
 	timeout?: number;
+	messageLanguage?: string;
+	messageDateFormat?: string;
 }
 
 /**
  * Starts a workflow when Yuki shows a payment on an invoice. Yuki has no list of payments, so
- * each poll reads the open items once and compares them with the previous poll's snapshot.
+ * each poll reads the open items once and compares them with the previous poll's snapshot
+ * (payments/snapshot.ts): each payment is emitted once, a reversed one as `reopened`.
+ *
+ * An answer that cannot be read fails the poll with no events (the transport never turns it into
+ * an empty list); a sudden disappearance of all or most open items is confirmed before it is
+ * reported (payments/confirm.ts: at most 4 extra calls, only then).
  */
 export class YukiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,6 +61,7 @@ export class YukiTrigger implements INodeType {
 					default: false,
 					description: 'Whether to also emit an item (event "overdue") once for each invoice that passes its due date unpaid',
 				},
+				...messageOptions(),
 				{
 					displayName: 'Emit Current State on First Poll',
 					name: 'emitOnFirstPoll',
@@ -93,16 +103,41 @@ export class YukiTrigger implements INodeType {
 			throw toNodeError.call(this, error);
 		}
 
-		const now = nowIn(this.getTimezone());
+		const clock = clockIn(this.getTimezone());
+		const style = messageStyle(options);
 		const staticData = this.getWorkflowStaticData('node');
 		const key = snapshotKey(administrationId, side);
-		const previous = isSnapshot(staticData[key]) ? staticData[key] : undefined;
+		const previous = readSnapshot(staticData[key]);
+
+		// All or most open items gone at once: confirm before a single one is reported as paid.
+		let confirmation: string | undefined;
+		const { vanished, openBefore } = vanishedItems(previous, openItems);
+		if (this.getMode() !== 'manual' && isSuspicious(vanished.length, openBefore, openItems.length)) {
+			try {
+				({ note: confirmation } = await confirmDisappearance(context.yuki, {
+					administrationId,
+					side,
+					firstRead: openItems,
+					reread: () => context.yuki.outstandingItems(side, administrationId, { includeBankTransactions: false, sortOrder: 'DateAsc' }),
+					vanishedReferences: vanished.map((entry) => entry[2]),
+					vanishedCount: vanished.length,
+				}));
+			} catch (error) {
+				if (error instanceof UnconfirmedDisappearanceError) {
+					throw new NodeOperationError(this.getNode(), error.message, {
+						description: 'No event was emitted and the previous state is kept, so nothing is lost: the next poll compares again.',
+					});
+				}
+				throw toNodeError.call(this, error);
+			}
+		}
+
 		const { changes, next } = detectChanges(previous, openItems, {
-			now,
+			clock,
 			emitOverdue: options.emitOverdue === true,
 			emitOnFirstPoll: options.emitOnFirstPoll === true,
 		});
-		const eventContext = { administrationId, side, now, previousStateRecordedAt: previous?.takenAt };
+		const eventContext = { administrationId, side, clock, style, previousStateRecordedAt: previous?.takenAt, confirmation };
 		const events = changes.map((change) => paymentEvent(change, eventContext));
 
 		if (this.getMode() === 'manual') {
@@ -115,10 +150,11 @@ export class YukiTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(samples)];
 		}
 
-		if (itemsChanged(previous, next)) {
+		const stored = storeSnapshot(next);
+		if (storedChanged(staticData[key], stored)) {
 			// Only this administration and side is tracked: another key is left over from earlier settings.
 			for (const other of Object.keys(staticData)) if (other !== key) delete staticData[other];
-			staticData[key] = next as unknown as IDataObject;
+			staticData[key] = stored as unknown as IDataObject;
 		}
 		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
 	}

@@ -8,8 +8,8 @@ import { WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
-	IDataObject,
 	IConnections,
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -42,10 +42,7 @@ export interface RunWorkflowOptions {
 	startItems?: TestItem[];
 	/** Additional node types, e.g. a trivial node for testing the harness itself. */
 	extraTypes?: Record<string, INodeType>;
-	/**
-	 * The workflow's static data, as n8n keeps it between executions of an active workflow: pass
-	 * the same object to several runs to let them share it (the runs update it in place).
-	 */
+	/** The workflow's static data from an earlier run (`WorkflowRun.staticData`), as n8n would have persisted it. */
 	staticData?: IDataObject;
 }
 
@@ -59,6 +56,8 @@ export interface WorkflowRun {
 	outputOf(nodeName: string): INodeExecutionData[];
 	/** Lines the nodes logged through `this.logger` during the run. */
 	logs: LogLine[];
+	/** The workflow's static data after the run, as plain JSON (what n8n persists after a production run). */
+	staticData: IDataObject;
 }
 
 const CREDENTIAL_REFERENCE = { yukiApi: { id: 'test-credential', name: 'Yuki account' } };
@@ -92,7 +91,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		active: false,
 		nodeTypes,
 		settings,
-		staticData: options.staticData,
+		staticData: structuredClone(options.staticData ?? {}),
 	});
 	const credentials: Record<string, ICredentialDataDecryptedObject> = options.credentials
 		? { yukiApi: options.credentials as ICredentialDataDecryptedObject }
@@ -126,6 +125,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		error: run.data.resultData.error,
 		outputOf: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		logs: takeLogLines(),
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
 	};
 }
 
@@ -142,10 +142,10 @@ export interface RunYukiNodeOptions {
 	nodeTypeName?: 'yuki';
 	/** Node settings as in workflow JSON, e.g. `{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 }` or `{ onError: 'continueErrorOutput' }`. */
 	nodeSettings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'onError' | 'alwaysOutputData'>;
-	/** The workflow's static data, shared by the runs that are given the same object. */
-	staticData?: IDataObject;
 	/** Run another node type in place of the Yuki node (for testing the harness itself). */
 	nodeType?: INodeType;
+	/** The workflow's static data from an earlier run (`NodeRun.staticData`). */
+	staticData?: IDataObject;
 }
 
 export interface NodeRun {
@@ -158,6 +158,8 @@ export interface NodeRun {
 	logs: LogLine[];
 	/** Execution hints n8n shows above the node's output (e.g. the run's Yuki call count). */
 	hints: NodeExecutionHint[];
+	/** The workflow's static data after the run (pass it to the next run to simulate n8n persisting it). */
+	staticData: IDataObject;
 }
 
 export const YUKI_NODE_NAME = 'Yuki';
@@ -192,5 +194,6 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 		runData: result.runData,
 		logs: result.logs,
 		hints: result.runData[YUKI_NODE_NAME]?.[0]?.hints ?? [],
+		staticData: result.staticData,
 	};
 }

@@ -42,10 +42,13 @@ export function doubleBookingsIn(sandbox: RunningSandbox): number {
 	);
 }
 
-/** Receipts the sandbox's archive holds twice: same administration, folder, amount and file. */
+/**
+ * Receipts the sandbox's archive holds twice: same administration, folder, amount and file. Only
+ * uploads count (no `typeId`): the archived PDFs of booked invoices and journals are Yuki's own.
+ */
 export function duplicateUploadsIn(sandbox: RunningSandbox): number {
 	return repeats(
-		sandbox.state.documents.map((document) =>
+		sandbox.state.documents.filter((document) => document.typeId === undefined).map((document) =>
 			[document.administrationId, document.folder, document.amount, createHash('sha256').update(document.dataBase64).digest('hex')].join('\u0000'),
 		),
 	);

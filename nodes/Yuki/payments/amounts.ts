@@ -10,6 +10,9 @@ export type PaymentStatus = 'open' | 'partiallyPaid' | 'paid';
 
 export const ZERO: Decimal = money('0');
 
+/** An amount exactly as `formatDecimal` writes it ("1234.56"): such text can be stored and compared without parsing. */
+export const CANONICAL_AMOUNT = /^(?!-0\.00$)-?(0|[1-9]\d*)\.\d\d$/;
+
 /** Yuki's amounts of one item, exactly as written (falls back to the parsed number). */
 export function itemAmounts(item: OutstandingItem): { original: Decimal; open: Decimal } {
 	return {

@@ -1,14 +1,22 @@
 /**
  * Dates as an accountant reads them: calendar days in the workflow's time zone, because an
  * invoice due on 6 August is overdue from 7 August in Amsterdam, whatever the server's clock says.
+ *
+ * `now` does not change within a run, so everything derived from it is computed once (the
+ * run's `Clock`); per open item only plain calendar arithmetic on `YYYY-MM-DD` text is done,
+ * which keeps Get Status and the trigger linear and cheap at 100,000 references.
  */
 import { DateTime } from 'luxon';
 
-/** `YYYY-MM-DD` from Yuki's date text (which may carry a time), or null when there is none. */
-export function isoDate(value: unknown): string | null {
-	if (typeof value !== 'string') return null;
-	const match = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
-	return match ? match[1] : null;
+/** The check time of one run and what is derived from it. */
+export interface Clock {
+	now: DateTime;
+	/** `YYYY-MM-DD` in the workflow's time zone. */
+	today: string;
+	/** ISO timestamp with the zone's offset, e.g. `2024-08-06T14:00:00.000+02:00`. */
+	stamp: string;
+	/** Days since 1970-01-01 of `today` (calendar arithmetic, no time zone left in it). */
+	todayNumber: number;
 }
 
 /** The current moment in the workflow's time zone. */
@@ -17,15 +25,43 @@ export function nowIn(timezone: string, now: DateTime = DateTime.now()): DateTim
 	return zoned.isValid ? zoned : now.setZone('UTC');
 }
 
-/** Whole days past the due date (0 when not yet due, due today, or no due date). */
-export function daysOverdue(dueDate: string | null | undefined, now: DateTime): number {
+/** The run's clock: one luxon computation per run, none per item. */
+export function clockAt(now: DateTime): Clock {
+	const today = dayOf(now);
+	return { now, today, stamp: timestamp(now), todayNumber: dayNumber(today) ?? 0 };
+}
+
+export function clockIn(timezone: string, now?: DateTime): Clock {
+	return clockAt(nowIn(timezone, now));
+}
+
+/** `YYYY-MM-DD` from Yuki's date text (which may carry a time), or null when there is none. */
+export function isoDate(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const match = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
+	return match ? match[1] : null;
+}
+
+/** Days since 1970-01-01 of a calendar date, or null for a date that does not exist (2024-02-30). */
+export function dayNumber(date: string): number | null {
+	const year = Number(date.slice(0, 4));
+	const month = Number(date.slice(5, 7));
+	const day = Number(date.slice(8, 10));
+	const millis = Date.UTC(year, month - 1, day);
+	const check = new Date(millis);
+	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+	return millis / 86_400_000;
+}
+
+/**
+ * Whole days past the due date (0 when not yet due, due today, or no due date). Calendar days
+ * in the workflow's zone: a day across a DST change still counts as one.
+ */
+export function daysOverdue(dueDate: string | null | undefined, clock: Clock): number {
 	const due = isoDate(dueDate);
-	if (!due) return 0;
-	const dueDay = DateTime.fromISO(due, { zone: now.zone });
-	if (!dueDay.isValid) return 0;
-	// Rounded because a day across a DST change is 23 or 25 hours long.
-	const days = Math.round(now.startOf('day').diff(dueDay.startOf('day'), 'days').days);
-	return Math.max(0, days);
+	if (!due || due >= clock.today) return 0;
+	const dueNumber = dayNumber(due);
+	return dueNumber === null ? 0 : Math.max(0, clock.todayNumber - dueNumber);
 }
 
 /** The calendar date of a moment, as written in messages. */

@@ -2,11 +2,11 @@
  * One Yuki open item as the node outputs it: numbers as numbers, ISO dates, a payment status
  * and the amount already paid. Used by List Open Items and inside Get Status matches.
  */
-import type { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 import type { OutstandingItem, OutstandingSide } from '../transport/types';
 import { subtractDecimals } from '../documents/decimal';
 import { amount, currencyOf, itemAmounts, statusOf } from './amounts';
+import type { Clock } from './dates';
 import { daysOverdue, isoDate } from './dates';
 
 /** Keys the transport adds that are not passed on as they are (amount texts become numbers). */
@@ -14,7 +14,7 @@ const REPLACED_KEYS = new Set(['id', 'openAmountText', 'originalAmountText', 'op
 
 export function openItemJson(
 	item: OutstandingItem,
-	context: { administrationId: string; side: OutstandingSide; now: DateTime },
+	context: { administrationId: string; side: OutstandingSide; clock: Clock },
 ): IDataObject {
 	const { original, open } = itemAmounts(item);
 	const dueDate = isoDate(item.dueDate);
@@ -28,7 +28,7 @@ export function openItemJson(
 		currency: currencyOf(item),
 		invoiceDate: isoDate(item.date),
 		dueDate,
-		daysOverdue: daysOverdue(dueDate, context.now),
+		daysOverdue: daysOverdue(dueDate, context.clock),
 		contact: item.contact ?? null,
 		contactCode: item.contactCode || null,
 		typeId: item.typeId ?? null,

@@ -360,7 +360,7 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 				operation: 'CheckOutstandingItemAdmin',
 				administrationId,
 				args: (sessionID) => ({ sessionID, administrationID: administrationId, Reference: reference }),
-				read: (body) => readOutstandingItems(resultOf('CheckOutstandingItemAdmin')(body)),
+				read: (body) => readOutstandingItems(resultOf('CheckOutstandingItemAdmin')(body), 'CheckOutstandingItemAdmin', 'OutstandingItems'),
 			});
 		},
 
@@ -381,7 +381,7 @@ export function createYukiClient(settings: YukiConnectionSettings, options: Yuki
 					sortOrder,
 					...period,
 				}),
-				read: (body) => readOutstandingItems(resultOf(operation)(body)),
+				read: (body) => readOutstandingItems(resultOf(operation)(body), operation, `Outstanding${side === 'debtor' ? 'Debtor' : 'Creditor'}Items`),
 			});
 		},
 

@@ -183,9 +183,18 @@ export function requireKeys(records: ResultRecord[], keys: readonly string[], re
 	}
 }
 
-/** Open items (`Item` records), with the amounts also as the exact text Yuki wrote. */
-export function readOutstandingItems(result: XmlElement | undefined): OutstandingItem[] {
-	return recordElements(result, outstandingItemRecord.record).map((element, index) => {
+/**
+ * Open items (`Item` records), with the amounts also as the exact text Yuki wrote. The answer
+ * must have the structure Yuki sends: the `…Result` element holding the `container` element
+ * (`OutstandingDebtorItems`, `OutstandingCreditorItems`, `OutstandingItems`), which is empty for
+ * an empty list [doc: Yuki's example answers]. Anything else cannot be read and is an error, never
+ * an empty list: an empty list would report every open invoice as paid.
+ */
+export function readOutstandingItems(result: XmlElement | undefined, operation: string, container: string): OutstandingItem[] {
+	if (!result) throw new MalformedAnswerError(`the ${operation} answer has no ${operation}Result: it cannot be read as a list of open items`);
+	const list = childNamed(result, container);
+	if (!list) throw new MalformedAnswerError(`the ${operation} answer holds no ${container} element: it cannot be read as a list of open items`);
+	return recordElements(list, outstandingItemRecord.record).map((element, index) => {
 		const record = readRecord(element, outstandingItemRecord.fields);
 		// Exact texts for decimal-safe arithmetic (the numbers are for display and comparisons).
 		const openAmountText = textOf(childNamed(element, 'OpenAmount'));

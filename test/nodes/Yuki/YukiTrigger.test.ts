@@ -4,11 +4,25 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { pollTrigger } from '../../helpers';
 import type { RunningSandbox } from './actions/payment/sandboxSetup';
 import { DEMO, callsDuring, credentialsFor, withPaymentSandbox } from './actions/payment/sandboxSetup';
+import { emptyList, startAnswerProxy, withoutResult } from './payments/answerProxy';
 
-function poll(sandbox: RunningSandbox, staticData: IDataObject | undefined, parameters: INodeParameters = {}, mode: 'trigger' | 'manual' = 'trigger') {
+/** Yuki undoes payments on an invoice (a bank match undone, a payment reversed): it is open again. */
+function reopen(sandbox: RunningSandbox, reference: string, openAmount: string): void {
+	const item = sandbox.state.items.find((candidate) => candidate.reference === reference && candidate.administrationId === DEMO.organisation.id);
+	if (!item) throw new Error(`no item ${reference}`);
+	item.openAmount = openAmount;
+}
+
+function poll(
+	sandbox: RunningSandbox,
+	staticData: IDataObject | undefined,
+	parameters: INodeParameters = {},
+	mode: 'trigger' | 'manual' = 'trigger',
+	baseUrl?: string,
+) {
 	return pollTrigger({
 		parameters: { side: 'debtor', ...parameters },
-		credentials: credentialsFor(sandbox),
+		credentials: { ...credentialsFor(sandbox), ...(baseUrl ? { customBaseUrl: baseUrl } : {}) },
 		staticData,
 		mode,
 		timezone: 'Europe/Amsterdam',
@@ -112,6 +126,79 @@ describe('Yuki Trigger', () => {
 			assert.ok(sample.items.every((item) => item.json.sample === true && item.json.event === 'payment'));
 			assert.equal(sample.items[0].json.reference, 'DEMO-2025-002');
 			assert.equal(sample.staticDataChanged, false);
+		});
+	});
+
+	it('emits each real payment once: an invoice that comes back is "reopened", never a second payment', async () => {
+		await withPaymentSandbox(async (sandbox) => {
+			const first = await poll(sandbox, undefined);
+			sandbox.recordPayment('DEMO-2025-001', '210.00');
+			const partial = await poll(sandbox, first.staticData);
+			sandbox.recordPayment('DEMO-2025-001', '1000.00');
+			const full = await poll(sandbox, partial.staticData);
+			// n8n restarts, then the accountant undoes the bank match of the 1,000 in Yuki.
+			reopen(sandbox, 'DEMO-2025-001', '1000.00');
+			const back = await poll(sandbox, JSON.parse(JSON.stringify(full.staticData)) as IDataObject);
+			const quiet = await poll(sandbox, back.staticData);
+			const events = [partial, full, back, quiet].flatMap((run) => run.items ?? []).map((item) => [item.json.event, item.json.amountPaid, item.json.amountUndone ?? null]);
+			assert.deepEqual(events, [
+				['payment', 210, null],
+				['payment', 1000, null],
+				['reopened', 0, 1000],
+			]);
+			const reopened = back.items![0].json;
+			assert.equal(reopened.status, 'partiallyPaid');
+			assert.equal(reopened.openAmount, 1000);
+			assert.match(String(reopened.message), /^Yuki: invoice DEMO-2025-001 is open again, seen on \d{4}-\d{2}-\d{2}: EUR 1000\.00 open; EUR 1000\.00 of earlier payments undone in Yuki$/);
+		});
+	});
+
+	it('writes the payment line in Dutch with the date format picked', async () => {
+		await withPaymentSandbox(async (sandbox) => {
+			const options = { messageLanguage: 'nl', messageDateFormat: 'dd-MM-yyyy' };
+			const first = await poll(sandbox, undefined, { options });
+			sandbox.recordPayment('DEMO-2025-001', '26.40');
+			const second = await poll(sandbox, first.staticData, { options });
+			assert.match(String(second.items?.[0].json.message), /^Yuki: Betaling van EUR 26\.40 ontvangen, gezien op \d{2}-\d{2}-\d{4}; EUR 1183\.60 staat nog open$/);
+			assert.equal(second.items?.[0].json.paymentDate, null);
+		});
+	});
+
+	it('fails a poll whose answer has no Result element: no events, the state kept', async () => {
+		await withPaymentSandbox(async (sandbox) => {
+			const proxy = await startAnswerProxy(sandbox.url);
+			try {
+				const first = await poll(sandbox, undefined, {}, 'trigger', proxy.url);
+				proxy.rewrite('OutstandingDebtorItems', withoutResult('OutstandingDebtorItems'));
+				await assert.rejects(poll(sandbox, first.staticData, {}, 'trigger', proxy.url), /could not be read|cannot be read/);
+				sandbox.recordPayment('DEMO-2025-002', '5.00');
+				const next = await poll(sandbox, first.staticData, {}, 'trigger', proxy.url);
+				assert.deepEqual(next.items?.map((item) => [item.json.reference, item.json.amountPaid]), [['DEMO-2025-002', 5]]);
+			} finally {
+				await proxy.close();
+			}
+		});
+	});
+
+	it('confirms a sudden disappearance of every open item before reporting it, and says so', async () => {
+		await withPaymentSandbox(async (sandbox) => {
+			const proxy = await startAnswerProxy(sandbox.url);
+			try {
+				const first = await poll(sandbox, undefined, {}, 'trigger', proxy.url);
+				// An odd, empty answer once: the second read disagrees, so nothing is reported.
+				proxy.rewrite('OutstandingDebtorItems', emptyList('OutstandingDebtorItems', 'OutstandingDebtorItems'));
+				const odd = callsDuring(sandbox, () => poll(sandbox, first.staticData, {}, 'trigger', proxy.url));
+				await assert.rejects(odd, /second read of the list disagreed/);
+				// Every demo invoice really paid: two reads, three checks, then the events, each saying how it was confirmed.
+				for (const item of sandbox.state.items) if (item.administrationId === DEMO.organisation.id && item.side === 'debtor') item.openAmount = '0.00';
+				const paid = await callsDuring(sandbox, () => poll(sandbox, first.staticData, {}, 'trigger', proxy.url));
+				assert.deepEqual(paid.operations, ['OutstandingDebtorItems', 'OutstandingDebtorItems', 'CheckOutstandingItemAdmin', 'CheckOutstandingItemAdmin', 'CheckOutstandingItemAdmin']);
+				const events = paid.result.items ?? [];
+				assert.ok(events.length >= 3);
+				assert.ok(events.every((item) => item.json.status === 'paid' && /confirmed before reporting/.test(String(item.json.confirmation))));
+			} finally {
+				await proxy.close();
+			}
 		});
 	});
 });

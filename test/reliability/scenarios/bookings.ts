@@ -69,17 +69,16 @@ export function describeScenarios(): void {
 			scenario(4, `${kind} after Yuki booked: status "unknown" (may have been booked, check Yuki), not resent; a later delivery confirms the booking`, async () => {
 				await warmUp();
 				const reference = `T4-${kind}`;
-				const staticData: IDataObject = {};
 				const before = calls(sandbox, 'ProcessSalesInvoices');
 				sandbox.injectFault({ kind, operation: 'ProcessSalesInvoices' });
-				const lost = await runNode(`#4 ${kind}`, sandbox, { parameters: SALES, items: invoices(reference), credentials: credentials(), continueOnFail: true, staticData });
+				const lost = await runNode(`#4 ${kind}`, sandbox, { parameters: SALES, items: invoices(reference), credentials: credentials(), continueOnFail: true });
 				sandbox.clearFaults();
 				assert.equal(resentWithoutProof(sandbox, 'ProcessSalesInvoices', before, 1), 0, 'the call was sent again');
 				assert.equal(lost.items[0].json.status, 'unknown');
 				assert.match(lost.errorsByItem.get(0) ?? '', /may have been booked; check Yuki/);
 				assert.equal(timesBooked(sandbox, reference), 1, 'the sandbox booked it before the answer was lost');
 
-				const again = await runNode(`#4 ${kind} redelivered`, sandbox, { parameters: SALES, items: invoices(reference), credentials: credentials(), staticData });
+				const again = await runNode(`#4 ${kind} redelivered`, sandbox, { parameters: SALES, items: invoices(reference), credentials: credentials(), staticData: lost.staticData });
 				assert.equal(again.error, undefined, again.error?.message);
 				assert.equal(again.items[0].json.status, 'booked');
 				assert.equal(again.items[0].json.bookedEarlier, 'lostAnswer');

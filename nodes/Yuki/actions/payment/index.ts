@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Status',
 				value: 'getStatus',
-				description: 'Whether invoices are open, partly paid or paid, by invoice reference',
+				description: 'Whether invoices are open, partly paid, paid (only on evidence) or not found, by invoice reference',
 				action: 'Get the payment status of invoices',
 			},
 			{

@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { administrationField, optionsCollection } from '../../shared/parameters';
-import { isoDate, nowIn } from '../../payments/dates';
+import { clockIn, isoDate } from '../../payments/dates';
 import { openItemJson } from '../../payments/openItem';
 import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
 import { PaymentInputError } from '../../payments/references';
@@ -90,7 +90,7 @@ interface ListRequest {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const now = nowIn(this.getTimezone());
+	const clock = clockIn(this.getTimezone());
 	const lists = new Map<string, Promise<OutstandingItem[]>>();
 	const output: INodeExecutionData[] = [];
 
@@ -115,7 +115,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? openItems.length : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		for (const item of openItems.slice(0, limit)) {
-			output.push(resultItem(openItemJson(item, { administrationId, side, now }), itemIndex));
+			output.push(resultItem(openItemJson(item, { administrationId, side, clock }), itemIndex));
 		}
 	}
 	return output;

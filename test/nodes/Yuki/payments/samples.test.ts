@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import { clockAt } from '../../../../nodes/Yuki/payments/dates';
 import { sampleEvents } from '../../../../nodes/Yuki/payments/samples';
 import { openItem } from './fixtures';
 
-const context = { administrationId: 'adm', side: 'debtor' as const, now: DateTime.fromISO('2024-08-06T14:00', { zone: 'Europe/Amsterdam' }) };
+const context = { administrationId: 'adm', side: 'debtor' as const, clock: clockAt(DateTime.fromISO('2024-08-06T14:00', { zone: 'Europe/Amsterdam' })) };
 
 describe('Fetch Test Event samples', () => {
 	it('shows what the next poll would emit when there is something', () => {

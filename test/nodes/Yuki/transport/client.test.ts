@@ -257,8 +257,9 @@ describe('results', () => {
 			body: envelope('CheckOutstandingItemAdmin', '<OutstandingItems xmlns="" />'),
 		});
 		assert.deepEqual(await client.checkOutstandingItem(ADMINISTRATION, 'PAID-1'), []);
+		// A Result without the list element is not what Yuki sends: unreadable, never "no items" (issue 9 item 3).
 		yuki.reply('CheckOutstandingItemAdmin', { body: envelope('CheckOutstandingItemAdmin', '') });
-		assert.deepEqual(await client.checkOutstandingItem(ADMINISTRATION, 'PAID-1'), []);
+		await assert.rejects(client.checkOutstandingItem(ADMINISTRATION, 'PAID-1'), { kind: 'malformed' });
 		const items = Array.from({ length: 3 }, (_, index) => item(`id-${index}`, `${index}.50`)).join('');
 		yuki.reply('CheckOutstandingItemAdmin', { body: envelope('CheckOutstandingItemAdmin', `<OutstandingItems xmlns="">${items}</OutstandingItems>`) });
 		const found = await client.checkOutstandingItem(ADMINISTRATION, 'R');

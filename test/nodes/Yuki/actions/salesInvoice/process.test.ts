@@ -330,14 +330,13 @@ describe('Sales Invoice → Process: booked once', () => {
 	});
 
 	it('a lost answer is "unknown"; a later run that meets Yuki\'s duplicate answer confirms the booking', async () => {
-		const staticData = {};
 		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'drop' });
-		const lost = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { continueOnFail: true, staticData });
+		const lost = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { continueOnFail: true });
 		assert.equal(lost.json[0].status, 'unknown');
 		assert.match(String(lost.json[0].error), /S-900 may have been booked; check Yuki/);
 		assert.ok(yuki.referencesInYuki().includes('S-900'), 'the sandbox booked it before dropping the answer');
 
-		const again = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData });
+		const again = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData: lost.staticData });
 		assert.equal(again.error, undefined, errorMessage(again));
 		assert.equal(again.json[0].status, 'booked');
 		assert.equal(again.json[0].bookedEarlier, 'lostAnswer');
@@ -345,7 +344,7 @@ describe('Sales Invoice → Process: booked once', () => {
 		assert.equal(yuki.referencesInYuki().filter((reference) => reference === 'S-900').length, 1);
 
 		// Once confirmed, a third delivery is an ordinary duplicate again.
-		const third = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData });
+		const third = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData: again.staticData });
 		assert.match(errorMessage(third), /S-900 is already in Yuki/);
 	});
 
