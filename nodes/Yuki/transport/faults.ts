@@ -12,8 +12,9 @@ export const SESSION_FAULT_PATTERNS: readonly RegExp[] = [/session/i];
 
 /**
  * The exact session faults Yuki raises while checking the session, before it processes anything:
- * only these let a booking or upload be signed in again and repeated. Compared whole, after
- * ASP.NET's exception prefix and trailing punctuation are removed, ignoring case.
+ * only these let a booking or upload be signed in again and repeated. Compared whole (ignoring
+ * case, ASP.NET's exception prefix and trailing punctuation), or as the text's start followed by
+ * a colon and an explanation ("Invalid session ID: the session has expired").
  * [guess: the text of the project's fixture; Yuki documents no session fault text, and no public
  * client we found names one.] A text that merely contains "session" is not enough.
  */
@@ -60,7 +61,7 @@ export function isSessionFault(faultString: string | undefined): boolean {
 export function isKnownSessionFault(faultString: string | undefined): boolean {
 	if (faultString === undefined) return false;
 	const text = faultString.replace(ASMX_EXCEPTION_PREFIX, '').trim().replace(/[.!]+$/, '').toLowerCase();
-	return KNOWN_SESSION_FAULTS.some((known) => known.toLowerCase() === text);
+	return KNOWN_SESSION_FAULTS.some((known) => text === known.toLowerCase() || text.startsWith(`${known.toLowerCase()}:`));
 }
 
 export const SLOW_ANSWER_HINT =
