@@ -1,6 +1,6 @@
 /**
- * Rewrites README.md's generated "document-tables" section from the document descriptions
- * (`npm run docs:tables`). A test fails when the README is out of date.
+ * Rewrites the generated "document-tables" section of docs/invoice-fields.md from the document
+ * descriptions (`npm run docs:tables`). A test fails when that file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,19 +10,19 @@ import { documentTablesSection, replaceDocumentTablesSection } from './docs/tabl
 
 export const DOCUMENTS = [salesInvoiceDocument, purchaseInvoiceDocument];
 
-export const README_PATH = join(__dirname, '..', 'README.md');
+export const FIELDS_DOC_PATH = join(__dirname, '..', 'docs', 'invoice-fields.md');
 
-/** The README as it should be, from the README as it is. */
-export function updatedReadme(readme: string): string {
-	return replaceDocumentTablesSection(readme, documentTablesSection(DOCUMENTS));
+/** The field reference as it should be, from the file as it is. */
+export function updatedFieldsDoc(doc: string): string {
+	return replaceDocumentTablesSection(doc, documentTablesSection(DOCUMENTS));
 }
 
 if (require.main === module) {
-	const readme = readFileSync(README_PATH, 'utf8');
-	const updated = updatedReadme(readme);
-	if (updated === readme) console.log('README.md document tables are up to date');
+	const doc = readFileSync(FIELDS_DOC_PATH, 'utf8');
+	const updated = updatedFieldsDoc(doc);
+	if (updated === doc) console.log('docs/invoice-fields.md is up to date');
 	else {
-		writeFileSync(README_PATH, updated);
-		console.log('README.md document tables rewritten');
+		writeFileSync(FIELDS_DOC_PATH, updated);
+		console.log('docs/invoice-fields.md document tables rewritten');
 	}
 }

@@ -1,7 +1,7 @@
 /**
- * The README's reference tables, derived from the document descriptions: one Markdown table per
+ * The reference tables of docs/invoice-fields.md, derived from the document descriptions: one Markdown table per
  * level (the invoice, then each group and list), the minimal JSON shape and the cross-field
- * rules. Pure: `scripts/document-tables.ts` writes the result into README.md.
+ * rules. Pure: `scripts/document-tables.ts` writes the result into docs/invoice-fields.md.
  */
 import { fieldKey } from '../../nodes/Yuki/documents/fields';
 import type { Confidence, DocumentSpec, Field } from '../../nodes/Yuki/documents/fields';
@@ -160,7 +160,7 @@ function documentSection(spec: DocumentSpec): string {
 	].join('\n');
 }
 
-/** The whole generated README section (without its markers) for the given documents. */
+/** The whole generated field-tables section (without its markers) for the given documents. */
 export function documentTablesSection(specs: readonly DocumentSpec[]): string {
 	return [
 		'## Invoice documents: fields and JSON shape',
@@ -188,11 +188,11 @@ export function documentTablesSection(specs: readonly DocumentSpec[]): string {
 const SECTION_START = /<!-- section:document-tables\b[^>]*-->/;
 const SECTION_END = '<!-- /section:document-tables -->';
 
-/** README text with the document-tables section's content replaced; throws when the markers are missing. */
+/** Markdown text with the document-tables section's content replaced; throws when the markers are missing. */
 export function replaceDocumentTablesSection(readme: string, content: string): string {
 	const start = SECTION_START.exec(readme);
 	const end = readme.indexOf(SECTION_END);
-	if (!start || end < start.index) throw new Error('README.md has no <!-- section:document-tables --> … <!-- /section:document-tables --> markers');
+	if (!start || end < start.index) throw new Error('the document has no <!-- section:document-tables --> … <!-- /section:document-tables --> markers');
 	const contentStart = start.index + start[0].length;
 	return `${readme.slice(0, contentStart)}\n${content}\n${readme.slice(end)}`;
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CACHE_DIR = join(PROJECT_ROOT, '.cache');
 
-/** The n8n the end-to-end tests and the demo use (README › Compatibility says why this one). */
+/** The n8n the end-to-end tests and the demo use (docs/compatibility.md says why this one). */
 export const PINNED_N8N_VERSION = '2.40.7';
 
 /**

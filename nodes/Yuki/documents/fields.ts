@@ -4,10 +4,10 @@
  * A description lists the XML elements in the order Yuki requires, with their type, whether they
  * are required, how many decimals they keep and what values they allow. Everything else is
  * derived from it: the node's fields, the validation of input items, the XML order, the
- * sandbox's checks and the README tables. This module does no I/O.
+ * sandbox's checks and the field tables in docs/. This module does no I/O.
  */
 
-/** How sure we are of a fact about Yuki (see the README's "documented or inferred" section). */
+/** How sure we are of a fact about Yuki (see docs/yuki-facts.md). */
 export type Confidence = 'doc' | 'lib' | 'guess';
 
 interface FieldBase {
@@ -15,12 +15,12 @@ interface FieldBase {
 	xml: string;
 	/** camelCase key in the JSON shape the node accepts (derived from `xml` unless given). */
 	key?: string;
-	/** Human label for the node's field and the README. */
+	/** Human label for the node's field and the docs. */
 	label: string;
 	description: string;
 	required?: boolean;
 	confidence?: Confidence;
-	/** A realistic value for the README's JSON example (a generic one is derived when absent). */
+	/** A realistic value for the docs' JSON example (a generic one is derived when absent). */
 	example?: string;
 }
 
@@ -99,7 +99,7 @@ export interface RuleFinding {
 
 /** A check across fields (e.g. "Reference is required when Process is true"). */
 export interface DocumentRule {
-	/** Sentence for the README and the error message. */
+	/** Sentence for the docs and the error message. */
 	description: string;
 	/** Dotted key path of the field the error names. */
 	field: string;

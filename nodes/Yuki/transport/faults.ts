@@ -1,7 +1,7 @@
 /**
  * What Yuki's fault texts mean for the user, in one table, and which of them mean "sign in again".
- * Yuki documents few of its texts: the session and daily-limit texts below are guesses (see the
- * README's transport section), kept here so they can be corrected in one place.
+ * Yuki documents few of its texts: the session and daily-limit texts below are guesses (see
+ * docs/transport.md), kept here so they can be corrected in one place.
  */
 
 /**

@@ -1,16 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { README_PATH, updatedReadme } from '../../../scripts/document-tables';
+import { FIELDS_DOC_PATH, updatedFieldsDoc } from '../../../scripts/document-tables';
 import { purchaseInvoiceDocument } from '../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../nodes/Yuki/documents/salesInvoice';
 import { documentExample, documentTable, replaceDocumentTablesSection } from '../../../scripts/docs/tables';
 import { validateRecord } from '../../../nodes/Yuki/documents/validate';
 
 describe('document tables', () => {
-	it('README.md is up to date with the descriptions (run `npm run docs:tables` when this fails)', () => {
-		const readme = readFileSync(README_PATH, 'utf8');
-		assert.equal(updatedReadme(readme), readme);
+	it('docs/invoice-fields.md is up to date with the descriptions (run `npm run docs:tables` when this fails)', () => {
+		const doc = readFileSync(FIELDS_DOC_PATH, 'utf8');
+		assert.equal(updatedFieldsDoc(doc), doc);
 	});
 
 	it('lists every element with its JSON key, type, limits and confidence, nested levels in their own table', () => {
