@@ -149,6 +149,14 @@ describe('network', () => {
 });
 
 describe('settings that cannot work', () => {
+	it('refuses plain http:// to a host that is not loopback before sending anything (the access key would travel unencrypted)', async () => {
+		const error = await failure(client({ customBaseUrl: 'http://yuki.example.nl' }).administrations());
+		assert.equal(error.kind, 'configuration');
+		assert.equal(error.mayHaveReachedYuki, false);
+		assert.match(error.message, /unencrypted/);
+		assert.equal(yuki.requests.length, 0);
+	});
+
 	it('stops before any call without an access key or with an unknown region', async () => {
 		const noKey = await failure(client({ accessKey: '  ' }).administrations());
 		assert.equal(noKey.kind, 'configuration');
