@@ -167,3 +167,16 @@ describe('settings that cannot work', () => {
 		assert.equal(yuki.requests.length, 0);
 	});
 });
+
+describe('redirects', () => {
+	it('does not follow a redirect (the document would go elsewhere or be lost): a wrong base URL, not sent for processing', async () => {
+		// A 307 keeps the method and body: following it would send the invoices a second time.
+		yuki.reply('ProcessSalesInvoices', { body: '', status: 307, contentType: 'text/plain', location: `${yuki.baseUrl}/ws/Sales.asmx?again` });
+		const error = await failure(client().processSalesInvoices(ADMINISTRATION, '<SalesInvoices/>'));
+		assert.equal(error.kind, 'http');
+		assert.equal(error.httpStatus, 307);
+		assert.equal(error.mayHaveReachedYuki, false);
+		assert.match(error.hint ?? '', /base URL/);
+		assert.equal(yuki.operations().filter((operation) => operation === 'ProcessSalesInvoices').length, 1);
+	});
+});
