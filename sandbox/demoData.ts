@@ -5,8 +5,11 @@
  */
 import type {
 	ContactState,
+	FolderState,
 	GlAccountState,
+	ListEntryState,
 	OpenItemState,
+	ProjectState,
 	SandboxState,
 	VatCodeState,
 } from './state';
@@ -121,17 +124,62 @@ function glAccounts(administrationId: string): GlAccountState[] {
 	}));
 }
 
-/** Yuki's standard archive folders of a Dutch domain [guess for the IDs]. */
-const FOLDERS: Array<[number, string]> = [
-	[1, 'Inkoop'],
-	[2, 'Verkoop'],
-	[3, 'Bank'],
-	[4, 'Personeel'],
-	[5, 'Belastingen'],
-	[6, 'Overig'],
-	[7, 'Correspondentie'],
-	[DEMO.expenseClaimFolder, 'Onkostendeclaraties'],
+/**
+ * Yuki's archive folders of a Dutch domain: 1 purchase, 2 sales and 7 "to be handled by Yuki"
+ * with their icons as in Yuki's Postman example [doc]; the other IDs, names and icons [guess].
+ */
+const FOLDERS: Array<[number, string, string, boolean]> = [
+	[7, 'Nog door Yuki te verwerken', 'DocumentFolder_yellow_label.png', true],
+	[1, 'Inkoop', 'DocumentFolder_red_label.png', true],
+	[2, 'Verkoop', 'DocumentFolder_red_label.png', true],
+	[3, 'Bank', 'DocumentFolder_red_label.png', true],
+	[4, 'Personeel', 'DocumentFolder_blue_label.png', true],
+	[5, 'Belastingen', 'DocumentFolder_blue_label.png', true],
+	[DEMO.expenseClaimFolder, 'Onkostendeclaraties', 'DocumentFolder_red_label.png', true],
+	[6, 'Overig', 'DocumentFolder_grey_label.png', false],
 ];
+
+function folders(): FolderState[] {
+	return FOLDERS.map(([id, description, icon, processedByYuki]) => ({ domainId: DOMAIN_ID, id, description, icon, processedByYuki }));
+}
+
+/** Archive.PaymentMethods of the domain: how an expense claim was paid [doc: shape; guess: the Dutch entries]. */
+const ARCHIVE_PAYMENT_METHODS: Array<[string, string]> = [
+	['1', 'Contant betaald'],
+	['2', 'Privé betaald (declaratie)'],
+	['4', 'Zakelijke pinpas'],
+	['5', 'Zakelijke creditcard'],
+];
+
+/** Archive.CostCategories of the domain; Yuki's IDs look like GL account codes [doc: Postman example]. */
+const COST_CATEGORIES: Array<[string, string]> = [
+	['4300', 'Huisvestingskosten'],
+	['4500', 'Kantoorkosten'],
+	['4600', 'Reis- en verblijfkosten'],
+	['4700', 'Algemene kosten'],
+];
+
+/** AccountingInfo.GetCustomPaymentMethods per administration [lib: the values of dedene/yuki-cli's fixture]. */
+const CUSTOM_PAYMENT_METHODS: Array<[string, string]> = [
+	['5', 'Creditcard'],
+	['10', 'Privé betaald'],
+];
+
+function listEntries(ownerId: string, entries: Array<[string, string]>): ListEntryState[] {
+	return entries.map(([id, description]) => ({ ownerId, id, description }));
+}
+
+/** Projects: code, description, start, end ('' = open-ended), customer index or none, budgets. */
+function projects(): ProjectState[] {
+	return [
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000001', hid: 1, code: 'KORENAAR-WEB', description: 'Nieuwe website Bakkerij De Korenaar', startDate: '2025-03-01', endDate: '', contactId: CONTACTS[0].id, tags: 'Web', budgetSales: '12000.00', budgetPurchase: '1500.00' },
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000002', hid: 2, code: 'INTERN', description: 'Interne uren', startDate: '2020-01-01', endDate: '', budgetSales: '0', budgetPurchase: '0' },
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000003', hid: 3, code: 'JANSEN-2024', description: 'Adviestraject Jansen 2024', startDate: '2024-01-15', endDate: '2024-12-31', contactId: CONTACTS[1].id, budgetSales: '8000.00', budgetPurchase: '0' },
+		{ administrationId: DEPARTMENT_ID, id: 'f1a00000-0000-4000-8000-000000000004', hid: 1, code: 'TRAINING-OOST', description: 'Trainingen Opleidingscentrum Oost', startDate: '2025-01-01', endDate: '', contactId: CONTACTS[4].id, budgetSales: '20000.00', budgetPurchase: '2500.00' },
+	];
+}
+
+let nextHid = 0;
 
 function contact(
 	id: string,
@@ -139,8 +187,10 @@ function contact(
 	code: string,
 	fullName: string,
 	fields: Record<string, string>,
+	extra: Partial<ContactState> = {},
 ): ContactState {
-	return { id, administrationId, code, fullName, fields };
+	nextHid += 1;
+	return { id, administrationId, code, fullName, fields, hid: nextHid, createdAt: '2024-02-01T09:00:00.000Z', modifiedAt: '2025-06-01T09:00:00.000Z', active: true, ...extra };
 }
 
 const CONTACTS: ContactState[] = [
@@ -177,7 +227,7 @@ const CONTACTS: ContactState[] = [
 		CountryCode: 'NL',
 		BankAccount: 'NL91ABNA0417164300',
 		ContactType: 'Company',
-	}),
+	}, { tags: 'Leverancier' }),
 	contact('6a1f0e2d-0005-4c3b-9a8d-1e2f3a4b5c05', DEPARTMENT_ID, 'T3001', 'Opleidingscentrum Oost', {
 		AddressLine_1: 'Stationsplein 1',
 		Zipcode: '7511 JK',
@@ -185,6 +235,13 @@ const CONTACTS: ContactState[] = [
 		CountryCode: 'NL',
 		ContactType: 'Company',
 	}),
+	contact('6a1f0e2d-0006-4c3b-9a8d-1e2f3a4b5c06', ORGANISATION_ID, 'K1004', 'Drukkerij Het Oosten (opgeheven)', {
+		AddressLine_1: 'Havenweg 7',
+		Zipcode: '8011 LM',
+		City: 'Zwolle',
+		CountryCode: 'NL',
+		ContactType: 'Company',
+	}, { active: false, modifiedAt: '2024-11-30T16:00:00.000Z' }),
 ];
 
 function openItem(
@@ -212,7 +269,8 @@ function openItem(
 		reference,
 		paymentReference: '',
 		paymentMethod: 'Overschrijving',
-		documentId: id.replace(/^.{8}/, 'd0c00000'),
+		// Distinct per item: the archived PDF of the invoice (see itemDocuments).
+		documentId: id.replace(/^.{4}/, (prefix) => `d0c${prefix[0]}`),
 		originalAmount: original,
 		openAmount: open,
 	};
@@ -273,10 +331,16 @@ export function seedState(seed: 'demo' | 'empty'): SandboxState {
 		],
 		vatCodes: [...vatCodes(ORGANISATION_ID, true), ...vatCodes(DEPARTMENT_ID, false)],
 		glAccounts: [...glAccounts(ORGANISATION_ID), ...glAccounts(DEPARTMENT_ID)],
-		folders: FOLDERS.map(([id, description]) => ({ domainId: DOMAIN_ID, id, description })),
+		folders: folders(),
+		projects: projects(),
+		archivePaymentMethods: listEntries(DOMAIN_ID, ARCHIVE_PAYMENT_METHODS),
+		costCategories: listEntries(DOMAIN_ID, COST_CATEGORIES),
+		customPaymentMethods: [...listEntries(ORGANISATION_ID, CUSTOM_PAYMENT_METHODS), ...listEntries(DEPARTMENT_ID, CUSTOM_PAYMENT_METHODS)],
+		journals: [],
 		contacts: demo ? CONTACTS.map((record) => ({ ...record, fields: { ...record.fields } })) : [],
 		invoices: [],
 		items: demo ? OPEN_ITEMS.map((item) => ({ ...item })) : [],
+		// The open items' own documents are rendered on request (archive.ts), like Yuki renders an invoice.
 		documents: [],
 		payments: demo
 			? [
@@ -293,7 +357,7 @@ export function seedState(seed: 'demo' | 'empty'): SandboxState {
 			: [],
 		sessions: [],
 		quota: {},
-		counters: { bulk: 0, salesNumber: 0 },
+		counters: { bulk: 0, salesNumber: 0, contactHid: demo ? CONTACTS.length : 0 },
 	};
 	return state;
 }

@@ -12,7 +12,9 @@ export class Yuki implements INodeType {
 		icon: { light: 'file:yuki.svg', dark: 'file:yuki.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation as a user says it; must equal operationSubtitle() (a test says what to paste here).
+		subtitle:
+			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send invoices and expense claims to Yuki bookkeeping and read payment status',
 		defaults: { name: 'Yuki' },
 		usableAsTool: true,

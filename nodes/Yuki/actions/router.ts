@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { createRunContext, runSummary } from '../shared/runContext';
+import { createRunContext, runCallsHint } from '../shared/runContext';
 import type { YukiOperation } from './operation';
 import { resources } from './resources';
 
-/** Sends the run to the chosen operation and stamps every output item with the run's Yuki call count. */
+/**
+ * Sends the run to the chosen operation. The run's Yuki call count is said once, as an execution
+ * hint above the output, not repeated on every item (the run log item carries it for expressions).
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -15,8 +18,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const options = this.getNodeParameter('options', 0, {}) as { timeout?: number };
 	const context = await createRunContext.call(this, options.timeout);
-	const output = await operation.execute.call(this, items, context);
-	const summary = runSummary(context);
-	for (const item of output) item.json.yukiRun = summary;
-	return [output];
+	try {
+		return [await operation.execute.call(this, items, context)];
+	} finally {
+		this.addExecutionHints(runCallsHint(context));
+	}
 }

@@ -20,15 +20,21 @@ export type DocumentInspection =
 	  }
 	| { ok: false; reason: string };
 
+/** The parsed root, or the error that stopped the reader (returned, so that callers decide what it means). */
+function readXmlOrError(xml: string): XmlElement | Error {
+	try {
+		return readXml(xml);
+	} catch (error) {
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
 /** The root and its records after the checks both functions share; throws with the reason. */
 function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
-	let root: XmlElement;
-	try {
-		root = readXml(xml);
-	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
-		throw error;
-	}
+	const read = readXmlOrError(xml);
+	if (read instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${read.message}`);
+	if (read instanceof Error) throw read;
+	const root = read;
 	if (root.localName !== spec.root) {
 		throw new Error(`The root element is <${root.name}>, but a ${spec.name} document starts with <${spec.root}>`);
 	}
