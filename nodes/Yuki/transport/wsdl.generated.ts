@@ -209,6 +209,76 @@ export const WSDL_OPERATIONS = {
 			],
 		},
 	},
+	Contact: {
+		Authenticate: {
+			soapAction: 'http://www.theyukicompany.com/Authenticate',
+			element: 'Authenticate',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'accessKey', xsd: 'string' },
+			],
+		},
+		AuthenticateClient: {
+			soapAction: 'http://www.theyukicompany.com/AuthenticateClient',
+			element: 'AuthenticateClient',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'clientID', xsd: 'string' },
+				{ name: 'clientSecret', xsd: 'string' },
+				{ name: 'accessKey', xsd: 'string' },
+			],
+		},
+		GetSuppliersAndCustomers: {
+			soapAction: 'http://www.theyukicompany.com/GetSuppliersAndCustomers',
+			element: 'GetSuppliersAndCustomers',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Name', 'City', 'Postcode', 'Tag', 'Email', 'Website', 'Phone', 'Code', 'CoCNumber', 'VATNumber', 'BankAccount', 'ID', 'ContactType', 'HID'] },
+				{ name: 'searchValue', xsd: 'string' },
+				{ name: 'sortOrder', xsd: 'string', values: ['Name', 'LastName', 'CreatedAsc', 'CreatedDesc', 'ModifiedAsc', 'ModifiedDesc', 'HID'] },
+				{ name: 'modifiedAfter', xsd: 'dateTime' },
+				{ name: 'active', xsd: 'string', values: ['Both', 'Active', 'Inactive'] },
+				{ name: 'pageNumber', xsd: 'int' },
+				{ name: 'contactType', xsd: 'string', values: ['Customer', 'Supplier', 'Both', 'None'] },
+			],
+		},
+		SearchContacts: {
+			soapAction: 'http://www.theyukicompany.com/SearchContacts',
+			element: 'SearchContacts',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Name', 'City', 'Postcode', 'Tag', 'Email', 'Website', 'Phone', 'Code', 'CoCNumber', 'VATNumber', 'BankAccount', 'ID', 'ContactType', 'HID'] },
+				{ name: 'searchValue', xsd: 'string' },
+				{ name: 'sortOrder', xsd: 'string', values: ['Name', 'LastName', 'CreatedAsc', 'CreatedDesc', 'ModifiedAsc', 'ModifiedDesc', 'HID'] },
+				{ name: 'modifiedAfter', xsd: 'dateTime' },
+				{ name: 'active', xsd: 'string', values: ['Both', 'Active', 'Inactive'] },
+				{ name: 'pageNumber', xsd: 'int' },
+			],
+		},
+		SetCurrentDomain: {
+			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
+			element: 'SetCurrentDomain',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+			],
+		},
+		UpdateContact: {
+			soapAction: 'http://www.theyukicompany.com/UpdateContact',
+			element: 'UpdateContact',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'xmlDoc', xsd: 'xml' },
+			],
+		},
+	},
 	Purchase: {
 		Authenticate: {
 			soapAction: 'http://www.theyukicompany.com/Authenticate',
