@@ -120,33 +120,23 @@ export const vatCodeRecord: ResultRecordSpec = {
 	],
 };
 
-/**
- * `AccountingInfo.GetGLAccountScheme` → `GlAccount{code, type, subtype, isEnabled, descripton, …}`:
- * typed records directly in the result, lower-camel names, Yuki's own spelling `descripton` and
- * lower-case `subtype` [doc: Postman example kept in dedene/yuki-cli; lib: rvben/yuki-cli,
- * maartendeblock/yuki-api-client's types generated from the live WSDL].
- */
+/** `AccountingInfo.GetGLAccountScheme` → `glAccount` ([guess] for the element names; Yuki spells the description `descripton`). */
 export const glAccountRecord: ResultRecordSpec = {
-	record: 'GlAccount',
+	record: 'glAccount',
 	fields: [
 		{ xml: 'code', key: 'code', kind: 'text' },
 		{ xml: 'descripton', key: 'description', kind: 'text' },
 		{ xml: 'type', key: 'type', kind: 'integer' },
-		{ xml: 'subtype', key: 'subType', kind: 'integer' },
+		{ xml: 'subType', key: 'subType', kind: 'integer' },
 		{ xml: 'isEnabled', key: 'isEnabled', kind: 'boolean' },
 	],
 };
 
-/**
- * `Archive.DocumentFolders` → `DocumentFolders/DocumentFolder[@ID]{Description, Icon, ProcessedByYuki}`
- * in no namespace, `ProcessedByYuki` as True/False [doc: Postman example kept in dedene/yuki-cli
- * internal/api/archive_catalog_test.go].
- */
+/** `Archive.DocumentFolders` → `Folder[@ID]` ([guess] for the element names). */
 export const documentFolderRecord: ResultRecordSpec = {
-	record: 'DocumentFolder',
+	record: 'Folder',
 	fields: [
 		{ xml: 'ID', key: 'id', kind: 'integer', attribute: true },
 		{ xml: 'Description', key: 'description', kind: 'text' },
-		{ xml: 'ProcessedByYuki', key: 'processedByYuki', kind: 'boolean' },
 	],
 };

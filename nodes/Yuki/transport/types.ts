@@ -188,8 +188,6 @@ export interface GlAccount {
 export interface DocumentFolder {
 	id: number;
 	description?: string;
-	/** Whether Yuki's back office processes what lands in the folder. */
-	processedByYuki?: boolean;
 }
 
 export interface UploadDocumentRequest {

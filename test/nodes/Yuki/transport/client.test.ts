@@ -305,9 +305,9 @@ describe('results', () => {
 			{ code: '458000', description: 'Reis- & verblijfkosten', type: 4, subType: 41, isEnabled: false },
 		]);
 		assert.deepEqual(await client.documentFolders(), [
-			{ id: 1, description: 'Purchase', processedByYuki: true },
-			{ id: 2, description: 'Sales', processedByYuki: true },
-			{ id: 8, description: 'Expense claims & receipts', processedByYuki: false },
+			{ id: 1, description: 'Purchase' },
+			{ id: 2, description: 'Sales' },
+			{ id: 8, description: 'Expense claims & receipts' },
 		]);
 	});
 
