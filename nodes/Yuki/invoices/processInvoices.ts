@@ -7,22 +7,25 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
 import { buildDocument } from '../documents/xml';
 import type { ImportResponse, YukiApi } from '../transport/types';
-import { errorItem, errorJson, resultItem } from '../shared/items';
+import { asNodeError, errorItem, resultItem } from '../shared/items';
 import type { RunContext } from '../shared/runContext';
 import type { AdministrationPlan, BatchInfo } from './batching';
 import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
 import { readInvoiceOptions } from './options';
+import { BookingMemory } from './bookingMemory';
 import type { ItemResult } from './output';
-import { itemError, itemResult, summariseRun } from './output';
+import { itemError, itemResult, runAccount, summariseRun } from './output';
 import { pdfBase64 } from './pdf';
 import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
 import { prepareItem } from './prepare';
 import type { InvoiceReport } from './reports';
-import { alreadyInYukiMessage, reportFor } from './reports';
+import { alreadyInYukiMessage, confirmedBooking, reportFor } from './reports';
+import { refuseUnsafeRetry } from './retryGuard';
 import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
+import { settle } from '../shared/settle';
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
 	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
@@ -79,13 +82,13 @@ export async function processInvoices(
 	const prepared: PreparedItem[] = [];
 	const invalid = new Map<number, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			prepared.push(await prepareItem.call(this, operation, context, options, source, items[itemIndex], itemIndex));
-		} catch (error) {
-			if (!continueOnFail) throw error;
-			invalid.set(itemIndex, error);
-		}
+		const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, items[itemIndex], itemIndex));
+		if (outcome.ok) prepared.push(outcome.value);
+		else if (continueOnFail) invalid.set(itemIndex, outcome.error);
+		else throw outcome.error;
 	}
+	// n8n's Retry On Fail would send the whole run again: only safe when Yuki can recognise every invoice.
+	if (!options.dryRun) refuseUnsafeRetry.call(this, prepared);
 	// XML input goes unchanged; Yuki itself refuses a number it already has.
 	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
 
@@ -94,18 +97,22 @@ export async function processInvoices(
 		? await dryRun.call(this, operation, prepared, duplicates, options)
 		: await sendAll.call(this, operation, prepared, duplicates, options, context);
 
-	// 3. One output item per input item, in input order.
+	// 3. One output item per input item, in input order. A run that stops on an error still names
+	// every invoice it booked (and every one it may have booked): nothing booked is invisible.
 	if (!continueOnFail) {
 		const failed = results.find((result) => result.failure);
-		if (failed) throw itemError.call(this, failed, results.length > 1 ? summariseRun(results) : undefined);
+		if (failed) {
+			const account = [results.length > 1 ? summariseRun(results) : undefined, runAccount(results)].filter(Boolean).join('\n');
+			throw itemError.call(this, failed, account || undefined);
+		}
 	}
 	const output: INodeExecutionData[] = [];
 	const byIndex = new Map(results.map((result) => [result.itemIndex, result]));
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const result = byIndex.get(itemIndex);
-		if (!result) output.push(errorItem(invalid.get(itemIndex) as Error, itemIndex));
+		if (!result) output.push(errorItem(this, asNodeError(this, invalid.get(itemIndex), itemIndex), itemIndex, { status: 'invalid' }));
 		else if (!result.failure) output.push(resultItem(result.json, itemIndex));
-		else output.push(resultItem({ ...result.json, ...errorJson(itemError.call(this, result), itemIndex) }, itemIndex));
+		else output.push(errorItem(this, itemError.call(this, result), itemIndex, result.json));
 	}
 	return output;
 }
@@ -137,11 +144,10 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<NormalisedRecord> {
 	const record = invoice.record as NormalisedRecord;
 	if (!invoice.pdf) return record;
-	try {
-		return { ...record, documentBase64: await pdfBase64.call(this, invoice.pdf) };
-	} catch (error) {
-		throw new UnitBuildError(invoice, error);
-	}
+	const pdf = invoice.pdf;
+	const encoded = await settle(async () => await pdfBase64.call(this, pdf));
+	if (!encoded.ok) throw new UnitBuildError(invoice, encoded.error);
+	return { ...record, documentBase64: encoded.value };
 }
 
 async function sendAll(
@@ -156,13 +162,32 @@ async function sendAll(
 		batchSize: options.batchSize,
 		build: batchBuilder.call(this, operation, prepared),
 		send: async (administrationId, xml) => await operation.send(context.yuki, administrationId, xml, options),
+		referenceOf: (invoice) => invoice.reference,
 	});
 
+	const memory = BookingMemory.in(this.getWorkflowStaticData('node'), this.getExecutionId());
+	// Booked invoices are remembered only for n8n's retries of this execution.
+	const retries = this.getNode().retryOnFail === true;
 	const reports = new Map<PreparedInvoice, InvoiceReport>();
 	for (const item of prepared) {
 		for (const invoice of item.invoices) {
 			const outcome = outcomes.get(invoice);
-			if (outcome) reports.set(invoice, reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess));
+			if (!outcome) continue;
+			let report = reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess);
+			const { administrationId, reference } = invoice;
+			const earlier = memory.recall(administrationId, reference);
+			if (report.status === 'alreadyInYuki' && earlier && (earlier.state === 'unknown' || earlier.sameExecution)) {
+				const yukiMessage = outcome.kind === 'answered' ? outcome.result.message : undefined;
+				report = confirmedBooking(report, earlier.state === 'unknown' ? 'lostAnswer' : 'retry', earlier.at, yukiMessage);
+				if (retries) memory.remember(administrationId, reference, 'booked');
+				else memory.forget(administrationId, reference);
+			} else if (report.status === 'unknown') {
+				memory.remember(administrationId, reference, 'unknown');
+			} else if (report.status === 'booked' || report.status === 'draft') {
+				if (retries) memory.remember(administrationId, reference, 'booked');
+				else memory.forget(administrationId, reference);
+			}
+			reports.set(invoice, report);
 		}
 	}
 	const firstInvoiceOfItem = new Map(prepared.map((item) => [item.itemIndex, item.invoices[0]]));
