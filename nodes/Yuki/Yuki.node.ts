@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class Yuki implements INodeType {
 	// Written out in the class: n8n's lint rules read the description (icon, subtitle, ...) only here.
@@ -20,7 +20,7 @@ export class Yuki implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
+		credentials: [{ name: 'yukiApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -34,7 +34,7 @@ export class Yuki implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
