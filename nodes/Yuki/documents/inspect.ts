@@ -43,6 +43,21 @@ function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
 	return root.children;
 }
 
+/** The root of a single-record document, after the same name and namespace checks. */
+function singleRoot(spec: DocumentSpec, xml: string): XmlElement {
+	let root: XmlElement;
+	try {
+		root = readXml(xml);
+	} catch (error) {
+		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
+		throw error;
+	}
+	if (root.localName !== spec.root || root.namespace !== spec.namespace) {
+		throw new Error(`A ${spec.name} document starts with <${spec.root} xmlns="${spec.namespace}">, not <${root.name}>`);
+	}
+	return root;
+}
+
 const referenceXml = (spec: DocumentSpec): string | undefined =>
 	spec.fields.find((field) => fieldKey(field) === 'reference')?.xml;
 
@@ -72,6 +87,11 @@ function readFields(fields: readonly Field[], element: XmlElement, path: string)
 		const at = `${path}/${child.localName}`;
 		if (!field) throw new Error(`${at} is not an element of this document`);
 		const key = fieldKey(field);
+		if (field.kind === 'list' && field.repeated) {
+			const entries = (record[key] ??= []) as NormalisedRecord[];
+			entries.push(readFields(field.fields, child, at));
+			continue;
+		}
 		if (key in record) throw new Error(`${at} appears twice`);
 		if (field.kind === 'group') record[key] = readFields(field.fields, child, at);
 		else if (field.kind === 'list') {
@@ -86,5 +106,6 @@ function readFields(fields: readonly Field[], element: XmlElement, path: string)
 
 /** The records of a document, with every value as the text it holds; throws on a broken document. */
 export function parseDocument(spec: DocumentSpec, xml: string): NormalisedRecord[] {
+	if (spec.singleRecord) return [readFields(spec.fields, singleRoot(spec, xml), spec.root)];
 	return recordElements(spec, xml).map((element) => readFields(spec.fields, element, spec.record));
 }
