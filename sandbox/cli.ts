@@ -83,7 +83,7 @@ async function serve(parsed: Parsed): Promise<void> {
 	});
 	const { demo } = sandbox;
 	console.log(`Yuki sandbox listening on ${sandbox.url}`);
-	console.log(`${'Services:'.padEnd(28)}${sandbox.url}/ws/<Service>.asmx (Accounting, AccountingInfo, Archive, Purchase, Sales, Vat)`);
+	console.log(`${'Services:'.padEnd(28)}${sandbox.url}/ws/<Service>.asmx (Accounting, AccountingInfo, Archive, Contact, Purchase, Sales, Vat)`);
 	console.log(`${'Access key (domain):'.padEnd(28)}${demo.accessKey}`);
 	console.log(`${'Access key (department):'.padEnd(28)}${demo.departmentAccessKey}`);
 	console.log(`${'Client ID / secret:'.padEnd(28)}${demo.clientId} / ${demo.clientSecret}`);

@@ -3,10 +3,15 @@
  * VAT codes, GL accounts, archive folders, contacts and a few open invoices. The shape follows
  * the seeds: an organisation with a department that has its own administration, in one domain.
  */
+import { textPdfBase64 } from './pdf';
 import type {
 	ContactState,
+	DocumentState,
+	FolderState,
 	GlAccountState,
+	ListEntryState,
 	OpenItemState,
+	ProjectState,
 	SandboxState,
 	VatCodeState,
 } from './state';
@@ -121,17 +126,62 @@ function glAccounts(administrationId: string): GlAccountState[] {
 	}));
 }
 
-/** Yuki's standard archive folders of a Dutch domain [guess for the IDs]. */
-const FOLDERS: Array<[number, string]> = [
-	[1, 'Inkoop'],
-	[2, 'Verkoop'],
-	[3, 'Bank'],
-	[4, 'Personeel'],
-	[5, 'Belastingen'],
-	[6, 'Overig'],
-	[7, 'Correspondentie'],
-	[DEMO.expenseClaimFolder, 'Onkostendeclaraties'],
+/**
+ * Yuki's archive folders of a Dutch domain: 1 purchase, 2 sales and 7 "to be handled by Yuki"
+ * with their icons as in Yuki's Postman example [doc]; the other IDs, names and icons [guess].
+ */
+const FOLDERS: Array<[number, string, string, boolean]> = [
+	[7, 'Nog door Yuki te verwerken', 'DocumentFolder_yellow_label.png', true],
+	[1, 'Inkoop', 'DocumentFolder_red_label.png', true],
+	[2, 'Verkoop', 'DocumentFolder_red_label.png', true],
+	[3, 'Bank', 'DocumentFolder_red_label.png', true],
+	[4, 'Personeel', 'DocumentFolder_blue_label.png', true],
+	[5, 'Belastingen', 'DocumentFolder_blue_label.png', true],
+	[DEMO.expenseClaimFolder, 'Onkostendeclaraties', 'DocumentFolder_red_label.png', true],
+	[6, 'Overig', 'DocumentFolder_grey_label.png', false],
 ];
+
+function folders(): FolderState[] {
+	return FOLDERS.map(([id, description, icon, processedByYuki]) => ({ domainId: DOMAIN_ID, id, description, icon, processedByYuki }));
+}
+
+/** Archive.PaymentMethods of the domain: how an expense claim was paid [doc: shape; guess: the Dutch entries]. */
+const ARCHIVE_PAYMENT_METHODS: Array<[string, string]> = [
+	['1', 'Contant betaald'],
+	['2', 'Privé betaald (declaratie)'],
+	['4', 'Zakelijke pinpas'],
+	['5', 'Zakelijke creditcard'],
+];
+
+/** Archive.CostCategories of the domain; Yuki's IDs look like GL account codes [doc: Postman example]. */
+const COST_CATEGORIES: Array<[string, string]> = [
+	['4300', 'Huisvestingskosten'],
+	['4500', 'Kantoorkosten'],
+	['4600', 'Reis- en verblijfkosten'],
+	['4700', 'Algemene kosten'],
+];
+
+/** AccountingInfo.GetCustomPaymentMethods per administration [lib: the values of dedene/yuki-cli's fixture]. */
+const CUSTOM_PAYMENT_METHODS: Array<[string, string]> = [
+	['5', 'Creditcard'],
+	['10', 'Privé betaald'],
+];
+
+function listEntries(ownerId: string, entries: Array<[string, string]>): ListEntryState[] {
+	return entries.map(([id, description]) => ({ ownerId, id, description }));
+}
+
+/** Projects: code, description, start, end ('' = open-ended), customer index or none, budgets. */
+function projects(): ProjectState[] {
+	return [
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000001', hid: 1, code: 'KORENAAR-WEB', description: 'Nieuwe website Bakkerij De Korenaar', startDate: '2025-03-01', endDate: '', contactId: CONTACTS[0].id, tags: 'Web', budgetSales: '12000.00', budgetPurchase: '1500.00' },
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000002', hid: 2, code: 'INTERN', description: 'Interne uren', startDate: '2020-01-01', endDate: '', budgetSales: '0', budgetPurchase: '0' },
+		{ administrationId: ORGANISATION_ID, id: 'f1a00000-0000-4000-8000-000000000003', hid: 3, code: 'JANSEN-2024', description: 'Adviestraject Jansen 2024', startDate: '2024-01-15', endDate: '2024-12-31', contactId: CONTACTS[1].id, budgetSales: '8000.00', budgetPurchase: '0' },
+		{ administrationId: DEPARTMENT_ID, id: 'f1a00000-0000-4000-8000-000000000004', hid: 1, code: 'TRAINING-OOST', description: 'Trainingen Opleidingscentrum Oost', startDate: '2025-01-01', endDate: '', contactId: CONTACTS[4].id, budgetSales: '20000.00', budgetPurchase: '2500.00' },
+	];
+}
+
+let nextHid = 0;
 
 function contact(
 	id: string,
@@ -139,8 +189,10 @@ function contact(
 	code: string,
 	fullName: string,
 	fields: Record<string, string>,
+	extra: Partial<ContactState> = {},
 ): ContactState {
-	return { id, administrationId, code, fullName, fields };
+	nextHid += 1;
+	return { id, administrationId, code, fullName, fields, hid: nextHid, createdAt: '2024-02-01T09:00:00.000Z', modifiedAt: '2025-06-01T09:00:00.000Z', active: true, ...extra };
 }
 
 const CONTACTS: ContactState[] = [
@@ -177,7 +229,7 @@ const CONTACTS: ContactState[] = [
 		CountryCode: 'NL',
 		BankAccount: 'NL91ABNA0417164300',
 		ContactType: 'Company',
-	}),
+	}, { tags: 'Leverancier' }),
 	contact('6a1f0e2d-0005-4c3b-9a8d-1e2f3a4b5c05', DEPARTMENT_ID, 'T3001', 'Opleidingscentrum Oost', {
 		AddressLine_1: 'Stationsplein 1',
 		Zipcode: '7511 JK',
@@ -185,6 +237,13 @@ const CONTACTS: ContactState[] = [
 		CountryCode: 'NL',
 		ContactType: 'Company',
 	}),
+	contact('6a1f0e2d-0006-4c3b-9a8d-1e2f3a4b5c06', ORGANISATION_ID, 'K1004', 'Drukkerij Het Oosten (opgeheven)', {
+		AddressLine_1: 'Havenweg 7',
+		Zipcode: '8011 LM',
+		City: 'Zwolle',
+		CountryCode: 'NL',
+		ContactType: 'Company',
+	}, { active: false, modifiedAt: '2024-11-30T16:00:00.000Z' }),
 ];
 
 function openItem(
@@ -212,7 +271,8 @@ function openItem(
 		reference,
 		paymentReference: '',
 		paymentMethod: 'Overschrijving',
-		documentId: id.replace(/^.{8}/, 'd0c00000'),
+		// Distinct per item: the archived PDF of the invoice (see itemDocuments).
+		documentId: id.replace(/^.{4}/, (prefix) => `d0c${prefix[0]}`),
 		originalAmount: original,
 		openAmount: open,
 	};
@@ -228,6 +288,58 @@ const OPEN_ITEMS: OpenItemState[] = [
 	openItem('b2000000-0000-4000-8000-000000000001', 3, 'creditor', 'INK-88231', '2025-10-05', '2025-11-04', '181.50', '181.50', 'Factuur van Kantoorhuis Nederland B.V., kantoorartikelen'),
 	openItem('b2000000-0000-4000-8000-000000000002', 3, 'creditor', 'INK-88232', '2025-10-25', '2025-11-24', '72.60', '72.60', 'Factuur van Kantoorhuis Nederland B.V., printerpapier'),
 ];
+
+/** The archived PDF of each demo open item (its DocumentID), so a user can follow an item to its document. */
+function itemDocuments(): DocumentState[] {
+	return OPEN_ITEMS.map((item) => {
+		const contact = CONTACTS.find((candidate) => candidate.id === item.contactId)!;
+		const sales = item.side === 'debtor';
+		return {
+			id: item.documentId,
+			administrationId: item.administrationId,
+			folder: sales ? 2 : 1,
+			tab: sales ? 201 : 101,
+			typeId: item.typeId,
+			typeDescription: item.typeText,
+			subject: item.description,
+			documentDate: item.date,
+			contactName: contact.fullName,
+			contentType: 'application/pdf',
+			fileName: `${sales ? 'Factuur' : 'Inkoopfactuur'} ${item.reference}.pdf`,
+			...pdfData([`${sales ? 'Factuur' : 'Inkoopfactuur'} ${item.reference}`, contact.fullName, `Datum ${item.date}`, `Totaal EUR ${item.originalAmount}`]),
+			currency: 'EUR',
+			amount: item.originalAmount,
+			costCategory: '',
+			paymentMethod: 0,
+			project: '',
+			remarks: '',
+			uploadedAt: `${item.date}T10:00:00.000Z`,
+		};
+	});
+}
+
+function pdfData(lines: string[]): Pick<DocumentState, 'dataBase64' | 'size'> {
+	const dataBase64 = textPdfBase64(lines);
+	return { dataBase64, size: Buffer.from(dataBase64, 'base64').length };
+}
+
+/** An expense claim already uploaded to the Onkostendeclaraties folder, waiting for Yuki. */
+const DEMO_EXPENSE_CLAIM: DocumentState = {
+	id: 'd0c00000-0000-4000-8000-0000000000e1',
+	administrationId: ORGANISATION_ID,
+	folder: DEMO.expenseClaimFolder,
+	subject: 'Treinkaartje Utrecht - Amsterdam',
+	contentType: 'application/pdf',
+	fileName: 'ns-treinkaartje.pdf',
+	...pdfData(['NS e-ticket', 'Utrecht Centraal - Amsterdam Centraal', 'EUR 9.20']),
+	currency: 'EUR',
+	amount: '9.20',
+	costCategory: '4600',
+	paymentMethod: 2,
+	project: 'INTERN',
+	remarks: 'Klantbezoek',
+	uploadedAt: '2025-10-30T08:15:00.000Z',
+};
 
 /** A fresh state: the demo domain, with (`demo`) or without (`empty`) contacts and open items. */
 export function seedState(seed: 'demo' | 'empty'): SandboxState {
@@ -273,11 +385,16 @@ export function seedState(seed: 'demo' | 'empty'): SandboxState {
 		],
 		vatCodes: [...vatCodes(ORGANISATION_ID, true), ...vatCodes(DEPARTMENT_ID, false)],
 		glAccounts: [...glAccounts(ORGANISATION_ID), ...glAccounts(DEPARTMENT_ID)],
-		folders: FOLDERS.map(([id, description]) => ({ domainId: DOMAIN_ID, id, description })),
+		folders: folders(),
+		projects: projects(),
+		archivePaymentMethods: listEntries(DOMAIN_ID, ARCHIVE_PAYMENT_METHODS),
+		costCategories: listEntries(DOMAIN_ID, COST_CATEGORIES),
+		customPaymentMethods: [...listEntries(ORGANISATION_ID, CUSTOM_PAYMENT_METHODS), ...listEntries(DEPARTMENT_ID, CUSTOM_PAYMENT_METHODS)],
+		journals: [],
 		contacts: demo ? CONTACTS.map((record) => ({ ...record, fields: { ...record.fields } })) : [],
 		invoices: [],
 		items: demo ? OPEN_ITEMS.map((item) => ({ ...item })) : [],
-		documents: [],
+		documents: demo ? [...itemDocuments(), { ...DEMO_EXPENSE_CLAIM }] : [],
 		payments: demo
 			? [
 					{
@@ -293,7 +410,7 @@ export function seedState(seed: 'demo' | 'empty'): SandboxState {
 			: [],
 		sessions: [],
 		quota: {},
-		counters: { bulk: 0, salesNumber: 0 },
+		counters: { bulk: 0, salesNumber: 0, contactHid: demo ? CONTACTS.length : 0 },
 	};
 	return state;
 }

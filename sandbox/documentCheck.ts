@@ -167,31 +167,48 @@ function checkList(
 }
 
 /**
- * Checks the whole `xmlDoc` parameter. Returns one normalised record per invoice, in order, or
- * throws the validation SoapFault: then nothing of the batch may be processed.
+ * The single root element of an `xmlDoc` parameter, checked for name and namespace; throws the
+ * validation SoapFault otherwise.
  */
-export function checkDocument(xmlDoc: XmlElement | undefined, spec: DocumentSpec): NormalisedRecord[] {
-	if (!xmlDoc) throw validationFault(`the parameter xmlDoc is missing: it must hold the ${spec.root} document`);
+export function documentRoot(xmlDoc: XmlElement | undefined, root: string, namespace: string): XmlElement {
+	if (!xmlDoc) throw validationFault(`the parameter xmlDoc is missing: it must hold the ${root} document`);
 	const roots = childElements(xmlDoc);
 	if (roots.length === 0) {
 		throw validationFault(
 			hasText(xmlDoc)
-				? `xmlDoc holds text, not XML elements: send the ${spec.root} document as elements, not as an escaped string`
-				: `xmlDoc is empty: it must hold the ${spec.root} document`,
+				? `xmlDoc holds text, not XML elements: send the ${root} document as elements, not as an escaped string`
+				: `xmlDoc is empty: it must hold the ${root} document`,
 		);
 	}
-	if (roots.length > 1 || hasText(xmlDoc)) throw validationFault(`xmlDoc must hold exactly one ${spec.root} element and nothing else`);
-	const root = roots[0];
-	if (root.local !== spec.root) {
-		throw validationFault(`the root element must be ${spec.root}, not ${root.local}`, `element ${root.local}`);
+	if (roots.length > 1 || hasText(xmlDoc)) throw validationFault(`xmlDoc must hold exactly one ${root} element and nothing else`);
+	const element = roots[0];
+	if (element.local !== root) throw validationFault(`the root element must be ${root}, not ${element.local}`, `element ${element.local}`);
+	if (element.ns !== namespace) {
+		throw validationFault(`the root element ${root} must be in namespace '${namespace}' (found '${element.ns}')`, `element ${root}`);
 	}
-	if (root.ns !== spec.namespace) {
-		throw validationFault(
-			`the root element ${spec.root} must be in namespace '${spec.namespace}' (found '${root.ns}')`,
-			`element ${spec.root}`,
-		);
+	if (hasText(element)) throw validationFault(`element ${root} must hold elements, not text`, `element ${root}`);
+	return element;
+}
+
+/**
+ * Checks one record element's children against `fields` (order, names, namespace, types,
+ * required ones) and returns the normalised record; `where` names it in the fault.
+ */
+export function checkRecord(element: XmlElement, fields: readonly Field[], namespace: string, where: string): NormalisedRecord {
+	try {
+		return checkGroup(element, fields, namespace, '', {});
+	} catch (error) {
+		if (error instanceof Problem) throw validationFault(error.message, `${where}, element ${error.path}`);
+		throw error;
 	}
-	if (hasText(root)) throw validationFault(`element ${spec.root} must hold elements, not text`, `element ${spec.root}`);
+}
+
+/**
+ * Checks the whole `xmlDoc` parameter. Returns one normalised record per invoice, in order, or
+ * throws the validation SoapFault: then nothing of the batch may be processed.
+ */
+export function checkDocument(xmlDoc: XmlElement | undefined, spec: DocumentSpec): NormalisedRecord[] {
+	const root = documentRoot(xmlDoc, spec.root, spec.namespace);
 	const records = childElements(root);
 	if (records.length === 0) throw validationFault(`${spec.root} holds no ${spec.record}`, `element ${spec.root}`);
 	return records.map((record, index) => {
@@ -199,11 +216,8 @@ export function checkDocument(xmlDoc: XmlElement | undefined, spec: DocumentSpec
 		if (record.local !== spec.record || record.ns !== spec.namespace) {
 			throw validationFault(`element ${record.local} is not expected in ${spec.root}; only ${spec.record} is allowed`, `${where}, element ${record.local}`);
 		}
-		try {
-			return checkGroup(record, spec.fields, spec.namespace, '', {});
-		} catch (error) {
-			if (error instanceof Problem) throw validationFault(error.message, `${where}, element ${error.path}`);
-			throw error;
-		}
+		return checkRecord(record, spec.fields, spec.namespace, where);
 	});
 }
+
+export { validationFault };

@@ -16,8 +16,9 @@ import {
 import type { Decimal } from '../nodes/Yuki/documents/decimal';
 import type { DocumentSpec, NormalisedRecord } from '../nodes/Yuki/documents/fields';
 import { fieldKey } from '../nodes/Yuki/documents/fields';
-import { IMPORT_RESPONSE_ROOT, importResponseHeader, importResponseInvoice } from '../nodes/Yuki/transport/responses';
+import { IMPORT_RESPONSE, IMPORT_RESPONSE_HEADER, IMPORT_RESPONSE_INVOICE } from './answers/accounting';
 import { newGuid } from './ids';
+import { textPdfBase64 } from './pdf';
 import type { AdministrationState, ContactState, InvoiceKind, InvoiceState, OpenItemState, SandboxState } from './state';
 import { escapeXml, leaf } from './xml';
 
@@ -61,7 +62,7 @@ const list = (value: NormalisedRecord[string]): NormalisedRecord[] => (Array.isA
 /** Tracks what one invoice created, so a rejected invoice leaves nothing behind. */
 interface Transaction {
 	createdContactIds: string[];
-	contactSnapshots: Array<{ contact: ContactState; fields: Record<string, string> }>;
+	contactSnapshots: Array<{ contact: ContactState; fields: Record<string, string>; modifiedAt?: string }>;
 }
 
 function toDutchDate(date: string): string {
@@ -111,6 +112,7 @@ function matchContact(
 	record: NormalisedRecord,
 	spec: DocumentSpec,
 	transaction: Transaction,
+	now: Date,
 ): ContactState {
 	const code = str(record.contactCode);
 	const fullName = str(record.fullName);
@@ -119,20 +121,32 @@ function matchContact(
 	const byCode = code ? inAdministration.find((contact) => contact.code === code) : undefined;
 	const found = byCode ?? inAdministration.find((contact) => contact.fullName.toLowerCase() === fullName.toLowerCase());
 	if (found) {
-		transaction.contactSnapshots.push({ contact: found, fields: { ...found.fields } });
+		transaction.contactSnapshots.push({ contact: found, fields: { ...found.fields }, modifiedAt: found.modifiedAt });
 		for (const [name, value] of Object.entries(fields)) {
 			if (byCode || !found.fields[name]) found.fields[name] = value;
 		}
+		found.modifiedAt = now.toISOString();
 		return found;
 	}
-	const created: ContactState = { id: newGuid(), administrationId, code, fullName, fields };
+	state.counters.contactHid += 1;
+	const created: ContactState = {
+		id: newGuid(),
+		administrationId,
+		code,
+		fullName,
+		fields,
+		hid: state.counters.contactHid,
+		createdAt: now.toISOString(),
+		modifiedAt: now.toISOString(),
+		active: true,
+	};
 	state.contacts.push(created);
 	transaction.createdContactIds.push(created.id);
 	return created;
 }
 
 function rollback(state: SandboxState, transaction: Transaction): void {
-	for (const { contact, fields } of transaction.contactSnapshots) contact.fields = fields;
+	for (const { contact, fields, modifiedAt } of transaction.contactSnapshots) Object.assign(contact, { fields, modifiedAt });
 	if (transaction.createdContactIds.length) {
 		const created = new Set(transaction.createdContactIds);
 		state.contacts = state.contacts.filter((contact) => !created.has(contact.id));
@@ -268,6 +282,7 @@ function storeInvoice({ state, admin, record, now }: InvoiceJob, facts: InvoiceF
 		emailSent: facts.emailSent,
 		createdAt: now.toISOString(),
 	});
+	const documentId = archiveInvoice(state, admin, facts, str(record.documentFileName), str(record.documentBase64), now);
 	if (!facts.booked) return;
 	bookItem(state, {
 		administrationId: admin.id,
@@ -281,10 +296,47 @@ function storeInvoice({ state, admin, record, now }: InvoiceJob, facts: InvoiceF
 		reference: facts.reference,
 		paymentReference: booking.paymentReference,
 		paymentMethod: PAYMENT_METHOD_TEXT[str(record.paymentMethod)] ?? '',
-		documentId: newGuid(),
+		documentId,
 		originalAmount: facts.total,
 		invoiceId,
 	});
+}
+
+/**
+ * Puts the invoice's PDF in the archive (Inkoop 1 / Verkoop 2, tab "Facturen") and returns its
+ * document ID, which the open item carries as DocumentID. A sales invoice without a custom PDF
+ * gets the PDF Yuki would render; here a plain one-page summary [guess for folders, tabs, texts].
+ */
+function archiveInvoice(state: SandboxState, admin: AdministrationState, facts: InvoiceFacts, fileName: string, base64: string, now: Date): string {
+	const sales = facts.kind === 'sales';
+	const contact = state.contacts.find((candidate) => candidate.id === facts.contactId);
+	const data =
+		base64 ||
+		textPdfBase64([`Factuur ${facts.reference}`, admin.name, `Aan: ${contact?.fullName ?? ''}`, `Datum ${facts.date}`, `Totaal EUR ${facts.total}`]);
+	const id = newGuid();
+	state.documents.push({
+		id,
+		administrationId: admin.id,
+		folder: sales ? 2 : 1,
+		tab: sales ? 201 : 101,
+		typeId: sales ? 6 : 2,
+		typeDescription: sales ? 'Verkoopfactuur' : 'Aankoopfactuur',
+		subject: facts.subject || `${sales ? 'Factuur' : 'Inkoopfactuur'} ${facts.reference}`,
+		documentDate: facts.date,
+		contactName: contact?.fullName ?? '',
+		contentType: 'application/pdf',
+		fileName: fileName || `Factuur ${facts.reference}.pdf`,
+		size: Buffer.from(data, 'base64').length,
+		dataBase64: data,
+		currency: 'EUR',
+		amount: facts.total,
+		costCategory: '',
+		paymentMethod: 0,
+		project: '',
+		remarks: '',
+		uploadedAt: now.toISOString(),
+	});
+	return id;
 }
 
 /** One sales invoice: checks, contact, storage, booking. Throws Rejection with Yuki's message. */
@@ -299,7 +351,7 @@ function processSalesInvoice(job: InvoiceJob): void {
 	if (reference && isDuplicate(state, admin.id, 'sales', reference)) {
 		throw new Rejection(`An invoice with reference ${reference} already exists`); // [guess]
 	}
-	const contact = matchContact(state, admin.id, group(record.contact), spec, transaction);
+	const contact = matchContact(state, admin.id, group(record.contact), spec, transaction, job.now);
 	if (!reference) {
 		// Yuki numbers an invoice sent without a reference itself [guess for the format].
 		state.counters.salesNumber += 1;
@@ -336,7 +388,7 @@ function processPurchaseInvoice(job: InvoiceJob, autoCorrect: boolean): void {
 	const { state, admin, record, spec, now, outcome, transaction } = job;
 	const contactRecord = group(record.contact);
 	// Contact first, as Yuki does; a later rejection rolls it back.
-	const contact = matchContact(state, admin.id, contactRecord, spec, transaction);
+	const contact = matchContact(state, admin.id, contactRecord, spec, transaction, now);
 	outcome.contact = contact.fullName;
 	if (!str(contactRecord.bankAccount).trim()) throw new Rejection('The bank account of the supplier is required'); // [guess]
 	applyRules(spec, record);
@@ -433,37 +485,35 @@ export function processBatch(
 	});
 }
 
-/** `SalesInvoicesImportResponse` / `PurchaseInvoicesImportResponse`, written from responses.ts. */
+/** `SalesInvoicesImportResponse` / `PurchaseInvoicesImportResponse`, as Yuki's example writes it. */
 export function importResponseXml(kind: InvoiceKind, administrationId: string, outcomes: InvoiceOutcome[], now: Date): string {
-	const { root, namespace } = IMPORT_RESPONSE_ROOT[kind];
-	const header: Record<string, string> = {
+	const { root, namespace } = IMPORT_RESPONSE[kind];
+	const header: Record<(typeof IMPORT_RESPONSE_HEADER)[number], string> = {
 		// Yuki's example shows the day only.
-		timeStamp: DateTime.fromJSDate(now).setZone('Europe/Amsterdam').toISODate() ?? now.toISOString().slice(0, 10),
-		administrationId,
-		totalSucceeded: String(outcomes.filter((outcome) => outcome.succeeded).length),
-		totalFailed: String(outcomes.filter((outcome) => !outcome.succeeded && !outcome.skipped).length),
-		totalSkipped: String(outcomes.filter((outcome) => outcome.skipped).length),
+		TimeStamp: DateTime.fromJSDate(now).setZone('Europe/Amsterdam').toISODate() ?? now.toISOString().slice(0, 10),
+		AdministrationId: administrationId,
+		TotalSucceeded: String(outcomes.filter((outcome) => outcome.succeeded).length),
+		TotalFailed: String(outcomes.filter((outcome) => !outcome.succeeded && !outcome.skipped).length),
+		TotalSkipped: String(outcomes.filter((outcome) => outcome.skipped).length),
 	};
 	let xml = `<${root} xmlns="${namespace}">`;
-	for (const field of importResponseHeader) {
-		xml += `<${field.xml} xmlns="">${escapeXml(header[field.key])}</${field.xml}>`;
-	}
+	for (const name of IMPORT_RESPONSE_HEADER) xml += `<${name} xmlns="">${escapeXml(header[name])}</${name}>`;
 	for (const outcome of outcomes) {
-		const values: Record<string, string> = {
-			succeeded: String(outcome.succeeded),
-			processed: String(outcome.processed),
-			emailSent: String(outcome.emailSent),
-			reference: outcome.reference,
-			subject: outcome.subject,
-			contact: outcome.contact,
-			message: outcome.message,
+		const values: Record<(typeof IMPORT_RESPONSE_INVOICE)[number], string> = {
+			Succeeded: String(outcome.succeeded),
+			Processed: String(outcome.processed),
+			EmailSent: String(outcome.emailSent),
+			Reference: outcome.reference,
+			Subject: outcome.subject,
+			Contact: outcome.contact,
+			Message: outcome.message,
 		};
-		xml += `<${importResponseInvoice.record} xmlns="">`;
-		for (const field of importResponseInvoice.fields) {
-			if (field.key === 'emailSent' && kind === 'purchase') continue;
-			xml += leaf(field.xml, values[field.key]);
+		xml += '<Invoice xmlns="">';
+		for (const name of IMPORT_RESPONSE_INVOICE) {
+			if (name === 'EmailSent' && kind === 'purchase') continue;
+			xml += leaf(name, values[name]);
 		}
-		xml += `</${importResponseInvoice.record}>`;
+		xml += '</Invoice>';
 	}
 	return xml + `</${root}>`;
 }

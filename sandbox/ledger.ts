@@ -10,10 +10,11 @@ import {
 	parseDecimal,
 	subtractDecimals,
 } from '../nodes/Yuki/documents/decimal';
-import { outstandingItemRecord } from '../nodes/Yuki/transport/responses';
+import { outstandingItemAnswer } from './answers/accounting';
+import { untypedList } from './answers/shape';
+import type { AnswerRow } from './answers/shape';
 import { newGuid } from './ids';
 import type { ContactState, OpenItemState, PaymentState, SandboxState, Side } from './state';
-import { escapeXml, leaf } from './xml';
 
 export const SORT_ORDERS = ['ContactAsc', 'ContactDesc', 'AmountAsc', 'AmountDesc', 'DateAsc', 'DateDesc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
@@ -153,56 +154,41 @@ export function contactIndex(state: SandboxState): Map<string, ContactState> {
 	return new Map(state.contacts.map((contact) => [contact.id, contact]));
 }
 
-/** Values of one item for `outstandingItemRecord`, keyed by its JSON keys. */
-function itemValues(item: OpenItemState, contact: ContactState | undefined): Record<string, string> {
+/** One item as a row of `outstandingItemAnswer`, by Yuki's element names. */
+function itemRow(item: OpenItemState, contact: ContactState | undefined): AnswerRow {
 	const field = (name: string) => contact?.fields[name] ?? '';
 	return {
-		date: item.date,
-		description: item.description,
-		contact: contact?.fullName ?? '',
-		contactId: contact?.id ?? '',
-		openAmount: item.openAmount,
-		originalAmount: item.originalAmount,
-		type: item.typeText,
-		reference: item.reference,
-		paymentReference: item.paymentReference,
-		dueDate: item.dueDate,
-		paymentMethod: item.paymentMethod,
-		documentId: item.documentId,
-		contactCode: contact?.code ?? '',
-		cocNumber: field('CoCNumber'),
-		vatNumber: field('VATNumber'),
-		addressLine1: field('AddressLine_1'),
-		addressLine2: field('AddressLine_2'),
-		postcode: field('Zipcode'),
-		city: field('City'),
-		country: field('CountryCode'),
-		recipientEmail: '',
-		emailWork: field('EmailAddress'),
-		emailHome: '',
-		phoneWork: '',
-		phoneHome: field('PhoneHome'),
+		ID: item.id,
+		Date: item.date,
+		Description: item.description,
+		Contact: contact?.fullName ?? '',
+		ContactID: contact?.id ?? '',
+		OpenAmount: item.openAmount,
+		OriginalAmount: item.originalAmount,
+		Type: item.typeText,
+		'Type@ID': String(item.typeId),
+		Reference: item.reference,
+		PaymentReference: item.paymentReference,
+		DueDate: item.dueDate,
+		PaymentMethod: item.paymentMethod,
+		DocumentID: item.documentId,
+		ContactCode: contact?.code ?? '',
+		CoCNumber: field('CoCNumber'),
+		VATNumber: field('VATNumber'),
+		AddressLine_1: field('AddressLine_1'),
+		AddressLine_2: field('AddressLine_2'),
+		Postcode: field('Zipcode'),
+		City: field('City'),
+		Country: field('CountryCode'),
+		RecipientEmail: '',
+		EmailWork: field('EmailAddress'),
+		EmailHome: '',
+		PhoneWork: '',
+		PhoneHome: field('PhoneHome'),
 	};
 }
 
-/**
- * `<Wrapper xmlns=""><Item ID="…">…</Item>…</Wrapper>`, elements in the order of the
- * description. Built as one string: a list of 10,000 items is several megabytes.
- */
+/** `<Wrapper xmlns=""><Item ID="…">…</Item>…</Wrapper>` in the order of Yuki's examples. */
 export function itemsXml(wrapper: string, items: OpenItemState[], contacts: Map<string, ContactState>): string {
-	if (items.length === 0) return `<${wrapper} xmlns="" />`;
-	const parts: string[] = [`<${wrapper} xmlns="">`];
-	for (const item of items) {
-		const values = itemValues(item, contacts.get(item.contactId));
-		let xml = `<${outstandingItemRecord.record} ID="${escapeXml(item.id)}">`;
-		for (const field of outstandingItemRecord.fields) {
-			if (field.attribute) continue;
-			if (field.key === 'paymentReference' && !values.paymentReference) continue;
-			if (field.idAttribute) xml += `<${field.xml} ID="${item.typeId}">${escapeXml(values[field.key])}</${field.xml}>`;
-			else xml += leaf(field.xml, values[field.key]);
-		}
-		parts.push(xml + `</${outstandingItemRecord.record}>`);
-	}
-	parts.push(`</${wrapper}>`);
-	return parts.join('');
+	return untypedList(wrapper, outstandingItemAnswer, items.map((item) => itemRow(item, contacts.get(item.contactId))));
 }

@@ -71,15 +71,63 @@ export interface FolderState {
 	domainId: string;
 	id: number;
 	description: string;
+	/** Icon file Yuki names for the folder, e.g. DocumentFolder_red_label.png [doc: Postman example]. */
+	icon?: string;
+	/** Whether Yuki's staff process the folder's documents (True for the bookkeeping folders) [doc]. */
+	processedByYuki?: boolean;
+}
+
+/** A project of an administration (AccountingInfo.GetProjects, Archive.Projects). */
+export interface ProjectState {
+	administrationId: string;
+	id: string;
+	hid: number;
+	code: string;
+	description: string;
+	startDate: string;
+	/** Empty for an open-ended project. */
+	endDate: string;
+	contactId?: string;
+	tags?: string;
+	budgetSales: string;
+	budgetPurchase: string;
+}
+
+/** An entry of an ID + description list: archive payment methods and cost categories (per domain), custom payment methods (per administration). */
+export interface ListEntryState {
+	/** Domain ID for the archive lists, administration ID for custom payment methods. */
+	ownerId: string;
+	id: string;
+	description: string;
+}
+
+/** A general journal (memorial) booked with ProcessJournal. */
+export interface JournalState {
+	id: string;
+	administrationId: string;
+	documentId: string;
+	subject: string;
+	journalType: string;
+	projectCode: string;
+	entries: Array<{ date: string; glAccount: string; amount: string; description: string; contactId?: string }>;
+	createdAt: string;
 }
 
 export interface ContactState {
 	id: string;
+	/** The administration the contact was created in; the Contact service lists a whole domain's contacts. */
 	administrationId: string;
 	code: string;
 	fullName: string;
-	/** Other contact fields by Yuki element name (AddressLine_1, Zipcode, VATNumber…). */
+	/** Other contact fields by the invoice documents' element names (AddressLine_1, Zipcode, CountryCode, EmailAddress, VATNumber…). */
 	fields: Record<string, string>;
+	/** Yuki's running contact number (HID) in the domain. */
+	hid?: number;
+	createdAt?: string;
+	modifiedAt?: string;
+	/** Inactive contacts are left out of searches for Active contacts (default true). */
+	active?: boolean;
+	tags?: string;
 }
 
 export interface InvoiceState {
@@ -123,6 +171,16 @@ export interface DocumentState {
 	id: string;
 	administrationId: string;
 	folder: number;
+	/** Tab within the folder (e.g. 201 Facturen in Verkoop) [guess for the numbers]; 0 = none. */
+	tab?: number;
+	/** Yuki's document type: 6 sales invoice, 2 purchase invoice, 21 journal; absent = unprocessed upload. */
+	typeId?: number;
+	typeDescription?: string;
+	subject?: string;
+	/** The document's own date (invoice date); absent for an upload not yet processed. */
+	documentDate?: string;
+	contactName?: string;
+	contentType?: string;
 	fileName: string;
 	/** Size of the decoded file in bytes. */
 	size: number;
@@ -164,6 +222,14 @@ export interface SandboxState {
 	vatCodes: VatCodeState[];
 	glAccounts: GlAccountState[];
 	folders: FolderState[];
+	projects: ProjectState[];
+	/** Archive.PaymentMethods, per domain. */
+	archivePaymentMethods: ListEntryState[];
+	/** Archive.CostCategories, per domain. */
+	costCategories: ListEntryState[];
+	/** AccountingInfo.GetCustomPaymentMethods, per administration. */
+	customPaymentMethods: ListEntryState[];
+	journals: JournalState[];
 	contacts: ContactState[];
 	invoices: InvoiceState[];
 	items: OpenItemState[];
@@ -172,7 +238,7 @@ export interface SandboxState {
 	sessions: SessionState[];
 	/** Calls counted per domain for the Europe/Amsterdam day in `day`. */
 	quota: Record<string, { day: string; count: number }>;
-	counters: { bulk: number; salesNumber: number };
+	counters: { bulk: number; salesNumber: number; contactHid: number };
 }
 
 export function loadState(file: string): SandboxState | undefined {
@@ -186,6 +252,13 @@ export function loadState(file: string): SandboxState | undefined {
 	if (!parsed || parsed.version !== 1 || !Array.isArray(parsed.items)) {
 		throw new Error(`${file} is not a sandbox state file (version 1)`);
 	}
+	// State files saved before the Contact, project and journal services have none of their lists.
+	parsed.projects ??= [];
+	parsed.archivePaymentMethods ??= [];
+	parsed.costCategories ??= [];
+	parsed.customPaymentMethods ??= [];
+	parsed.journals ??= [];
+	parsed.counters.contactHid ??= parsed.contacts.reduce((highest, contact) => Math.max(highest, contact.hid ?? 0), 0);
 	return parsed;
 }
 
