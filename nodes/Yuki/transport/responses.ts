@@ -120,23 +120,33 @@ export const vatCodeRecord: ResultRecordSpec = {
 	],
 };
 
-/** `AccountingInfo.GetGLAccountScheme` → `glAccount` ([guess] for the element names; Yuki spells the description `descripton`). */
+/**
+ * `AccountingInfo.GetGLAccountScheme` → typed `GlAccount` records straight under the result, in
+ * Yuki's namespace, lower-camel, the description spelled `descripton` by Yuki
+ * [lib: dedene/yuki-cli fixture from Yuki's Postman example; rvben/yuki-cli; maartendeblock/yuki-api-client
+ * generated type `GlAccount`]. Names are matched by local name, so the namespace does not matter.
+ */
 export const glAccountRecord: ResultRecordSpec = {
-	record: 'glAccount',
+	record: 'GlAccount',
 	fields: [
 		{ xml: 'code', key: 'code', kind: 'text' },
-		{ xml: 'descripton', key: 'description', kind: 'text' },
 		{ xml: 'type', key: 'type', kind: 'integer' },
-		{ xml: 'subType', key: 'subType', kind: 'integer' },
+		{ xml: 'subtype', key: 'subtype', kind: 'integer' },
 		{ xml: 'isEnabled', key: 'isEnabled', kind: 'boolean' },
+		{ xml: 'descripton', key: 'description', kind: 'text' },
 	],
 };
 
-/** `Archive.DocumentFolders` → `Folder[@ID]` ([guess] for the element names). */
+/**
+ * `Archive.DocumentFolders` → `DocumentFolders/DocumentFolder[@ID]{Description, Icon, ProcessedByYuki}`,
+ * untyped (no namespace), booleans written `True`/`False` [lib: dedene/yuki-cli fixture from Yuki's Postman example].
+ */
 export const documentFolderRecord: ResultRecordSpec = {
-	record: 'Folder',
+	record: 'DocumentFolder',
 	fields: [
 		{ xml: 'ID', key: 'id', kind: 'integer', attribute: true },
 		{ xml: 'Description', key: 'description', kind: 'text' },
+		{ xml: 'Icon', key: 'icon', kind: 'text' },
+		{ xml: 'ProcessedByYuki', key: 'processedByYuki', kind: 'boolean' },
 	],
 };

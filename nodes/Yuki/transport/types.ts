@@ -174,13 +174,16 @@ export interface GlAccount {
 	code: string;
 	description?: string;
 	type?: number;
-	subType?: number;
+	subtype?: number;
 	isEnabled?: boolean;
 }
 
 export interface DocumentFolder {
 	id: number;
 	description?: string;
+	icon?: string;
+	/** Whether Yuki's back office handles documents put in this folder. */
+	processedByYuki?: boolean;
 }
 
 export interface UploadDocumentRequest {
