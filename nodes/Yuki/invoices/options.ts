@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../shared/parameters';
+import { runLogOption } from '../shared/runLog';
 import type { InvoiceKind } from './reports';
 
 export type MissingContactCode = 'fail' | 'warn' | 'ignore';
@@ -96,7 +97,7 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 				]
 			: []),
 	];
-	return optionsCollection(options);
+	return optionsCollection([...options, runLogOption]);
 }
 
 /** The run's options (options are not per item: one run is one way of sending). */

@@ -9,6 +9,7 @@ import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
 import { readBinaryFile } from '../../shared/binary';
 import { administrationField, binaryPropertyField, optionsCollection } from '../../shared/parameters';
+import { runLogOption } from '../../shared/runLog';
 import { handleItemError, inputError, resultItem } from '../../shared/items';
 import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
 import type { RunContext } from '../../shared/runContext';
@@ -93,7 +94,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([runLogOption]),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
