@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { FIELDS_DOC_PATH, updatedFieldsDoc } from '../../../scripts/document-tables';
+import { contactDocument } from '../../../nodes/Yuki/documents/contact';
 import { journalDocument } from '../../../nodes/Yuki/documents/journal';
 import { purchaseInvoiceDocument } from '../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../nodes/Yuki/documents/salesInvoice';
@@ -30,7 +31,7 @@ describe('document tables', () => {
 	});
 
 	it('gives a JSON example that passes validation', () => {
-		for (const spec of [salesInvoiceDocument, purchaseInvoiceDocument, journalDocument]) {
+		for (const spec of [salesInvoiceDocument, purchaseInvoiceDocument, journalDocument, contactDocument]) {
 			const result = validateRecord(spec, documentExample(spec));
 			assert.ok(result.ok, JSON.stringify(result));
 		}
