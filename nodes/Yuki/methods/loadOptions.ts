@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RunContext } from '../shared/runContext';
 import { administrationValue, createRunContext, toNodeError } from '../shared/runContext';
 import type { VatCode } from '../transport/types';
+import { credentialScope, remembered } from './cache';
 import { isPurchaseVatCode, vatTypeOptions } from './vatCodes';
 
 /** The administration the editor currently shows on the node, else the credential's default. */
@@ -30,8 +31,21 @@ async function withYuki<T>(functions: ILoadOptionsFunctions, read: (context: Run
 	}
 }
 
+/** A list of the editor's administration, read once per few minutes (methods/cache.ts). */
+async function administrationList<T>(
+	functions: ILoadOptionsFunctions,
+	list: string,
+	read: (context: RunContext, administrationId: string) => Promise<T>,
+): Promise<T> {
+	return await withYuki(functions, async (context) => {
+		const administrationId = editorAdministration.call(functions, context);
+		const key = `${credentialScope(context.credentials)}:${list}:${administrationId.toLowerCase()}`;
+		return await remembered(key, async () => await read(context, administrationId));
+	});
+}
+
 async function activeVatCodes(this: ILoadOptionsFunctions): Promise<VatCode[]> {
-	return await withYuki(this, async (context) => await context.yuki.activeVatCodes(editorAdministration.call(this, context)));
+	return await administrationList(this, 'vatCodes', async (context, administrationId) => await context.yuki.activeVatCodes(administrationId));
 }
 
 export async function getAdministrations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -57,7 +71,7 @@ export async function getPurchaseVatTypes(this: ILoadOptionsFunctions): Promise<
 
 /** Enabled GL accounts of the administration ("4500 – Kantoorkosten"). */
 export async function getGlAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accounts = await withYuki(this, async (context) => await context.yuki.glAccounts(editorAdministration.call(this, context)));
+	const accounts = await administrationList(this, 'glAccounts', async (context, administrationId) => await context.yuki.glAccounts(administrationId));
 	return accounts
 		.filter((account) => account.isEnabled !== false)
 		.sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }))
@@ -66,7 +80,9 @@ export async function getGlAccounts(this: ILoadOptionsFunctions): Promise<INodeP
 
 /** Archive folders of the domain ("8 – Onkostendeclaraties"). */
 export async function getArchiveFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const folders = await withYuki(this, async (context) => await context.yuki.documentFolders());
+	const folders = await withYuki(this, async (context) =>
+		await remembered(`${credentialScope(context.credentials)}:documentFolders`, async () => await context.yuki.documentFolders()),
+	);
 	return folders
 		.sort((a, b) => a.id - b.id)
 		.map((folder) => ({ name: folder.description ? `${folder.id} – ${folder.description}` : String(folder.id), value: folder.id }));

@@ -58,6 +58,16 @@ describe('load options and list search', () => {
 		assert.ok(!options.some((option) => option.value === '4990'), 'a disabled GL account is offered');
 	});
 
+	it('keeps a list for a few minutes: ten GL account dropdowns (ten invoice lines) cost one call', async () => {
+		const before = sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').length;
+		for (let line = 0; line < 10; line++) await loadOptions('getGlAccounts', { credentials });
+		const calls = sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').length - before;
+		assert.ok(calls <= 1, `${calls} calls`);
+		// Another administration is another list.
+		await loadOptions('getGlAccounts', { credentials, parameters: { administrationId: { __rl: true, mode: 'id', value: sandbox.demo.department.id } } });
+		assert.equal(sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').at(-1)?.administrationId, sandbox.demo.department.id);
+	});
+
 	it('lists the archive folders with their IDs as values', async () => {
 		const options = await loadOptions('getArchiveFolders', { credentials });
 		assert.ok(options.some((option) => option.value === sandbox.demo.archiveFolderId && /Onkostendeclaraties/.test(option.name)));
