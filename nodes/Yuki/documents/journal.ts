@@ -9,7 +9,7 @@
 import { addDecimals, decimalFromString, formatDecimal } from './decimal';
 import type { Decimal } from './decimal';
 import { text } from './common';
-import type { DocumentRule, DocumentSpec, Field, NormalisedRecord } from './fields';
+import type { DocumentRule, DocumentSpec, Field, NormalisedRecord, RuleFinding } from './fields';
 
 /** The only journal type public clients send [lib]; Yuki's other types are not documented. */
 export const JOURNAL_TYPES = ['GeneralJournal'] as const;
@@ -51,16 +51,45 @@ export function journalTotals(record: NormalisedRecord): { debit: Decimal; credi
 	return { debit, credit };
 }
 
-/** A journal must balance to the cent: Yuki books debit and credit together or not at all. */
+function balanceText(debit: Decimal, credit: Decimal): string {
+	const difference = { units: debit.units - credit.units, scale: 2 };
+	return `total debit ${formatDecimal(debit)}, total credit ${formatDecimal(credit)}, difference ${formatDecimal(difference)}`;
+}
+
+/** The journal's findings: the whole journal, then each entry date, must balance. */
+function balanceFindings(record: NormalisedRecord): RuleFinding[] {
+	const { debit, credit } = journalTotals(record);
+	if (debit.units !== credit.units) {
+		return [{ path: 'journalEntry', message: `does not balance: ${balanceText(debit, credit)} (allowed: entries whose amounts add up to 0.00; positive = debit, negative = credit)` }];
+	}
+	const entries = Array.isArray(record.journalEntry) ? record.journalEntry : [];
+	const dates = [...new Set(entries.map((entry) => entry.entryDate).filter((date): date is string => typeof date === 'string'))];
+	if (dates.length < 2) return [];
+	const findings: RuleFinding[] = [];
+	for (const date of dates) {
+		const totals = journalTotals({ journalEntry: entries.filter((entry) => entry.entryDate === date) });
+		if (totals.debit.units !== totals.credit.units) {
+			findings.push({
+				path: 'journalEntry',
+				message: `does not balance on ${date}: ${balanceText(totals.debit, totals.credit)} (allowed: the entries of each entry date add up to 0.00, since each date is booked as its own transaction)`,
+			});
+		}
+	}
+	return findings;
+}
+
+/**
+ * A journal must balance to the cent, overall and per entry date [guess for the per-date part:
+ * each date is a booking of its own; refusing an unbalanced date before sending is the safe side].
+ */
 export const balancedJournalRule: DocumentRule = {
 	description:
-		'Balance: the amounts of all entries add up to exactly 0.00 (total debit = total credit); no rounding tolerance, a journal that does not balance is not sent',
+		'Balance: the amounts of all entries add up to exactly 0.00 (total debit = total credit), and so do the entries of each entry date; no rounding tolerance, a journal that does not balance is not sent',
 	field: 'journalEntry',
+	findAll: balanceFindings,
 	check(record) {
-		const { debit, credit } = journalTotals(record);
-		if (debit.units === credit.units) return undefined;
-		const difference = { units: debit.units - credit.units, scale: 2 };
-		return `does not balance: total debit ${formatDecimal(debit)}, total credit ${formatDecimal(credit)}, difference ${formatDecimal(difference)} (allowed: entries whose amounts add up to 0.00; positive = debit, negative = credit)`;
+		const [first] = balanceFindings(record);
+		return first?.message;
 	},
 };
 

@@ -49,6 +49,19 @@ describe('journal document', () => {
 		assert.match(text, /^Item 3: journalEntry \(Entries\) does not balance: total debit 121\.00, total credit 120\.99, difference 0\.01/);
 	});
 
+	it('refuses a journal that balances overall but not on each entry date', () => {
+		const input = journalInput({
+			journalEntry: [
+				{ entryDate: '2024-03-30', glAccount: '4500', amount: '50.00' },
+				{ entryDate: '2024-03-31', glAccount: '1600', amount: '-50.00' },
+			],
+		});
+		const result = validateRecord(journalDocument, input);
+		const text = result.ok ? '' : describeIssues(result.issues, 0);
+		assert.match(text, /does not balance on 2024-03-30: total debit 50\.00, total credit 0\.00/);
+		assert.match(text, /does not balance on 2024-03-31/);
+	});
+
 	it('needs at least two entries, each with date, GL account and amount', () => {
 		const result = validateRecord(journalDocument, journalInput({ journalEntry: [{ entryDate: '2024-03-31', amount: '0' }] }));
 		assert.equal(result.ok, false);
