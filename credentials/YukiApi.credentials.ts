@@ -12,7 +12,7 @@ export class YukiApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-yuki/n8n-nodes-yuki#credentials';
 
-	icon = 'file:yuki.svg' as const;
+	icon = { light: 'file:yuki.svg', dark: 'file:yuki.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

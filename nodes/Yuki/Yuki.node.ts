@@ -1,10 +1,36 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 import { credentialTest, listSearch, loadOptions } from './methods';
 
 export class Yuki implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	// Written out in the class: n8n's lint rules read the description (icon, subtitle, ...) only here.
+	description: INodeTypeDescription = {
+		displayName: 'Yuki',
+		name: 'yuki',
+		icon: { light: 'file:yuki.svg', dark: 'file:yuki.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send invoices and expense claims to Yuki bookkeeping and read payment status',
+		defaults: { name: 'Yuki' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: Object.entries(resources).map(([value, resource]) => ({ name: resource.displayName, value })),
+				default: 'salesInvoice',
+			},
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
 
 	methods = { credentialTest, listSearch, loadOptions };
 

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { administrationField, optionsCollection } from './shared/parameters';
 import { nowIn } from './payments/dates';
 import { paymentEvent } from './payments/events';
@@ -24,7 +24,7 @@ export class YukiTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Yuki Trigger',
 		name: 'yukiTrigger',
-		icon: 'file:yuki.svg',
+		icon: { light: 'file:yuki.svg', dark: 'file:yuki.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["side"] === "creditor" ? "Purchase invoices paid" : "Sales invoices paid"}}',
@@ -32,7 +32,7 @@ export class YukiTrigger implements INodeType {
 		defaults: { name: 'Yuki Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
 		properties: [
 			{

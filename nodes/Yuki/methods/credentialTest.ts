@@ -6,6 +6,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 import type { YukiCredentials } from '../shared/runContext';
 import { clientFor } from '../shared/runContext';
 import { maskSecrets } from '../shared/logging';
+import type { YukiRequestFunction } from '../transport/http';
 import { YukiError } from '../transport/types';
 
 const HOSTS: Record<string, string> = {
@@ -45,6 +46,22 @@ export function credentialFailureMessage(error: unknown, credentials: YukiCreden
 	}
 }
 
+/** The credential test context only offers n8n's older `helpers.request`; same request, its option names. */
+function legacyRequest(functions: ICredentialTestFunctions): YukiRequestFunction {
+	return async (request) => {
+		const response = (await functions.helpers.request({
+			method: request.method,
+			uri: request.url,
+			headers: request.headers,
+			body: request.body,
+			timeout: request.timeout,
+			resolveWithFullResponse: true,
+			simple: false,
+		})) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+		return { statusCode: response.statusCode, body: response.body, headers: response.headers };
+	};
+}
+
 export async function yukiApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
@@ -52,7 +69,7 @@ export async function yukiApiTest(
 	const credentials = (credential.data ?? {}) as unknown as YukiCredentials;
 	if (!credentials.accessKey?.trim()) return { status: 'Error', message: 'Enter the access key from Yuki (Domain › Settings › Web services)' };
 	try {
-		const administrations = await clientFor(credentials, this.logger).administrations();
+		const administrations = await clientFor(credentials, this.logger, legacyRequest(this)).administrations();
 		const count = `The key reaches ${administrations.length} administration${administrations.length === 1 ? '' : 's'}`;
 		const defaultId = credentials.administrationId?.trim();
 		if (!defaultId) return { status: 'OK', message: `Connected to Yuki. ${count}.` };

@@ -244,3 +244,17 @@ export class RejectedDocumentError extends Error {
 		this.name = 'RejectedDocumentError';
 	}
 }
+
+/** Records of one kind, checked for the keys their result type needs (a gap is a malformed answer). */
+export function readTypedRecords<T>(result: XmlElement | undefined, spec: ResultRecordSpec, required: readonly string[], recordName: string): T[] {
+	const records = readRecords(result, spec);
+	requireKeys(records, required, recordName);
+	return records as unknown as T[];
+}
+
+/** A result that is one required text (a session or document ID). */
+export function requiredText(result: XmlElement | undefined, what: string): string {
+	const text = textOf(result);
+	if (!text) throw new MalformedAnswerError(`Yuki returned no ${what}`);
+	return text;
+}

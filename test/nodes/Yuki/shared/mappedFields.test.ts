@@ -16,9 +16,10 @@ interface LintMessage {
 	ruleId: string | null;
 }
 interface LintApi {
-	ESLint: new (options: object) => { lintText(code: string, options: { filePath: string }): Promise<Array<{ messages: LintMessage[] }>> };
+	LegacyESLint: new (options: object) => { lintText(code: string, options: { filePath: string }): Promise<Array<{ messages: LintMessage[] }>> };
 }
-const { ESLint } = require('eslint') as LintApi;
+// The rules are applied on their own (eslintrc options), so eslint 9's LegacyESLint.
+const { LegacyESLint: ESLint } = require('eslint/use-at-your-own-risk') as LintApi;
 
 const displayOptions = { show: { resource: ['salesInvoice'], operation: ['process'], invoiceSource: ['fields'] } };
 

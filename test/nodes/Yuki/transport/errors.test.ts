@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
 import { ACCESS_KEY_HINT, DOMAIN_HINT, NOT_LICENSED_HINT, QUOTA_HINT } from '../../../../nodes/Yuki/transport/faults';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
+import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { SESSION_HINT } from '../../../../nodes/Yuki/transport/faults';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
 import { useFakeYuki } from './fixtureServer';
