@@ -106,6 +106,16 @@ export const WSDL_OPERATIONS = {
 				{ name: 'endDate', xsd: 'dateTime' },
 			],
 		},
+		ProcessJournal: {
+			soapAction: 'http://www.theyukicompany.com/ProcessJournal',
+			element: 'ProcessJournal',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'administrationID', xsd: 'string' },
+				{ name: 'xmlDoc', xsd: 'xml' },
+			],
+		},
 		SetCurrentDomain: {
 			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
 			element: 'SetCurrentDomain',
@@ -144,6 +154,17 @@ export const WSDL_OPERATIONS = {
 				{ name: 'administrationID', xsd: 'string' },
 			],
 		},
+		GetProjects: {
+			soapAction: 'http://www.theyukicompany.com/GetProjects',
+			element: 'GetProjects',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'administrationID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Company', 'Code', 'Description'] },
+				{ name: 'searchValue', xsd: 'string' },
+			],
+		},
 		SetCurrentDomain: {
 			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
 			element: 'SetCurrentDomain',
@@ -173,12 +194,63 @@ export const WSDL_OPERATIONS = {
 				{ name: 'accessKey', xsd: 'string' },
 			],
 		},
+		CostCategories: {
+			soapAction: 'http://www.theyukicompany.com/CostCategories',
+			element: 'CostCategories',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		DocumentBinaryData: {
+			soapAction: 'http://www.theyukicompany.com/DocumentBinaryData',
+			element: 'DocumentBinaryData',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'documentID', xsd: 'string' },
+			],
+		},
 		DocumentFolders: {
 			soapAction: 'http://www.theyukicompany.com/DocumentFolders',
 			element: 'DocumentFolders',
 			namespace: 'http://www.theyukicompany.com/',
 			parameters: [
 				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		FindDocument: {
+			soapAction: 'http://www.theyukicompany.com/FindDocument',
+			element: 'FindDocument',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'documentID', xsd: 'string' },
+			],
+		},
+		PaymentMethods: {
+			soapAction: 'http://www.theyukicompany.com/PaymentMethods',
+			element: 'PaymentMethods',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		SearchDocuments: {
+			soapAction: 'http://www.theyukicompany.com/SearchDocuments',
+			element: 'SearchDocuments',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Creator', 'Contact', 'Subject', 'Tag', 'Type'] },
+				{ name: 'searchText', xsd: 'string' },
+				{ name: 'folderID', xsd: 'int' },
+				{ name: 'tabID', xsd: 'int' },
+				{ name: 'sortOrder', xsd: 'string', values: ['CreatedDesc', 'CreatedAsc', 'ModifiedDesc', 'ModifiedAsc', 'DocumentDateDesc', 'DocumentDateAsc', 'ContactNameAsc', 'ContactNameDesc'] },
+				{ name: 'startDate', xsd: 'dateTime' },
+				{ name: 'endDate', xsd: 'dateTime' },
+				{ name: 'numberOfRecords', xsd: 'int' },
+				{ name: 'startRecord', xsd: 'int' },
 			],
 		},
 		SetCurrentDomain: {
@@ -206,6 +278,76 @@ export const WSDL_OPERATIONS = {
 				{ name: 'paymentMethod', xsd: 'int' },
 				{ name: 'project', xsd: 'string' },
 				{ name: 'remarks', xsd: 'string' },
+			],
+		},
+	},
+	Contact: {
+		Authenticate: {
+			soapAction: 'http://www.theyukicompany.com/Authenticate',
+			element: 'Authenticate',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'accessKey', xsd: 'string' },
+			],
+		},
+		AuthenticateClient: {
+			soapAction: 'http://www.theyukicompany.com/AuthenticateClient',
+			element: 'AuthenticateClient',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'clientID', xsd: 'string' },
+				{ name: 'clientSecret', xsd: 'string' },
+				{ name: 'accessKey', xsd: 'string' },
+			],
+		},
+		GetSuppliersAndCustomers: {
+			soapAction: 'http://www.theyukicompany.com/GetSuppliersAndCustomers',
+			element: 'GetSuppliersAndCustomers',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Name', 'City', 'Postcode', 'Tag', 'Email', 'Website', 'Phone', 'Code', 'CoCNumber', 'VATNumber', 'BankAccount', 'ID', 'ContactType', 'HID'] },
+				{ name: 'searchValue', xsd: 'string' },
+				{ name: 'sortOrder', xsd: 'string', values: ['Name', 'LastName', 'CreatedAsc', 'CreatedDesc', 'ModifiedAsc', 'ModifiedDesc', 'HID'] },
+				{ name: 'modifiedAfter', xsd: 'dateTime' },
+				{ name: 'active', xsd: 'string', values: ['Both', 'Active', 'Inactive'] },
+				{ name: 'pageNumber', xsd: 'int' },
+				{ name: 'contactType', xsd: 'string', values: ['Customer', 'Supplier', 'Both', 'None'] },
+			],
+		},
+		SearchContacts: {
+			soapAction: 'http://www.theyukicompany.com/SearchContacts',
+			element: 'SearchContacts',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Name', 'City', 'Postcode', 'Tag', 'Email', 'Website', 'Phone', 'Code', 'CoCNumber', 'VATNumber', 'BankAccount', 'ID', 'ContactType', 'HID'] },
+				{ name: 'searchValue', xsd: 'string' },
+				{ name: 'sortOrder', xsd: 'string', values: ['Name', 'LastName', 'CreatedAsc', 'CreatedDesc', 'ModifiedAsc', 'ModifiedDesc', 'HID'] },
+				{ name: 'modifiedAfter', xsd: 'dateTime' },
+				{ name: 'active', xsd: 'string', values: ['Both', 'Active', 'Inactive'] },
+				{ name: 'pageNumber', xsd: 'int' },
+			],
+		},
+		SetCurrentDomain: {
+			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
+			element: 'SetCurrentDomain',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+			],
+		},
+		UpdateContact: {
+			soapAction: 'http://www.theyukicompany.com/UpdateContact',
+			element: 'UpdateContact',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'domainID', xsd: 'string' },
+				{ name: 'xmlDoc', xsd: 'xml' },
 			],
 		},
 	},
