@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { YukiOperation } from './operation';
 import * as administration from './administration';
 import * as expenseClaim from './expenseClaim';
+import * as journal from './journal';
 import * as payment from './payment';
 import * as purchaseInvoice from './purchaseInvoice';
 import * as salesInvoice from './salesInvoice';
@@ -20,6 +21,7 @@ export const resources: Record<string, YukiResource> = {
 	salesInvoice,
 	purchaseInvoice,
 	expenseClaim,
+	journal,
 	payment,
 	administration,
 	vatCode,
