@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { YukiOperation } from './operation';
 import * as administration from './administration';
+import * as contact from './contact';
 import * as expenseClaim from './expenseClaim';
 import * as journal from './journal';
 import * as payment from './payment';
@@ -21,6 +22,7 @@ export const resources: Record<string, YukiResource> = {
 	salesInvoice,
 	purchaseInvoice,
 	expenseClaim,
+	contact,
 	journal,
 	payment,
 	administration,

@@ -10,10 +10,9 @@ import { formatDecimal } from '../../documents/decimal';
 import { journalDocument, journalTotals } from '../../documents/journal';
 import { describeIssues, validateRecord } from '../../documents/validate';
 import { buildDocument } from '../../documents/xml';
-import { valueAtPath } from '../../invoices/source';
 import { handleItemError, resultItem } from '../../shared/items';
 import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
-import { documentProperties, recordFromParameters } from '../../shared/mappedFields';
+import { documentInput, documentSourceProperties } from '../../shared/documentInput';
 import { administrationField, optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
@@ -21,33 +20,11 @@ import { processJournal } from '../../transport/calls/accounting';
 import { xmlElements } from '../../transport/envelope';
 
 const displayOptions = { show: { resource: ['journal'], operation: ['create'] } };
-const showFor = (source: string) => ({ show: { journalSource: [source] } });
 const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });
 
 const properties: INodeProperties[] = [
 	administrationField(displayOptions),
-	{
-		displayName: 'Journal Source',
-		name: 'journalSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Mapped Fields', value: 'fields', description: 'Fill in the journal here; every field accepts expressions' },
-			{ name: 'From Input JSON', value: 'json', description: "Take the journal from the item's JSON in the shape shown in docs/invoice-fields.md" },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'JSON Property',
-		name: 'jsonProperty',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. body or journal',
-		description: "Dot path of the property holding the journal, e.g. <code>body</code> for a webhook. Leave empty to use the item's whole JSON.",
-		displayOptions: showFor('json'),
-	},
-	...documentProperties(journalDocument, {
-		displayOptions: showFor('fields'),
+	...documentSourceProperties(journalDocument, {
 		exclude: ['AdministrationID'],
 		loadOptions: { GLAccount: fromAdministration('getGlAccounts') },
 	}),
@@ -63,24 +40,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-/** The item's journal in the JSON shape (not yet validated). */
-function journalInput(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
-	const source = this.getNodeParameter('journalSource', itemIndex, 'fields') as string;
-	if (source === 'fields') {
-		return recordFromParameters(journalDocument, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
-	}
-	const path = String(this.getNodeParameter('jsonProperty', itemIndex, '') ?? '').trim();
-	const value = path ? valueAtPath(item.json, path) : item.json;
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex}: ${path ? `the property "${path}"` : 'the item'} must hold the journal as a JSON object (allowed: an object with documentSubject and journalEntry, see docs/invoice-fields.md)`,
-			{ itemIndex },
-		);
-	}
-	return { ...(value as IDataObject) };
-}
 
 /** Refuses the run when n8n would repeat it: a journal sent twice is booked twice. */
 function refuseRetryOnFail(this: IExecuteFunctions): void {
@@ -99,7 +58,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const administrationId = administrationFor.call(this, context, itemIndex);
-			const input = journalInput.call(this, items[itemIndex], itemIndex);
+			const input = documentInput.call(this, journalDocument, items[itemIndex], itemIndex);
 			const given = typeof input.administrationId === 'string' ? input.administrationId.trim() : '';
 			if (given && given.toLowerCase() !== administrationId.toLowerCase()) {
 				throw new NodeOperationError(

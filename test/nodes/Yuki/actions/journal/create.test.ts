@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { RunningSandbox, YukiCredentialData } from '../../../../helpers';
 import { runWorkflow, runYukiNode, sandboxPerSuite, START_NODE_TYPE, YUKI_NODE_TYPE } from '../../../../helpers';
 
-const create = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'journal', operation: 'create', journalSource: 'json', ...extra });
+const create = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'journal', operation: 'create', documentSource: 'json', ...extra });
 
 const journal = (amount = '-121.00') => ({
 	documentSubject: 'Correction VAT Q1',
