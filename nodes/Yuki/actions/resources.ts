@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { YukiOperation } from './operation';
 import * as administration from './administration';
 import * as contact from './contact';
+import * as document from './document';
 import * as expenseClaim from './expenseClaim';
 import * as journal from './journal';
 import * as payment from './payment';
@@ -23,6 +24,7 @@ export const resources: Record<string, YukiResource> = {
 	purchaseInvoice,
 	expenseClaim,
 	contact,
+	document,
 	journal,
 	payment,
 	administration,

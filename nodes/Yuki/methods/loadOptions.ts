@@ -78,6 +78,11 @@ export async function getGlAccounts(this: ILoadOptionsFunctions): Promise<INodeP
 		.map((account) => ({ name: account.description ? `${account.code} – ${account.description}` : account.code, value: account.code }));
 }
 
+/** Archive folders, with "All Folders" (-1) first, for searching. */
+export async function getArchiveFoldersOrAll(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return [{ name: 'All Folders', value: -1 }, ...(await getArchiveFolders.call(this))];
+}
+
 /** Archive folders of the domain ("8 – Onkostendeclaraties"). */
 export async function getArchiveFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const folders = await withYuki(this, async (context) =>
