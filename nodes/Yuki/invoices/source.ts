@@ -19,9 +19,11 @@ const PDF_ELEMENTS = ['DocumentFileName', 'DocumentBase64'];
 
 /** VAT choices differ per domain: the node offers the domain's own list (node-core's load options). */
 const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });
+/** Projects of the administration (GetProjects). */
+const PROJECT_PICKERS = { ProjectID: fromAdministration('getProjectIds'), ProjectCode: fromAdministration('getProjectCodes') };
 const LOAD_OPTIONS: Record<InvoiceKind, Record<string, LoadOptionsSource>> = {
-	sales: { VATType: fromAdministration('getVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
-	purchase: { LineVATType: fromAdministration('getPurchaseVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
+	sales: { VATType: fromAdministration('getVatTypes'), GLAccountCode: fromAdministration('getGlAccounts'), ...PROJECT_PICKERS },
+	purchase: { LineVATType: fromAdministration('getPurchaseVatTypes'), GLAccountCode: fromAdministration('getGlAccounts'), ...PROJECT_PICKERS },
 };
 
 export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): INodeProperties[] {

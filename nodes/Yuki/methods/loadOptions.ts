@@ -6,6 +6,9 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { RunContext } from '../shared/runContext';
 import { administrationValue, createRunContext, toNodeError } from '../shared/runContext';
+import { getProjects } from '../transport/calls/accountingInfo';
+import type { YukiProject } from '../transport/calls/accountingInfo';
+import { costCategories, paymentMethods } from '../transport/calls/archive';
 import type { VatCode } from '../transport/types';
 import { credentialScope, remembered } from './cache';
 import { isPurchaseVatCode, vatTypeOptions } from './vatCodes';
@@ -91,4 +94,49 @@ export async function getArchiveFolders(this: ILoadOptionsFunctions): Promise<IN
 	return folders
 		.sort((a, b) => a.id - b.id)
 		.map((folder) => ({ name: folder.description ? `${folder.id} – ${folder.description}` : String(folder.id), value: folder.id }));
+}
+
+/** The administration's projects, read once per few minutes (GetProjects, all of them). */
+async function projects(this: ILoadOptionsFunctions): Promise<YukiProject[]> {
+	const list = await administrationList(this, 'projects', async (context, administrationId) =>
+		await context.yuki.call(getProjects, { administrationId, searchOption: 'All', searchValue: '' }),
+	);
+	return [...list].sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '', undefined, { numeric: true }));
+}
+
+const projectName = (project: YukiProject) => [project.code, project.description].filter(Boolean).join(' – ') || (project.id ?? '');
+
+/** Projects by code ("KORENAAR-WEB – Nieuwe website"), for ProjectCode fields and expense claims. */
+export async function getProjectCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await projects.call(this))
+		.filter((project) => project.code)
+		.map((project) => ({ name: projectName(project), value: project.code as string, description: project.endDate && !project.endDate.startsWith('0001') ? `ends ${project.endDate.slice(0, 10)}` : undefined }));
+}
+
+/** Projects by Yuki ID, for ProjectID fields. */
+export async function getProjectIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await projects.call(this))
+		.filter((project) => project.id)
+		.map((project) => ({ name: projectName(project), value: project.id as string }));
+}
+
+/** Payment methods of expense claims (Archive.PaymentMethods, per domain), with 0 = unspecified first. */
+export async function getExpensePaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const methods = await withYuki(this, async (context) =>
+		await remembered(`${credentialScope(context.credentials)}:paymentMethods`, async () => await context.yuki.call(paymentMethods, {})),
+	);
+	return [
+		{ name: 'Unspecified', value: 0 },
+		...[...methods].sort((a, b) => a.id - b.id).filter((method) => method.id !== 0).map((method) => ({ name: method.description ? `${method.description} (${method.id})` : String(method.id), value: method.id })),
+	];
+}
+
+/** Cost categories of expense claims (Archive.CostCategories, per domain). */
+export async function getCostCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const categories = await withYuki(this, async (context) =>
+		await remembered(`${credentialScope(context.credentials)}:costCategories`, async () => await context.yuki.call(costCategories, {})),
+	);
+	return [...categories]
+		.sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }))
+		.map((category) => ({ name: category.description ? `${category.id} – ${category.description}` : category.id, value: category.id }));
 }

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 	administrationField(displayOptions),
 	...documentSourceProperties(journalDocument, {
 		exclude: ['AdministrationID'],
-		loadOptions: { GLAccount: fromAdministration('getGlAccounts') },
+		loadOptions: { GLAccount: fromAdministration('getGlAccounts'), ProjectID: fromAdministration('getProjectIds'), ProjectCode: fromAdministration('getProjectCodes') },
 	}),
 	optionsCollection([
 		{

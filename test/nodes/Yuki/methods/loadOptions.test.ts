@@ -68,6 +68,21 @@ describe('load options and list search', () => {
 		assert.equal(sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').at(-1)?.administrationId, sandbox.demo.department.id);
 	});
 
+	it('offers the administration’s projects by code and by ID, and the domain’s payment methods and cost categories', async () => {
+		const codes = await loadOptions('getProjectCodes', { credentials });
+		assert.ok(codes.some((option) => option.value === 'KORENAAR-WEB' && /^KORENAAR-WEB – /.test(option.name)), JSON.stringify(codes));
+		assert.ok(!codes.some((option) => option.value === 'TRAINING-OOST'), 'a project of another administration');
+		// The sandbox's GetProjects answer carries no project `id` (a generated client's type does): the
+		// ID picker then offers nothing rather than something wrong.
+		const ids = await loadOptions('getProjectIds', { credentials });
+		assert.ok(ids.every((option) => /^[0-9a-f-]{36}$/i.test(String(option.value))));
+		const methods = await loadOptions('getExpensePaymentMethods', { credentials });
+		assert.deepEqual(methods[0], { name: 'Unspecified', value: 0 });
+		assert.ok(methods.length > 1 && methods.slice(1).every((option) => typeof option.value === 'number' && option.value > 0));
+		const categories = await loadOptions('getCostCategories', { credentials });
+		assert.ok(categories.length > 0 && categories.every((option) => typeof option.value === 'string' && option.value !== ''));
+	});
+
 	it('lists the archive folders with their IDs as values', async () => {
 		const options = await loadOptions('getArchiveFolders', { credentials });
 		assert.ok(options.some((option) => option.value === sandbox.demo.archiveFolderId && /Onkostendeclaraties/.test(option.name)));
