@@ -13,6 +13,7 @@ import type { AdministrationPlan, BatchInfo } from './batching';
 import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
 import { readInvoiceOptions } from './options';
+import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, summariseRun } from './output';
 import { pdfBase64 } from './pdf';
@@ -115,6 +116,14 @@ export async function processInvoices(
 				invalid.set(slotKey(slot), error);
 			}
 		}
+	}
+	// Contact codes unknown to Yuki (Options › Check Contact Codes): those items are not sent in Fail mode.
+	const unknownContacts = await checkContactCodes.call(this, options.dryRun ? 'off' : options.checkContactCodes, prepared, context);
+	if (unknownContacts.size > 0) {
+		const [first] = unknownContacts.values();
+		if (!continueOnFail) throw first;
+		for (const [item, error] of unknownContacts) invalid.set(slotKey(item), error);
+		prepared.splice(0, prepared.length, ...prepared.filter((item) => !unknownContacts.has(item)));
 	}
 	// XML input goes unchanged; Yuki itself refuses a number it already has.
 	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
