@@ -22,13 +22,7 @@ export type DocumentInspection =
 
 /** The root and its records after the checks both functions share; throws with the reason. */
 function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
-	let root: XmlElement;
-	try {
-		root = readXml(xml);
-	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
-		throw error;
-	}
+	const root = readRoot(spec, xml);
 	if (root.localName !== spec.root) {
 		throw new Error(`The root element is <${root.name}>, but a ${spec.name} document starts with <${spec.root}>`);
 	}
@@ -43,15 +37,19 @@ function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
 	return root.children;
 }
 
-/** The root of a single-record document, after the same name and namespace checks. */
-function singleRoot(spec: DocumentSpec, xml: string): XmlElement {
-	let root: XmlElement;
+/** The document's root element; throws with the reason when the XML is not well-formed. */
+function readRoot(spec: DocumentSpec, xml: string): XmlElement {
 	try {
-		root = readXml(xml);
+		return readXml(xml);
 	} catch (error) {
 		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
 		throw error;
 	}
+}
+
+/** The root of a single-record document, after the name and namespace checks. */
+function singleRoot(spec: DocumentSpec, xml: string): XmlElement {
+	const root = readRoot(spec, xml);
 	if (root.localName !== spec.root || root.namespace !== spec.namespace) {
 		throw new Error(`A ${spec.name} document starts with <${spec.root} xmlns="${spec.namespace}">, not <${root.name}>`);
 	}

@@ -26,12 +26,11 @@ export async function remembered<T>(key: string, read: () => Promise<T>, now: nu
 	const value = read();
 	entries.set(key, { at: now, value });
 	if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-	try {
-		return await value;
-	} catch (error) {
+	// A failed read is forgotten at once, so that the next dropdown opening asks Yuki again.
+	value.catch(() => {
 		if (entries.get(key)?.value === value) entries.delete(key);
-		throw error;
-	}
+	});
+	return await value;
 }
 
 /** For tests: forget every cached answer. */

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DomainUnknownError, domainIdFor } from '../../contacts/domain';
 import { administrationField } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { administrationValue } from '../../shared/runContext';
+import { administrationValue, toNodeError } from '../../shared/runContext';
 import type { YukiContact } from '../../transport/calls/contact';
 
 /** Contacts belong to a domain: the administration only tells which one. */
@@ -23,11 +23,13 @@ export async function itemDomain(this: IExecuteFunctions, context: RunContext, i
 	try {
 		return await domainIdFor(context, administrationId);
 	} catch (error) {
-		if (!(error instanceof DomainUnknownError)) throw error;
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: cannot tell the Yuki domain: ${error.message}`, {
-			itemIndex,
-			description: 'Allowed: an administration the key reaches, or a Domain ID in the Yuki credential.',
-		});
+		if (error instanceof DomainUnknownError) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: cannot tell the Yuki domain: ${error.message}`, {
+				itemIndex,
+				description: 'Allowed: an administration the key reaches, or a Domain ID in the Yuki credential.',
+			});
+		}
+		throw toNodeError.call(this, error, itemIndex);
 	}
 }
 

@@ -135,8 +135,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			try {
 				found = await findContacts(context, { domainId, searchOption, searchValue, limit, ...options });
 			} catch (error) {
-				if (error instanceof RangeError) throw inputError(this, itemIndex, 'Modified After', error.message);
-				throw error;
+				throw error instanceof RangeError ? inputError(this, itemIndex, 'Modified After', error.message) : toNodeError.call(this, error, itemIndex);
 			}
 			logAnswer(this, `${found.contacts.length} contact(s) in ${found.calls} page(s)`, { itemIndex });
 			for (const contact of found.contacts) output.push(resultItem(contactJson(contact, domainId), itemIndex));

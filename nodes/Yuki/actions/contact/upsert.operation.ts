@@ -4,9 +4,8 @@
  * call); else creates one. Several contacts with the code is the item's error: the node never
  * picks one for the user, and never creates a further duplicate.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
 import { contactDocument } from '../../documents/contact';
 import { describeIssues, validateRecord } from '../../documents/validate';
 import { buildDocument } from '../../documents/xml';

@@ -27,9 +27,9 @@ const properties: INodeProperties[] = [
 		name: 'searchOption',
 		type: 'options',
 		options: [
-			{ name: 'Everything', value: 'All' },
 			{ name: 'Contact', value: 'Contact' },
 			{ name: 'Creator', value: 'Creator' },
+			{ name: 'Everything', value: 'All' },
 			{ name: 'Subject', value: 'Subject' },
 			{ name: 'Tag', value: 'Tag' },
 			{ name: 'Type', value: 'Type' },
