@@ -8,7 +8,7 @@ import type { XmlElement } from '../../../../nodes/Yuki/transport/xml/scanner';
 import { parseXml } from '../../../../nodes/Yuki/transport/xml/scanner';
 import { WSDL_DIRECTORY } from '../../../../scripts/build/wsdl';
 
-const SERVICES: YukiService[] = ['Accounting', 'AccountingInfo', 'Archive', 'Purchase', 'Sales', 'Vat'];
+const SERVICES: YukiService[] = ['Accounting', 'AccountingInfo', 'Archive', 'Contact', 'Purchase', 'Sales', 'Vat'];
 const NAMESPACE = 'http://www.theyukicompany.com/';
 
 function all(element: XmlElement, name: string): XmlElement[] {
