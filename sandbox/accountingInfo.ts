@@ -30,7 +30,7 @@ function matchesProject(project: ProjectState, company: string, option: (typeof 
 	}
 }
 
-/** Money of a typed decimal as XmlSerializer writes it: no trailing zeros beyond what the value has ("0", "12000.00"). */
+/** A typed decimal as XmlSerializer writes it: the value as stored ("0", "12000.00") [doc: "0" in the Postman example]. */
 function typedDecimal(value: string): string {
 	return value || '0';
 }

@@ -4,7 +4,7 @@
  * invoices (see invoices.ts) and the demo documents. Texts Yuki is not known to use are [guess].
  */
 import { DateTime } from 'luxon';
-import { formatDecimal, parseDecimal } from '../nodes/Yuki/documents/decimal';
+import { formatDecimal, parseDecimal } from './documents';
 import {
 	archivePaymentMethodAnswer,
 	archiveProjectAnswer,
@@ -15,11 +15,12 @@ import {
 } from './answers/archive';
 import { dotNetBoolean, typedDateTime, untypedList } from './answers/shape';
 import type { AnswerRow } from './answers/shape';
-import { administration, dateParam, enumParam, intParam, readFault, reachableAdministrations, session, text } from './context';
+import { FAULT_TEXT, administration, dateParam, enumParam, intParam, readFault, reachableAdministrations, session, text } from './context';
 import type { CallContext, OperationSpec } from './context';
 import { newGuid } from './ids';
 import { SoapFault } from './soap';
-import type { DocumentState, SessionState } from './state';
+import { textPdfBase64 } from './pdf';
+import type { DocumentState, OpenItemState, SandboxState, SessionState } from './state';
 
 /** `SearchOption` of SearchDocuments, in WSDL order [doc: Archive WSDL]. */
 export const DOCUMENT_SEARCH_OPTIONS = ['All', 'Creator', 'Contact', 'Subject', 'Tag', 'Type'] as const;
@@ -48,15 +49,66 @@ function archiveTime(iso: string): string {
 	return DateTime.fromISO(iso).setZone('Europe/Amsterdam').toFormat("yyyy-MM-dd'T'HH:mm:ss");
 }
 
+/**
+ * The document of an open item that has none stored (the demo's and bulk-seeded invoices): the
+ * PDF Yuki would show for it, rendered on request so every item's DocumentID can be found and
+ * downloaded [guess for folders, tabs and texts].
+ */
+function itemDocument(state: SandboxState, item: OpenItemState): DocumentState {
+	const contact = state.contacts.find((candidate) => candidate.id === item.contactId);
+	const sales = item.side === 'debtor';
+	const title = item.typeId === 6 ? `Factuur ${item.reference}` : item.typeId === 2 ? `Inkoopfactuur ${item.reference}` : item.description;
+	const dataBase64 = textPdfBase64([title, contact?.fullName ?? '', `Datum ${item.date}`, `Totaal EUR ${item.originalAmount}`]);
+	return {
+		id: item.documentId,
+		administrationId: item.administrationId,
+		folder: sales ? 2 : 1,
+		tab: sales ? 201 : 101,
+		typeId: item.typeId,
+		typeDescription: item.typeText,
+		subject: item.description,
+		documentDate: item.date,
+		contactName: contact?.fullName ?? '',
+		contentType: 'application/pdf',
+		fileName: `${title}.pdf`,
+		size: Buffer.from(dataBase64, 'base64').length,
+		dataBase64,
+		currency: 'EUR',
+		amount: item.originalAmount,
+		costCategory: '',
+		paymentMethod: 0,
+		project: '',
+		remarks: '',
+		uploadedAt: `${item.date}T09:00:00.000Z`,
+	};
+}
+
+/** Every document of the archive: the stored ones and those of open items without a stored one. */
+export function archiveDocuments(state: SandboxState): DocumentState[] {
+	const stored = new Set(state.documents.map((document) => document.id));
+	const rendered = state.items.filter((item) => item.documentId && !stored.has(item.documentId));
+	const seen = new Set<string>();
+	return [
+		...state.documents,
+		...rendered.filter((item) => !seen.has(item.documentId) && seen.add(item.documentId)).map((item) => itemDocument(state, item)),
+	];
+}
+
 /** Documents of the administrations this session's access key reaches. */
 function reachableDocuments(context: CallContext, current: SessionState): DocumentState[] {
 	const admins = new Set(reachableAdministrations(context, current).map((admin) => admin.id));
-	return context.state.documents.filter((document) => admins.has(document.administrationId));
+	return archiveDocuments(context.state).filter((document) => admins.has(document.administrationId));
 }
 
+/** One document by ID, if the session's key reaches its administration (renders only that one). */
 function findReachable(context: CallContext, current: SessionState): DocumentState | undefined {
 	const id = text(context, 'documentID')?.trim().toLowerCase() ?? '';
-	return id ? reachableDocuments(context, current).find((document) => document.id.toLowerCase() === id) : undefined;
+	if (!id) return undefined;
+	const admins = new Set(reachableAdministrations(context, current).map((admin) => admin.id));
+	const stored = context.state.documents.find((document) => document.id.toLowerCase() === id);
+	const item = stored ? undefined : context.state.items.find((candidate) => candidate.documentId.toLowerCase() === id);
+	const document = stored ?? (item && itemDocument(context.state, item));
+	return document && admins.has(document.administrationId) ? document : undefined;
 }
 
 function documentRow(context: CallContext, document: DocumentState): AnswerRow {
@@ -113,7 +165,7 @@ function uploadDocument(context: CallContext): string {
 	const admin = text(context, 'administrationID')?.trim()
 		? administration(context, current, 'administrationID')
 		: reachableAdministrations(context, current)[0];
-	if (!admin) throw new SoapFault('Webservice calls have to be made on a valid domain');
+	if (!admin) throw new SoapFault(FAULT_TEXT.invalidDomain);
 	context.administrationId = admin.id;
 	const folderText = text(context, 'folder')?.trim() ?? '0';
 	if (!/^-?\d+$/.test(folderText)) throw readFault(`Input string '${folderText}' was not in a correct format.`);

@@ -158,11 +158,11 @@ function sortContacts(contacts: ContactState[], order: (typeof CONTACT_SORT_ORDE
 function searchPage(context: CallContext, answer: AnswerRecord, filter: (contact: ContactState) => boolean = () => true): string {
 	const current = session(context, 'sessionID');
 	const domainId = domain(context, current);
-	const option = enumParam(context, 'searchOption', 'SearchOption', CONTACT_SEARCH_OPTIONS);
+	const option = enumParam(context, 'searchOption', 'ContactSearchOption', CONTACT_SEARCH_OPTIONS);
 	const value = text(context, 'searchValue')?.trim() ?? '';
-	const order = enumParam(context, 'sortOrder', 'SortOrder', CONTACT_SORT_ORDERS);
+	const order = enumParam(context, 'sortOrder', 'ContactSortOrder', CONTACT_SORT_ORDERS);
 	const modifiedAfter = context.params.modifiedAfter ? dateParam(context, 'modifiedAfter') : undefined;
-	const active = enumParam(context, 'active', 'ActiveOption', CONTACT_ACTIVE);
+	const active = enumParam(context, 'active', 'ContactActiveFilter', CONTACT_ACTIVE);
 	// Pages are numbered from 1; 0 (also what an absent pageNumber reads as) gives the first page [guess].
 	const page = Math.max(intParam(context, 'pageNumber'), 1);
 	const found = domainContacts(context.state, domainId).filter(
@@ -258,7 +258,7 @@ export const CONTACT_OPERATIONS: Record<string, OperationSpec> = {
 		service: 'Contact',
 		params: [...SEARCH_PARAMS, 'contactType'],
 		run(context) {
-			const kind = enumParam(context, 'contactType', 'ContactType', CONTACT_KINDS);
+			const kind = enumParam(context, 'contactType', 'ContactRelationType', CONTACT_KINDS);
 			return searchPage(context, supplierCustomerAnswer, (contact) => {
 				const { customer, supplier } = roles(context.state, contact);
 				// Both = customers and suppliers alike, None = neither [guess].

@@ -3,10 +3,8 @@
  * VAT codes, GL accounts, archive folders, contacts and a few open invoices. The shape follows
  * the seeds: an organisation with a department that has its own administration, in one domain.
  */
-import { textPdfBase64 } from './pdf';
 import type {
 	ContactState,
-	DocumentState,
 	FolderState,
 	GlAccountState,
 	ListEntryState,
@@ -289,58 +287,6 @@ const OPEN_ITEMS: OpenItemState[] = [
 	openItem('b2000000-0000-4000-8000-000000000002', 3, 'creditor', 'INK-88232', '2025-10-25', '2025-11-24', '72.60', '72.60', 'Factuur van Kantoorhuis Nederland B.V., printerpapier'),
 ];
 
-/** The archived PDF of each demo open item (its DocumentID), so a user can follow an item to its document. */
-function itemDocuments(): DocumentState[] {
-	return OPEN_ITEMS.map((item) => {
-		const contact = CONTACTS.find((candidate) => candidate.id === item.contactId)!;
-		const sales = item.side === 'debtor';
-		return {
-			id: item.documentId,
-			administrationId: item.administrationId,
-			folder: sales ? 2 : 1,
-			tab: sales ? 201 : 101,
-			typeId: item.typeId,
-			typeDescription: item.typeText,
-			subject: item.description,
-			documentDate: item.date,
-			contactName: contact.fullName,
-			contentType: 'application/pdf',
-			fileName: `${sales ? 'Factuur' : 'Inkoopfactuur'} ${item.reference}.pdf`,
-			...pdfData([`${sales ? 'Factuur' : 'Inkoopfactuur'} ${item.reference}`, contact.fullName, `Datum ${item.date}`, `Totaal EUR ${item.originalAmount}`]),
-			currency: 'EUR',
-			amount: item.originalAmount,
-			costCategory: '',
-			paymentMethod: 0,
-			project: '',
-			remarks: '',
-			uploadedAt: `${item.date}T10:00:00.000Z`,
-		};
-	});
-}
-
-function pdfData(lines: string[]): Pick<DocumentState, 'dataBase64' | 'size'> {
-	const dataBase64 = textPdfBase64(lines);
-	return { dataBase64, size: Buffer.from(dataBase64, 'base64').length };
-}
-
-/** An expense claim already uploaded to the Onkostendeclaraties folder, waiting for Yuki. */
-const DEMO_EXPENSE_CLAIM: DocumentState = {
-	id: 'd0c00000-0000-4000-8000-0000000000e1',
-	administrationId: ORGANISATION_ID,
-	folder: DEMO.expenseClaimFolder,
-	subject: 'Treinkaartje Utrecht - Amsterdam',
-	contentType: 'application/pdf',
-	fileName: 'ns-treinkaartje.pdf',
-	...pdfData(['NS e-ticket', 'Utrecht Centraal - Amsterdam Centraal', 'EUR 9.20']),
-	currency: 'EUR',
-	amount: '9.20',
-	costCategory: '4600',
-	paymentMethod: 2,
-	project: 'INTERN',
-	remarks: 'Klantbezoek',
-	uploadedAt: '2025-10-30T08:15:00.000Z',
-};
-
 /** A fresh state: the demo domain, with (`demo`) or without (`empty`) contacts and open items. */
 export function seedState(seed: 'demo' | 'empty'): SandboxState {
 	const demo = seed === 'demo';
@@ -394,7 +340,8 @@ export function seedState(seed: 'demo' | 'empty'): SandboxState {
 		contacts: demo ? CONTACTS.map((record) => ({ ...record, fields: { ...record.fields } })) : [],
 		invoices: [],
 		items: demo ? OPEN_ITEMS.map((item) => ({ ...item })) : [],
-		documents: demo ? [...itemDocuments(), { ...DEMO_EXPENSE_CLAIM }] : [],
+		// The open items' own documents are rendered on request (archive.ts), like Yuki renders an invoice.
+		documents: [],
 		payments: demo
 			? [
 					{

@@ -5,9 +5,9 @@
  * an XSD check on Yuki's side would. Yuki's exact wording is unknown: the message shape
  * `XML validation failed: <problem> (<Record> <n>, element <path>)` is our [guess].
  */
-import { parseDecimal, formatDecimal } from '../nodes/Yuki/documents/decimal';
-import { fieldKey } from '../nodes/Yuki/documents/fields';
-import type { DocumentSpec, Field, NormalisedRecord, ScalarField } from '../nodes/Yuki/documents/fields';
+import { parseDecimal, formatDecimal } from './documents';
+import { fieldKey } from './documents';
+import type { DocumentSpec, Field, NormalisedRecord, ScalarField } from './documents';
 import { SoapFault } from './soap';
 import { childElements, hasText, textOf } from './xml';
 import type { XmlElement } from './xml';

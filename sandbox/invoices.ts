@@ -12,10 +12,10 @@ import {
 	multiplyDecimals,
 	rescale,
 	subtractDecimals,
-} from '../nodes/Yuki/documents/decimal';
-import type { Decimal } from '../nodes/Yuki/documents/decimal';
-import type { DocumentSpec, NormalisedRecord } from '../nodes/Yuki/documents/fields';
-import { fieldKey } from '../nodes/Yuki/documents/fields';
+} from './documents';
+import type { Decimal } from './documents';
+import type { DocumentSpec, NormalisedRecord } from './documents';
+import { fieldKey } from './documents';
 import { IMPORT_RESPONSE, IMPORT_RESPONSE_HEADER, IMPORT_RESPONSE_INVOICE } from './answers/accounting';
 import { newGuid } from './ids';
 import { textPdfBase64 } from './pdf';

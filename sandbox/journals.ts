@@ -4,7 +4,7 @@
  * overall and per entry date [doc: Postman description as summarised by dedene/yuki-cli; the
  * texts are [guess]]. The answer is the GUID of the journal's archived document [lib].
  */
-import { addDecimals, formatDecimal, money, subtractDecimals } from '../nodes/Yuki/documents/decimal';
+import { addDecimals, formatDecimal, money, subtractDecimals } from './documents';
 import { administration, session } from './context';
 import type { CallContext, OperationSpec } from './context';
 import { checkRecord, documentRoot, validationFault } from './documentCheck';

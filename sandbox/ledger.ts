@@ -9,7 +9,7 @@ import {
 	money,
 	parseDecimal,
 	subtractDecimals,
-} from '../nodes/Yuki/documents/decimal';
+} from './documents';
 import { outstandingItemAnswer } from './answers/accounting';
 import { untypedList } from './answers/shape';
 import type { AnswerRow } from './answers/shape';

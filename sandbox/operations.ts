@@ -3,9 +3,9 @@
  * their exact, case-sensitive names. Texts Yuki is not known to use are marked [guess].
  * The Archive, Contact, AccountingInfo and journal operations live in their own modules.
  */
-import { YUKI_NAMESPACE } from '../nodes/Yuki/documents/common';
-import { purchaseInvoiceDocument } from '../nodes/Yuki/documents/purchaseInvoice';
-import { salesInvoiceDocument } from '../nodes/Yuki/documents/salesInvoice';
+import { YUKI_NAMESPACE } from './soap';
+import { purchaseInvoiceDocument } from './documents';
+import { salesInvoiceDocument } from './documents';
 import { ACCOUNTING_INFO_OPERATIONS } from './accountingInfo';
 import { administrationAnswer, domainAnswer } from './answers/accounting';
 import { untypedList } from './answers/shape';

@@ -1,6 +1,8 @@
 /** SOAP 1.1 envelopes and faults, written the way ASP.NET ASMX services write them. */
-import { YUKI_NAMESPACE } from '../nodes/Yuki/documents/common';
 import { escapeXml } from './xml';
+
+/** Namespace of every Yuki operation, parameter and typed result [doc]. */
+export const YUKI_NAMESPACE = 'http://www.theyukicompany.com/';
 
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 

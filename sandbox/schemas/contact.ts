@@ -7,7 +7,7 @@
  * here, so lengths and further fields (website, bank account) are unknown: the sandbox refuses
  * what it cannot place, and says which elements it allows.
  */
-import type { Field, TextField } from '../../nodes/Yuki/documents/fields';
+import type { Field, TextField } from '../documents';
 
 export const CONTACT_ROOT = 'Contact';
 export const CONTACT_NAMESPACE = 'urn:xmlns:http://www.theyukicompany.com:contact';

@@ -8,7 +8,7 @@
  * dedene/yuki-cli's fixture sends the entries' EntryDate, GLAccount, Amount, Description].
  * The XSD (yukiworks.be/schemas/Journal.xsd) is not public here; lengths are [guess].
  */
-import type { Field } from '../../nodes/Yuki/documents/fields';
+import type { Field } from '../documents';
 
 export const JOURNAL_ROOT = 'Journal';
 export const JOURNAL_NAMESPACE = 'urn:xmlns:http://www.theyukicompany.com:journal';

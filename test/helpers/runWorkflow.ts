@@ -16,6 +16,7 @@ import type {
 	IRun,
 	IRunData,
 	IWorkflowSettings,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 import { ApplicationError, Workflow } from 'n8n-workflow';
 import type { LogLine } from './engine';
@@ -144,6 +145,8 @@ export interface NodeRun {
 	runData: IRunData;
 	/** Lines the node logged through `this.logger`. */
 	logs: LogLine[];
+	/** Execution hints n8n shows above the node's output (e.g. the run's Yuki call count). */
+	hints: NodeExecutionHint[];
 }
 
 export const YUKI_NODE_NAME = 'Yuki';
@@ -175,5 +178,6 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 		error: result.error,
 		runData: result.runData,
 		logs: result.logs,
+		hints: result.runData[YUKI_NODE_NAME]?.[0]?.hints ?? [],
 	};
 }

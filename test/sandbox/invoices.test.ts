@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from '../../sandbox/demoData';
 import {
+	processPurchase,
+	purchaseInvoiceXml,
 	authenticateClient,
 	importResult,
 	importSales,
@@ -195,34 +197,6 @@ describe('sandbox ProcessSalesInvoices', () => {
 			assert.equal(result.invoices[1].Message, 'Cannot book this transaction line because the GLAccount is disabled');
 		}));
 });
-
-function purchaseInvoiceXml(options: { reference?: string; process?: string; pdf?: string; bank?: string; supplier?: string; amount?: string; vatType?: string } = {}): string {
-	return (
-		'<PurchaseInvoice>' +
-		`<Process>${options.process ?? 'true'}</Process>` +
-		(options.reference === '' ? '' : `<Reference>${options.reference ?? 'INK-1'}</Reference>`) +
-		'<Date>2025-11-05</Date><DueDate>2025-12-05</DueDate>' +
-		`<InvoiceAmount>${options.amount ?? '121.00'}</InvoiceAmount><InvoiceVATAmount>21.00</InvoiceVATAmount>` +
-		'<Currency>EUR</Currency><PaymentMethod>ElectronicTransfer</PaymentMethod>' +
-		'<DocumentFileName>factuur.pdf</DocumentFileName>' +
-		`<DocumentBase64>${options.pdf ?? PDF_BASE64}</DocumentBase64>` +
-		`<Contact><FullName>${options.supplier ?? 'Nieuwe Leverancier B.V.'}</FullName><CountryCode>NL</CountryCode><BankAccount>${options.bank ?? 'NL02ABNA0123456789'}</BankAccount></Contact>` +
-		`<InvoiceLines><InvoiceLine><Description>Kantoorartikelen</Description><GLAccountCode>4500</GLAccountCode><LineAmount>100.00</LineAmount><LineVATType>${options.vatType ?? '11'}</LineVATType></InvoiceLine></InvoiceLines>` +
-		'</PurchaseInvoice>'
-	);
-}
-
-async function processPurchase(url: string, session: string, invoicesXml: string, disableAutoCorrect = 'false') {
-	return soapCall(
-		url,
-		'Purchase',
-		'ProcessPurchaseInvoices',
-		param('sessionId', session) +
-			param('administrationId', DEMO.organisation.id) +
-			param('disableAutoCorrect', disableAutoCorrect) +
-			`<xmlDoc><PurchaseInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:purchaseinvoices">${invoicesXml}</PurchaseInvoices></xmlDoc>`,
-	);
-}
 
 describe('sandbox ProcessPurchaseInvoices', () => {
 	it('needs a client session from AuthenticateClient', () =>

@@ -2,11 +2,16 @@
  * Raw SOAP 1.1 over HTTP for the sandbox's tests: hand-written envelopes, never the client's
  * transport, so the sandbox is checked against the contract and not against our own client.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO } from '../../sandbox/demoData';
 import { childElements, parseXml, textOf } from '../../sandbox/xml';
 import type { XmlElement } from '../../sandbox/xml';
 
 export const YUKI_NS = 'http://www.theyukicompany.com/';
+
+/** The supplier-invoice PDF the document checks accept. */
+export const PDF_BASE64 = readFileSync(join(__dirname, '../fixtures/sandbox/supplier-invoice.pdf')).toString('base64');
 
 export interface SoapAnswer {
 	status: number;
@@ -221,5 +226,34 @@ export async function outstanding(
 		'Accounting',
 		`Outstanding${side}Items`,
 		param('sessionID', sessionId) + param('administrationID', administrationId) + param('includeBankTransactions', 'false') + param('sortOrder', sortOrder),
+	);
+}
+
+/** One `<PurchaseInvoice>` in the seed's element order, written by hand. */
+export function purchaseInvoiceXml(options: { reference?: string; process?: string; pdf?: string; bank?: string; supplier?: string; amount?: string; vatType?: string } = {}): string {
+	return (
+		'<PurchaseInvoice>' +
+		`<Process>${options.process ?? 'true'}</Process>` +
+		(options.reference === '' ? '' : `<Reference>${options.reference ?? 'INK-1'}</Reference>`) +
+		'<Date>2025-11-05</Date><DueDate>2025-12-05</DueDate>' +
+		`<InvoiceAmount>${options.amount ?? '121.00'}</InvoiceAmount><InvoiceVATAmount>21.00</InvoiceVATAmount>` +
+		'<Currency>EUR</Currency><PaymentMethod>ElectronicTransfer</PaymentMethod>' +
+		'<DocumentFileName>factuur.pdf</DocumentFileName>' +
+		`<DocumentBase64>${options.pdf ?? PDF_BASE64}</DocumentBase64>` +
+		`<Contact><FullName>${options.supplier ?? 'Nieuwe Leverancier B.V.'}</FullName><CountryCode>NL</CountryCode><BankAccount>${options.bank ?? 'NL02ABNA0123456789'}</BankAccount></Contact>` +
+		`<InvoiceLines><InvoiceLine><Description>Kantoorartikelen</Description><GLAccountCode>4500</GLAccountCode><LineAmount>100.00</LineAmount><LineVATType>${options.vatType ?? '11'}</LineVATType></InvoiceLine></InvoiceLines>` +
+		'</PurchaseInvoice>'
+	);
+}
+
+export async function processPurchase(url: string, session: string, invoicesXml: string, disableAutoCorrect = 'false') {
+	return soapCall(
+		url,
+		'Purchase',
+		'ProcessPurchaseInvoices',
+		param('sessionId', session) +
+			param('administrationId', DEMO.organisation.id) +
+			param('disableAutoCorrect', disableAutoCorrect) +
+			`<xmlDoc><PurchaseInvoices xmlns="urn:xmlns:http://www.theyukicompany.com:purchaseinvoices">${invoicesXml}</PurchaseInvoices></xmlDoc>`,
 	);
 }

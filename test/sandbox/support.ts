@@ -2,13 +2,11 @@
  * Set-up shared by the sandbox's tests: a fresh sandbox per test, so no test sees another's
  * invoices, contacts or quota, and the supplier-invoice PDF the document checks accept.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSandbox } from '../../sandbox/server';
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
 import { authenticate } from './soapHelpers';
 
-export const PDF_BASE64 = readFileSync(join(__dirname, '../fixtures/sandbox/supplier-invoice.pdf')).toString('base64');
+export { PDF_BASE64 } from './soapHelpers';
 
 /** Runs `run` against a new sandbox with a session of the demo access key, and always closes it. */
 export async function withSandbox(run: (sandbox: RunningSandbox, session: string) => Promise<void>, options: SandboxOptions = {}): Promise<void> {

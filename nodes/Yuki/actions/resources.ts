@@ -30,3 +30,18 @@ export const resources: Record<string, YukiResource> = {
 	administration,
 	vatCode,
 };
+
+/**
+ * The canvas subtitle says the operation as a user would ("Process sales invoices"), taken from
+ * each operation's `action` text so that a new operation gets its subtitle without another edit.
+ */
+export function operationSubtitle(): string {
+	const actions: Record<string, string> = {};
+	for (const [resourceName, resource] of Object.entries(resources)) {
+		const selector = resource.description.find((property) => property.name === 'operation');
+		for (const option of (selector?.options ?? []) as Array<{ value: string; action?: string; name: string }>) {
+			actions[`${resourceName}:${option.value}`] = option.action ?? option.name;
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { createRunContext, runSummary } from '../shared/runContext';
+import { createRunContext, runCallsHint } from '../shared/runContext';
 import { runLogItem } from '../shared/runLog';
 import type { YukiOperation } from './operation';
 import type { YukiResource } from './resources';
@@ -14,8 +14,9 @@ function categoryOf(resource: YukiResource, operationName: string): string {
 }
 
 /**
- * Sends the run to the chosen operation, stamps every output item with the run's Yuki call count
- * and, when the operation's Options ask for it, adds the run log item.
+ * Sends the run to the chosen operation. The run's Yuki call count is said once, as an execution
+ * hint above the output, not repeated on every item; when the operation's Options ask for it, the
+ * run log item after the results carries it for expressions and sheets.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const startedAt = new Date();
@@ -28,23 +29,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const options = this.getNodeParameter('options', 0, {}) as { timeout?: number; runLog?: boolean };
 	const context = await createRunContext.call(this, options.timeout);
-	const output = await operation.execute.call(this, items, context);
-	const summary = runSummary(context);
-	for (const item of output) item.json.yukiRun = summary;
-	if (options.runLog === true) {
-		const count = context.yuki.callCount();
-		output.push(
-			runLogItem({
-				category: categoryOf(resources[resource], operationName),
-				startedAt,
-				finishedAt: new Date(),
-				inputItems: items.length,
-				output,
-				calls: count.total,
-				callsToday: count.today,
-				dailyLimit: count.dailyLimit,
-			}),
-		);
+	try {
+		const output = await operation.execute.call(this, items, context);
+		if (options.runLog === true) {
+			const count = context.yuki.callCount();
+			output.push(
+				runLogItem({
+					category: categoryOf(resources[resource], operationName),
+					startedAt,
+					finishedAt: new Date(),
+					inputItems: items.length,
+					output,
+					calls: count.total,
+					callsToday: count.today,
+					dailyLimit: count.dailyLimit,
+				}),
+			);
+		}
+		return [output];
+	} finally {
+		this.addExecutionHints(runCallsHint(context));
 	}
-	return [output];
 }

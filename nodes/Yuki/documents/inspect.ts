@@ -20,6 +20,15 @@ export type DocumentInspection =
 	  }
 	| { ok: false; reason: string };
 
+/** The parsed root, or the error that stopped the reader (returned, so that callers decide what it means). */
+function readXmlOrError(xml: string): XmlElement | Error {
+	try {
+		return readXml(xml);
+	} catch (error) {
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
 /** The root and its records after the checks both functions share; throws with the reason. */
 function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
 	const root = readRoot(spec, xml);
@@ -39,12 +48,10 @@ function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
 
 /** The document's root element; throws with the reason when the XML is not well-formed. */
 function readRoot(spec: DocumentSpec, xml: string): XmlElement {
-	try {
-		return readXml(xml);
-	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
-		throw error;
-	}
+	const read = readXmlOrError(xml);
+	if (read instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${read.message}`);
+	if (read instanceof Error) throw read;
+	return read;
 }
 
 /** The root of a single-record document, after the name and namespace checks. */

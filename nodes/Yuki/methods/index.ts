@@ -1,5 +1,7 @@
-/** The Yuki node's `methods`: the credential test, dropdown choices and list searches. */
-import { yukiApiTest } from './credentialTest';
+/**
+ * The Yuki node's `methods`: dropdown choices and list searches. (The credential's "Test" button
+ * is the declarative `test` request of credentials/YukiApi.credentials.ts.)
+ */
 import {
 	getAdministrations,
 	getArchiveFolders,
@@ -13,8 +15,6 @@ import {
 	getVatTypes,
 } from './loadOptions';
 import { searchAdministrations } from './listSearch';
-
-export const credentialTest = { yukiApiTest };
 
 export const loadOptions = {
 	getAdministrations,

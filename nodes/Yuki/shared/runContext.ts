@@ -3,11 +3,11 @@
  * the credential's defaults, and the conversion of transport errors into n8n errors.
  */
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	NodeExecutionHint,
 	JsonObject,
 	Logger,
 } from 'n8n-workflow';
@@ -140,13 +140,13 @@ export function toNodeError(this: AnyFunctions, error: unknown, itemIndex?: numb
 }
 
 /** The run summary every output item carries: how much of Yuki's daily quota this run used. */
-export function runSummary(context: RunContext): IDataObject {
+/** "This run used 2 Yuki calls (18 today of 1,000)": shown once above the node's output. */
+export function runCallsHint(context: RunContext): NodeExecutionHint {
 	const count = context.yuki.callCount();
+	const calls = `${count.total} Yuki call${count.total === 1 ? '' : 's'}`;
 	return {
-		calls: count.total,
-		callsByOperation: count.byOperation,
-		callsToday: count.today,
-		dailyLimit: count.dailyLimit,
-		day: count.day,
+		message: `This run used ${calls} (${count.today.toLocaleString('en-US')} today of ${count.dailyLimit.toLocaleString('en-US')} for this credential in this n8n process; Yuki counts per domain)`,
+		type: count.today >= count.dailyLimit * 0.9 ? 'warning' : 'info',
+		location: 'outputPane',
 	};
 }

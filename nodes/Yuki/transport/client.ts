@@ -124,29 +124,27 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		const started = Date.now();
 		let requestBytes = 0;
 		let responseBytes = 0;
+		let counted = false;
 		try {
 			const envelope = writeEnvelope(service, operation, attempt.parameters as Record<string, ArgumentValue>);
 			requestBytes = envelope.body.length;
-			let answer;
-			try {
-				answer = await postXml(
-					request,
-					url.href,
-					{ 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${envelope.soapAction}"` },
-					envelope.body,
-					timeoutMs,
-				);
-			} catch (failure) {
-				// A request that certainly never left costs no quota.
-				if (!(failure instanceof HttpFailure && !failure.mayHaveReachedYuki)) record(operation);
-				throw failure;
-			}
+			const answer = await postXml(
+				request,
+				url.href,
+				{ 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${envelope.soapAction}"` },
+				envelope.body,
+				timeoutMs,
+			);
 			record(operation);
+			counted = true;
 			responseBytes = answer.responseBytes;
 			const result = interpret(attempt, answer.status, answer.body, read);
 			log(attempt, started, 'ok', requestBytes, responseBytes);
 			return result;
 		} catch (failure) {
+			// Every request that may have reached Yuki counts; one that certainly never left does not.
+			const neverSent = failure instanceof EnvelopeError || (failure instanceof HttpFailure && !failure.mayHaveReachedYuki);
+			if (!counted && !neverSent) record(operation);
 			const yukiError = toYukiError(attempt, url, failure);
 			log(attempt, started, yukiError.kind, requestBytes, responseBytes);
 			throw yukiError;
@@ -156,11 +154,14 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 	function interpret<T>(attempt: Attempt, status: number, body: string, read: (result: ReturnType<typeof operationResult>) => T): T {
 		const { service, operation } = attempt;
 		let answer: ReturnType<typeof readEnvelope> | undefined;
+		let unreadable: unknown;
 		try {
 			answer = readEnvelope(body);
 		} catch (failure) {
-			if (status === 200 || status === 500 || !(failure instanceof MalformedAnswerError)) throw failure;
+			unreadable = failure;
 		}
+		// Unreadable text with another status (a proxy's error page) is reported by its status below.
+		if (unreadable !== undefined && (status === 200 || status === 500 || !(unreadable instanceof MalformedAnswerError))) throw unreadable;
 		if (answer?.fault) {
 			const { faultString, faultCode } = answer.fault;
 			throw error(`Yuki rejected ${service}.${operation}: ${faultString}`, {
@@ -303,11 +304,15 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 
 	async function call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result> {
 		const { service, operation } = declaration;
-		let parameters: Record<string, unknown>;
+		let parameters: Record<string, unknown> = {};
+		let invalid: unknown;
 		try {
 			parameters = declaration.parameters(args);
 		} catch (failure) {
-			throw error(`${service}.${operation} was not sent: ${failure instanceof Error ? failure.message : String(failure)}`, {
+			invalid = failure;
+		}
+		if (invalid !== undefined) {
+			throw error(`${service}.${operation} was not sent: ${invalid instanceof Error ? invalid.message : String(invalid)}`, {
 				kind: 'configuration',
 				service,
 				operation,
@@ -328,14 +333,16 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 
 		const kind = declaration.session;
 		const sessionId = await session(kind, service, operation);
+		let refused: unknown;
 		try {
 			return await send(attempt(sessionId), declaration.read);
 		} catch (failure) {
-			if (!repeatable(declaration as YukiCall<unknown, unknown>, failure)) throw failure;
-			forgetSession(sessionKey(kind), sessionId);
-			const renewed = await session(kind, service, operation);
-			return await send(attempt(renewed), declaration.read);
+			refused = failure;
 		}
+		if (!repeatable(declaration as YukiCall<unknown, unknown>, refused)) throw refused;
+		forgetSession(sessionKey(kind), sessionId);
+		const renewed = await session(kind, service, operation);
+		return await send(attempt(renewed), declaration.read);
 	}
 
 	return {

@@ -25,6 +25,8 @@ export interface YukiHttpRequest {
 	returnFullResponse: true;
 	/** A 500 with a SOAP fault is an answer to read, not an exception. */
 	ignoreHttpStatusErrors: true;
+	/** A redirect means a wrong base URL; following it would turn the POST into a GET or send the document elsewhere. */
+	disableFollowRedirect: true;
 	json: false;
 }
 
@@ -148,6 +150,7 @@ export async function postXml(
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			json: false,
 		});
 	} catch (error) {

@@ -31,13 +31,15 @@ export type SoapAnswer = { fault: SoapFault } | { fault?: undefined; body: XmlEl
 
 /** Parses an envelope and returns its Body, or the fault it carries (SOAP 1.1 or 1.2). */
 export function readEnvelope(xml: string): SoapAnswer {
-	let envelope: XmlElement;
+	let envelope: XmlElement | undefined;
+	let syntaxError: unknown;
 	try {
 		envelope = parseXml(xml);
 	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new MalformedAnswerError(`not well-formed XML: ${error.message}`);
-		throw error;
+		syntaxError = error;
 	}
+	if (syntaxError instanceof XmlSyntaxError) throw new MalformedAnswerError(`not well-formed XML: ${syntaxError.message}`);
+	if (!envelope) throw syntaxError;
 	if (envelope.name !== 'Envelope') throw new MalformedAnswerError(`expected a SOAP envelope, got <${envelope.name}>`);
 	const body = childNamed(envelope, 'Body');
 	if (!body) throw new MalformedAnswerError('the SOAP envelope has no Body');

@@ -22,7 +22,8 @@ describe('Administration → Get Many', () => {
 				[sandbox.demo.department.id, sandbox.demo.department.name, false, { item: 0 }],
 			],
 		);
-		assert.equal(run.items[0].json.yukiRun && (run.items[0].json.yukiRun as { calls: number }).calls > 0, true);
+		assert.equal(run.hints.length, 1, 'the run\'s call count is said once, above the output');
+		assert.match(run.hints[0].message, /^This run used \d+ Yuki calls? \(\d+ today of 1,000/);
 	});
 
 	it('asks Yuki once however many items come in, pairing each result with its item', async () => {
