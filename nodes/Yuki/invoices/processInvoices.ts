@@ -4,6 +4,7 @@
  * administration in batches, and give every input item exactly one output item.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
 import { buildDocument } from '../documents/xml';
 import type { ImportResponse, YukiApi } from '../transport/types';
@@ -33,6 +34,12 @@ interface Slot {
 }
 
 const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
+
+/** What preparing an item threw, as the n8n error of that item. */
+function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
 	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
@@ -97,9 +104,10 @@ export async function processInvoices(
 			const inputs = source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined;
 			entries = inputs?.list ? inputs.entries : undefined;
 		} catch (error) {
-			if (!continueOnFail) throw error;
+			const itemError = asItemError.call(this, error, itemIndex);
+			if (!continueOnFail) throw itemError;
 			slots.push({ itemIndex });
-			invalid.set(slotKey({ itemIndex }), error);
+			invalid.set(slotKey({ itemIndex }), itemError);
 			continue;
 		}
 		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
@@ -109,11 +117,10 @@ export async function processInvoices(
 				const listEntry = entry === undefined ? undefined : { entry, value };
 				prepared.push(await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
 			} catch (error) {
-				if (entry !== undefined && error instanceof Error) {
-					error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
-				}
-				if (!continueOnFail) throw error;
-				invalid.set(slotKey(slot), error);
+				const itemError = asItemError.call(this, error, itemIndex);
+				if (entry !== undefined) itemError.message = itemError.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
+				if (!continueOnFail) throw itemError;
+				invalid.set(slotKey(slot), itemError);
 			}
 		}
 	}
