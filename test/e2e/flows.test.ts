@@ -23,6 +23,34 @@ const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
 const invoiceBody = (): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sales-invoice-body.json'), 'utf8')) as Record<string, unknown>;
 
+/** Manual Trigger → the given Yuki nodes in a row: a workflow run once with `n8n execute`. */
+function manualFlow(id: string, name: string, steps: Array<{ name: string; parameters: Record<string, unknown> }>): WorkflowFile {
+	const nodes = [
+		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+		...steps.map((step, index) => ({
+			id: `${id}-${index + 1}`,
+			name: step.name,
+			type: 'n8n-nodes-yuki.yuki',
+			typeVersion: 1,
+			position: [(index + 1) * 220, 0] as [number, number],
+			parameters: step.parameters,
+			credentials: { yukiApi: { id: YUKI_CREDENTIAL.id, name: YUKI_CREDENTIAL.name } },
+		})),
+	];
+	const names = nodes.map((node) => node.name);
+	const connections = Object.fromEntries(names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+const contactLookup = manualFlow('e2eContactGet001', 'Yuki: contact lookup (e2e)', [
+	{ name: 'Get Contact', parameters: { resource: 'contact', operation: 'get', getBy: 'Code', value: 'K1002', options: {} } },
+]);
+// The PDF Yuki made of an open invoice: its documentId from the open items, then the file.
+const documentDownload = manualFlow('e2eDocDownload01', 'Yuki: document download (e2e)', [
+	{ name: 'Open Items', parameters: { resource: 'payment', operation: 'listOpenItems', returnAll: false, limit: 1, options: {} } },
+	{ name: 'Download', parameters: { resource: 'document', operation: 'download', documentId: '={{ $json.documentId }}', binaryPropertyName: 'data', options: {} } },
+]);
+
 /** A copy of an example under another id, changed for a fast test run. */
 function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile) => void): WorkflowFile {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
@@ -53,7 +81,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
 			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -77,6 +105,24 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			],
 		);
 		assert.equal(schedule.settings.timezone, 'Europe/Amsterdam');
+	});
+
+	test('contact lookup: Contact › Get finds the contact by its code in the sandbox’s domain', () => {
+		const outputs = n8n.executeFromCli(contactLookup.id);
+		const [contact] = outputs['Get Contact'] ?? [];
+		assert.ok(contact, `no output: ${JSON.stringify(outputs)}`);
+		assert.equal(contact.json.code, 'K1002');
+		assert.equal(contact.json.name, 'Jansen Installatietechniek');
+	});
+
+	test('document download: the PDF of an open invoice comes back as binary data', () => {
+		const outputs = n8n.executeFromCli(documentDownload.id);
+		const [openItem] = outputs['Open Items'] ?? [];
+		const [document] = outputs.Download ?? [];
+		assert.ok(document, `no output: ${JSON.stringify(outputs).slice(0, 500)}`);
+		assert.equal(document.json.id, openItem.json.documentId);
+		assert.ok(Number(document.json.fileSize) > 0, 'a file with content');
+		assert.equal(typeof document.json.fileName, 'string');
 	});
 
 	test('the credential test succeeds with the sandbox key and fails clearly with a wrong one', async (t) => {
