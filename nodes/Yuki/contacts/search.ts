@@ -3,8 +3,8 @@
  * calls as pages, and a limit stops at the page that reaches it.
  */
 import type { RunContext } from '../shared/runContext';
-import type { ContactActive, ContactSearchOption, ContactSortOrder, YukiContact } from '../transport/calls/contact';
-import { CONTACTS_PER_PAGE, searchContacts } from '../transport/calls/contact';
+import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder, YukiContact } from '../transport/calls/contact';
+import { CONTACTS_PER_PAGE, getSuppliersAndCustomers, searchContacts } from '../transport/calls/contact';
 
 /** "Any time" for the required modifiedAfter parameter. */
 export const ANY_TIME = '1900-01-01T00:00:00';
@@ -22,6 +22,8 @@ export interface ContactQuery {
 	active?: ContactActive;
 	/** Undefined = all. */
 	limit?: number;
+	/** Only customers and/or suppliers (GetSuppliersAndCustomers); undefined = every contact (SearchContacts). */
+	role?: ContactRole;
 }
 
 export function modifiedAfterParameter(value: string | undefined): string {
@@ -38,7 +40,7 @@ export async function findContacts(context: RunContext, query: ContactQuery): Pr
 	const modifiedAfter = modifiedAfterParameter(query.modifiedAfter);
 	let calls = 0;
 	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
-		const page = await context.yuki.call(searchContacts, {
+		const args = {
 			domainId: query.domainId,
 			searchOption: query.searchOption,
 			searchValue: query.searchValue,
@@ -46,7 +48,10 @@ export async function findContacts(context: RunContext, query: ContactQuery): Pr
 			modifiedAfter,
 			active: query.active ?? 'Both',
 			pageNumber,
-		});
+		};
+		const page = query.role
+			? await context.yuki.call(getSuppliersAndCustomers, { ...args, contactType: query.role })
+			: await context.yuki.call(searchContacts, args);
 		calls++;
 		contacts.push(...page);
 		if (query.limit !== undefined && contacts.length >= query.limit) return { contacts: contacts.slice(0, query.limit), calls };

@@ -11,7 +11,7 @@ import { logAnswer, logItemFailure } from '../../shared/logging';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { toNodeError } from '../../shared/runContext';
-import type { ContactActive, ContactSearchOption, ContactSortOrder } from '../../transport/calls/contact';
+import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder } from '../../transport/calls/contact';
 import { contactAdministrationField, contactJson, itemDomain } from './common';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['search'] } };
@@ -90,6 +90,20 @@ const properties: INodeProperties[] = [
 			description: 'Only contacts changed after this moment',
 		},
 		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			options: [
+				{ name: 'Any Contact', value: '' },
+				{ name: 'Customers', value: 'Customer', description: 'Contacts with sales bookings (Contact.GetSuppliersAndCustomers)' },
+				{ name: 'Customers and Suppliers', value: 'Both' },
+				{ name: 'Neither', value: 'None', description: 'Contacts without sales or purchase bookings' },
+				{ name: 'Suppliers', value: 'Supplier', description: 'Contacts with purchase bookings' },
+			],
+			default: '',
+			description: 'Only customers and/or suppliers; the items then also say isCustomer and isSupplier',
+		},
+		{
 			displayName: 'Sort Order',
 			name: 'sortOrder',
 			type: 'options',
@@ -110,6 +124,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 interface SearchOptions {
+	role?: ContactRole | '';
 	active?: ContactActive;
 	modifiedAfter?: string;
 	sortOrder?: ContactSortOrder;
@@ -129,11 +144,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
 				throw inputError(this, itemIndex, 'Limit', `is ${limit}`, 'a whole number of at least 1');
 			}
-			const options = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
+			const { role, ...options } = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
 			const domainId = await itemDomain.call(this, context, itemIndex);
 			let found;
 			try {
-				found = await findContacts(context, { domainId, searchOption, searchValue, limit, ...options });
+				found = await findContacts(context, { domainId, searchOption, searchValue, limit, ...options, role: role || undefined });
 			} catch (error) {
 				throw error instanceof RangeError ? inputError(this, itemIndex, 'Modified After', error.message) : toNodeError.call(this, error, itemIndex);
 			}

@@ -67,6 +67,19 @@ export const searchContacts = declareCall({
 	read: readContacts,
 });
 
+/** Customers, suppliers, both or neither: how Yuki classifies a contact by its bookings [lib]. */
+export type ContactRole = 'Customer' | 'Supplier' | 'Both' | 'None';
+
+/** One page of the domain's customers and/or suppliers; each carries `IsCustomer` / `IsSupplier` [lib]. */
+export const getSuppliersAndCustomers = declareCall({
+	service: 'Contact',
+	operation: 'GetSuppliersAndCustomers',
+	session: 'key',
+	effect: 'read',
+	parameters: (args: ContactSearchArgs & { contactType: ContactRole }) => ({ ...searchParameters(args), contactType: args.contactType }),
+	read: readContacts,
+});
+
 export interface UpdateContactAnswer {
 	timeStamp?: string;
 	/** Yuki's text, e.g. "Succesfully updated Contact <GUID>" [lib]. */

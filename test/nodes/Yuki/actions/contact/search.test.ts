@@ -45,6 +45,14 @@ describe('Contact → Search', () => {
 		assert.equal(limited.items.length, 120);
 	});
 
+	it('with Role, asks for customers or suppliers only and says which each contact is', async () => {
+		const run = await runYukiNode({ parameters: search({ searchOption: 'All', returnAll: true, options: { role: 'Supplier' } }), credentials });
+		assert.equal(run.error, undefined, run.error?.message);
+		assert.ok(run.items.length > 0);
+		assert.ok(run.items.every((item) => item.json.isSupplier === true), JSON.stringify(run.items.map((item) => item.json.isSupplier)));
+		assert.ok(sandbox.calls.some((call) => call.operation === 'GetSuppliersAndCustomers' && call.ok));
+	});
+
 	it('refuses an empty search value, naming the item and the field', async () => {
 		const run = await runYukiNode({ parameters: search({ searchOption: 'VATNumber', searchValue: '' }), credentials, continueOnFail: true });
 		assert.match(String(run.items[0].json.error), /^Item 0: "Search Value" is empty/);
