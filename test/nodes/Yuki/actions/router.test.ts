@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 import type { InvoiceSandbox } from '../invoices/invoiceFixtures';
 import { invoiceSandbox, runProcess, salesInvoice, withUnknownVatPair } from '../invoices/invoiceFixtures';
+import { runYukiNode } from '../../../helpers';
 
 let yuki: InvoiceSandbox;
 before(async () => {
@@ -48,6 +49,22 @@ describe('run log item (Options › Add Run Log Item)', () => {
 			dailyLimit: 1000,
 		});
 		assert.equal(log.json.yukiRun, undefined, 'a flat row, without the nested call summary');
+	});
+
+	it('sums up an expense-claim upload too: uploads count as succeeded, a refused file as failed', async () => {
+		const pdf = { data: Buffer.from('%PDF-1.4\n%%EOF\n'), fileName: 'bon.pdf', mimeType: 'application/pdf' };
+		const text = { data: Buffer.from('not a receipt'), fileName: 'bon.txt', mimeType: 'text/plain' };
+		const run = await runYukiNode({
+			parameters: { resource: 'expenseClaim', operation: 'upload', amount: '12.50', options: { runLog: true } },
+			items: [{ json: {}, binary: { data: pdf } }, { json: {}, binary: { data: text } }],
+			credentials: yuki.credentials,
+			continueOnFail: true,
+		});
+		const log = run.items.at(-1)?.json ?? {};
+		assert.deepEqual(
+			{ category: log.category, offered: log.offered, succeeded: log.succeeded, failed: log.failed, booked: log.booked },
+			{ category: 'Expense Claim › Upload', offered: 2, succeeded: 1, failed: 1, booked: 0 },
+		);
 	});
 
 	it('adds nothing unless asked', async () => {
