@@ -81,6 +81,16 @@ async function serve(parsed: Parsed): Promise<void> {
 		seed,
 		paidItemLookup: paidLookup,
 	});
+	// Before anything is printed: whoever reads the output may press Ctrl-C at once.
+	const stop = () => {
+		console.log('Stopping the Yuki sandbox…');
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
 	const { demo } = sandbox;
 	console.log(`Yuki sandbox listening on ${sandbox.url}`);
 	console.log(`${'Services:'.padEnd(28)}${sandbox.url}/ws/<Service>.asmx (Accounting, AccountingInfo, Archive, Contact, Purchase, Sales, Vat)`);
@@ -92,15 +102,6 @@ async function serve(parsed: Parsed): Promise<void> {
 	console.log(`${'Domain:'.padEnd(28)}${demo.domainId}`);
 	console.log(`${'State file:'.padEnd(28)}${flag(parsed, 'state') ?? '(none: state is kept in memory)'}`);
 	console.log(`Record a payment:         npm run sandbox -- pay <reference> <amount> --url ${sandbox.url}`);
-	const stop = () => {
-		console.log('Stopping the Yuki sandbox…');
-		sandbox.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.once('SIGINT', stop);
-	process.once('SIGTERM', stop);
 }
 
 async function main(): Promise<void> {

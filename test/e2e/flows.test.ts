@@ -246,6 +246,22 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.match(String(answer.json.error), /date/i);
 			assert.equal(sandbox.state.invoices.length, before);
 		});
+
+		test('answers 202 "unknown" when Yuki booked but the answer was lost; the tool\'s retry is answered 200 booked, booked once', async () => {
+			const invoice = { ...invoiceBody(), reference: 'F2026-0202' };
+			sandbox.injectFault({ kind: 'drop', operation: 'ProcessSalesInvoices' });
+			const lost = await post(invoice);
+			sandbox.clearFaults();
+			assert.equal(lost.status, 202, lost.text);
+			assert.equal(lost.json.status, 'unknown');
+			assert.match(String(lost.json.error), /may have been booked; check Yuki/);
+			// The node's memory lives in the workflow's static data, which n8n keeps between executions.
+			const retried = await post(invoice);
+			assert.equal(retried.status, 200, retried.text);
+			assert.equal(retried.json.status, 'booked');
+			assert.equal(retried.json.bookedEarlier, 'lostAnswer');
+			assert.equal(sandbox.state.invoices.filter((entry) => entry.reference === invoice.reference).length, 1);
+		});
 	});
 
 	test('schedule flow: paid and partly paid invoices are reported with the sandbox’s amounts', async () => {

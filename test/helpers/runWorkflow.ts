@@ -8,6 +8,7 @@ import { WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	IConnections,
 	INode,
 	INodeExecutionData,
@@ -41,6 +42,11 @@ export interface RunWorkflowOptions {
 	startItems?: TestItem[];
 	/** Additional node types, e.g. a trivial node for testing the harness itself. */
 	extraTypes?: Record<string, INodeType>;
+	/**
+	 * The workflow's static data, as n8n keeps it between executions of an active workflow: pass
+	 * the same object to several runs to let them share it (the runs update it in place).
+	 */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowRun {
@@ -86,6 +92,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunWo
 		active: false,
 		nodeTypes,
 		settings,
+		staticData: options.staticData,
 	});
 	const credentials: Record<string, ICredentialDataDecryptedObject> = options.credentials
 		? { yukiApi: options.credentials as ICredentialDataDecryptedObject }
@@ -133,6 +140,10 @@ export interface RunYukiNodeOptions {
 	/** The workflow's time zone setting (n8n's default otherwise). */
 	timezone?: string;
 	nodeTypeName?: 'yuki';
+	/** Node settings as in workflow JSON, e.g. `{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 }` or `{ onError: 'continueErrorOutput' }`. */
+	nodeSettings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'onError' | 'alwaysOutputData'>;
+	/** The workflow's static data, shared by the runs that are given the same object. */
+	staticData?: IDataObject;
 	/** Run another node type in place of the Yuki node (for testing the harness itself). */
 	nodeType?: INodeType;
 }
@@ -162,6 +173,7 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 					type: YUKI_NODE_TYPE,
 					parameters: options.parameters,
 					...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+					...options.nodeSettings,
 				},
 			],
 			connections: { Start: { main: [[{ node: YUKI_NODE_NAME, type: 'main', index: 0 }]] } },
@@ -171,6 +183,7 @@ export async function runYukiNode(options: RunYukiNodeOptions): Promise<NodeRun>
 			credentials: options.credentials,
 			startItems: options.items ?? [{ json: {} }],
 			extraTypes: options.nodeType ? { [YUKI_NODE_TYPE]: options.nodeType } : undefined,
+			staticData: options.staticData,
 		},
 	);
 	return {

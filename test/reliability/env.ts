@@ -5,15 +5,17 @@
  */
 import { after, before } from 'node:test';
 import { Container } from '@n8n/di';
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { DEMO, startSandbox } from '../../sandbox/server';
 import type { RunningSandbox } from '../../sandbox/server';
 import { runYukiNode, sandboxCredentials } from '../helpers';
-import type { NodeRun, YukiCredentialData } from '../helpers';
+import type { NodeRun, RunYukiNodeOptions } from '../helpers';
 import type { TestItem } from '../helpers';
 import { capture } from './capture';
+import { figures } from './figures';
+import { doubleBookingsIn, duplicateUploadsIn } from './scenario';
 
 const sessionIds = new Set<string>();
 const open = new Set<RunningSandbox>();
@@ -37,6 +39,9 @@ export async function openSandbox(options: { dailyQuota?: number } = {}): Promis
 
 export async function closeSandbox(sandbox: RunningSandbox): Promise<void> {
 	harvestSessions(sandbox);
+	// Whatever a section did with it: nothing may be booked or stored twice.
+	figures.doubleBookings += doubleBookingsIn(sandbox);
+	figures.duplicateUploads += duplicateUploadsIn(sandbox);
 	open.delete(sandbox);
 	await sandbox.close();
 }
@@ -101,7 +106,7 @@ function pairedIndexes(items: INodeExecutionData[]): number[] {
 export async function runNode(
 	label: string,
 	sandbox: RunningSandbox | undefined,
-	options: { parameters: INodeParameters; items: TestItem[]; credentials: YukiCredentialData; continueOnFail?: boolean },
+	options: Pick<RunYukiNodeOptions, 'parameters' | 'credentials' | 'continueOnFail' | 'nodeSettings' | 'staticData'> & { items: TestItem[] },
 ): Promise<CapturedRun> {
 	const run = await runYukiNode(options);
 	if (sandbox) harvestSessions(sandbox);
@@ -113,6 +118,12 @@ export async function runNode(
 	run.items.forEach((item, position) => {
 		const error = item.json.error;
 		if (error === undefined) return;
+		if (typeof error === 'object' && error !== null) {
+			// The error-output shape: `{ error: { message, description, … } }`.
+			const { message, description } = error as { message?: string; description?: string };
+			errorsByItem.set(paired[position], `${message ?? ''}${description ? ` — ${description}` : ''}`);
+			return;
+		}
 		// What the user reads: the message, and the description n8n shows under it.
 		const description = typeof item.json.description === 'string' ? ` — ${item.json.description}` : '';
 		errorsByItem.set(paired[position], `${typeof error === 'string' ? error : JSON.stringify(error)}${description}`);

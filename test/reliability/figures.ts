@@ -1,6 +1,7 @@
 /**
  * The figures the reliability suite publishes: what it tried and what went wrong. Each section
- * adds to them; the suite prints them at the end and writes `docs/reliability.md`.
+ * adds to them; the suite prints them at the end. `docs/reliability.md` is written only when
+ * asked (`npm run reliability:figures`), never by `npm test`: tests do not modify tracked files.
  */
 import { join } from 'node:path';
 import { writeGeneratedSection } from '../../scripts/docs/generatedSection';
@@ -16,8 +17,18 @@ export const figures = {
 	itemsOut: 0,
 	itemsLost: 0,
 	itemsDuplicated: 0,
-	/** Process calls sent again after the first attempt may have reached Yuki. */
-	blindResends: 0,
+	/** Process or Upload calls sent again although the first attempt may have reached Yuki (no proof it did not). */
+	resentWithoutProof: 0,
+	/** The same invoice booked twice in a sandbox (same number, or same content without a number). */
+	doubleBookings: 0,
+	/** The same receipt stored twice in a sandbox's archive. */
+	duplicateUploads: 0,
+	/** Invoices reported "paid" that were not paid. */
+	falsePaid: 0,
+	/** Payments emitted more than once. */
+	paymentsReportedTwice: 0,
+	/** Invoices and receipts the trust scenarios sent or checked (the base of the four figures above). */
+	trustChecks: 0,
 	validInvoicesRoundTripped: 0,
 	validInvoicesThroughSandbox: 0,
 	invalidInvoicesStopped: 0,
@@ -50,6 +61,19 @@ export function countItems(inputCount: number, pairedIndexes: number[]): { lost:
 	return { lost, duplicated };
 }
 
+/** Issue 9's numbered failures, each of which must be a named scenario (see scenario.ts). */
+export const TRUST_FAILURES = Array.from({ length: 15 }, (_, index) => index + 1);
+
+/** Scenario names by the failure of issue 9 they reproduce. */
+export const trustScenarios = new Map<number, string[]>();
+
+function trustCoverage(): string {
+	const runs = [...trustScenarios.values()].reduce((sum, names) => sum + names.length, 0);
+	const missing = TRUST_FAILURES.filter((failure) => !trustScenarios.has(failure));
+	const covered = TRUST_FAILURES.length - missing.length;
+	return `${runs} (${covered} of ${TRUST_FAILURES.length} failures${missing.length ? `; without a scenario: ${missing.join(', ')}` : ''})`;
+}
+
 function rows(): Array<[string, string]> {
 	const kinds = [...figures.faultKinds].sort();
 	return [
@@ -60,7 +84,13 @@ function rows(): Array<[string, string]> {
 		['Items in / out', `${figures.itemsIn} / ${figures.itemsOut}`],
 		['Items lost', String(figures.itemsLost)],
 		['Items duplicated', String(figures.itemsDuplicated)],
-		['Process calls resent blindly', String(figures.blindResends)],
+		['Trust scenarios run (issue 9 failures covered)', trustCoverage()],
+		['Invoices and receipts checked by them', String(figures.trustChecks)],
+		['Double bookings', String(figures.doubleBookings)],
+		['Duplicate uploads', String(figures.duplicateUploads)],
+		['False "paid"', String(figures.falsePaid)],
+		['Payments reported twice', String(figures.paymentsReportedTwice)],
+		['Process/Upload calls resent without proof', String(figures.resentWithoutProof)],
 		['Random valid invoices built and parsed back', String(figures.validInvoicesRoundTripped)],
 		['Random valid invoices accepted by the sandbox', String(figures.validInvoicesThroughSandbox)],
 		['Random invalid invoices stopped before sending', `${figures.invalidInvoicesStopped} (sent: ${figures.invalidInvoicesSent})`],

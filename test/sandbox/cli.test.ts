@@ -10,10 +10,15 @@ const ROOT = join(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'sandbox/cli.ts');
 
-/** Starts the CLI and resolves with its first output lines once it printed the demo credentials. */
+/**
+ * Starts the CLI and resolves with its first output lines once it printed the demo credentials.
+ * One process (node with tsx's loader), not the `tsx` binary: that one runs the CLI in a child and,
+ * on a SIGINT sent to it alone, waits only 30 ms for the child to confirm it got the relayed
+ * signal before it exits with 130 itself; on a busy machine that confirmation comes later.
+ */
 function startCli(args: string[]): Promise<{ child: ChildProcess; lines: string[] }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
 		let errors = '';
 		child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));

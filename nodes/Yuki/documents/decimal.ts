@@ -10,6 +10,9 @@ export interface Decimal {
 	scale: number;
 }
 
+/** Relative difference still taken for float noise: about 8 units in the last place of a double. */
+const FLOAT_NOISE = 2 ** -49;
+
 const PLAIN_DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 /** Why a value is not an acceptable decimal, or the decimal itself. */
@@ -26,8 +29,9 @@ export function parseDecimal(input: unknown, decimals: number): DecimalParse {
 	if (typeof input === 'number') {
 		if (!Number.isFinite(input)) return { ok: false, reason: 'is not a finite number' };
 		const rounded = Number(input.toFixed(decimals));
-		// Float noise is far below the last kept decimal; genuine extra digits are not.
-		if (Math.abs(rounded - input) > Math.max(Math.abs(input), 1) * 1e-12) {
+		// Float noise (0.1 + 0.2) is a few units in the last place of a double; genuine extra digits
+		// are more, also on large amounts (12345678901.00004 must not become 12345678901.00).
+		if (Math.abs(rounded - input) > Math.max(Math.abs(input), 1) * FLOAT_NOISE) {
 			return { ok: false, reason: `has more than ${decimals} decimals` };
 		}
 		text = rounded.toFixed(decimals);

@@ -8,9 +8,13 @@
  *   in halves until every offending invoice stands alone with Yuki's validation message.
  * - A call that may have reached Yuki without an answer (timeout, dropped connection) is never
  *   repeated: its invoices "may have been booked".
+ * - An answer that does not account for every invoice sent (fewer entries than invoices, totals
+ *   that disagree with the entries, an entry for another invoice number) proves nothing about the
+ *   invoices it leaves out: they are never resent, they "may have been booked".
  */
 import type { ImportInvoiceResult, ImportResponse } from '../transport/types';
 import { isConnectionProblem, isSchemaRejection } from './yukiMessages';
+import { settle } from '../shared/settle';
 
 /** Which call an invoice went in: the run's n-th call to Yuki, holding `size` invoices. */
 export interface BatchInfo {
@@ -25,6 +29,8 @@ export type UnitOutcome =
 	| { kind: 'schemaRejected'; error: unknown; batch: BatchInfo }
 	/** The call got no usable answer but may have reached Yuki: not repeated. */
 	| { kind: 'mayHaveBeenBooked'; error: unknown; batch: BatchInfo }
+	/** Yuki answered, but its answer does not account for this invoice (`reason` says how): not repeated. */
+	| { kind: 'unaccounted'; reason: string; batch: BatchInfo }
 	/** Yuki refused the call as a whole (fault), nothing of it was processed. */
 	| { kind: 'batchFailed'; error: unknown; batch: BatchInfo }
 	/** Not sent, because an earlier call showed that sending could not work. */
@@ -62,26 +68,63 @@ export interface BatchSender<T> {
 	/** Builds the document for these units; throws `UnitBuildError` for a unit that cannot be built. */
 	build(administrationId: string, units: T[]): Promise<string>;
 	send(administrationId: string, xml: string): Promise<ImportResponse>;
+	/** The invoice number sent for a unit, to check that Yuki's entry at its position is about it. */
+	referenceOf?(unit: T): string | undefined;
 }
 
 /** How often an invoice Yuki skipped is offered again before it is reported. */
 export const MAX_RESENDS = 3;
 
+/** What Yuki's answer says of each invoice of the call, by position. */
+export interface BatchReading {
+	/** Positions (0-based) Yuki skipped behind 6 incorrect invoices: never processed, safe to resend. */
+	skipped: Set<number>;
+	/** Positions the answer does not account for, and why: never resent, they may have been booked. */
+	unaccounted: Map<number, string>;
+}
+
 /**
- * Positions (0-based) of the invoices Yuki skipped: those without an `Invoice` entry, and the
- * last `TotalSkipped` failed ones (Yuki stops at the 6th incorrect invoice, so skipped ones are
- * always the tail of the batch).
+ * Reads an import answer for `sent` invoices. Yuki answers with one `Invoice` entry per invoice
+ * sent, in input order [doc], and stops at the 6th incorrect invoice, skipping the rest [lib], so
+ * skipped ones are the tail of the failed entries. Whether `TotalFailed` counts the skipped ones
+ * is not documented [guess]: both readings are accepted. Anything else (missing entries, totals
+ * that disagree with the entries, an entry naming another invoice number) means the answer cannot
+ * be matched to what was sent: the affected invoices are unaccounted for, never "skipped".
  */
-export function skippedPositions(response: ImportResponse, count: number): Set<number> {
+export function readBatchAnswer(response: ImportResponse, sent: Array<string | undefined>): BatchReading {
+	const count = sent.length;
+	const entries = response.invoices;
+	const unaccounted = new Map<number, string>();
+	const succeeded = entries.filter((entry) => entry.succeeded).length;
+	const totals = response.totalSucceeded + response.totalFailed;
+	const totalsAgree =
+		response.totalSucceeded === succeeded &&
+		(totals + response.totalSkipped === entries.length || totals === entries.length) &&
+		response.totalSkipped <= entries.length - succeeded;
+	const misplaced = entries.findIndex((entry, position) => {
+		const mine = sent[position]?.trim();
+		const theirs = entry.reference?.trim();
+		return position < count && !!mine && !!theirs && mine !== theirs;
+	});
+	if (!totalsAgree || misplaced !== -1 || entries.length > count) {
+		const reason = !totalsAgree
+			? `Yuki's totals (${response.totalSucceeded} succeeded, ${response.totalFailed} failed, ${response.totalSkipped} skipped) disagree with its ${entries.length} invoice entries`
+			: misplaced !== -1
+				? `Yuki's answer lists invoice ${entries[misplaced].reference} where ${sent[misplaced]} was sent`
+				: `Yuki's answer lists ${entries.length} invoices for the ${count} sent`;
+		for (let position = 0; position < count; position++) unaccounted.set(position, reason);
+		return { skipped: new Set(), unaccounted };
+	}
+	for (let position = entries.length; position < count; position++) {
+		unaccounted.set(position, `Yuki's answer lists only ${entries.length} of the ${count} invoices sent in the call`);
+	}
 	const skipped = new Set<number>();
-	const answered = Math.min(response.invoices.length, count);
-	for (let position = answered; position < count; position++) skipped.add(position);
-	let remaining = response.totalSkipped - skipped.size;
-	for (let position = answered - 1; position >= 0 && remaining > 0; position--, remaining--) {
-		if (response.invoices[position].succeeded) break;
+	let remaining = response.totalSkipped;
+	for (let position = entries.length - 1; position >= 0 && remaining > 0; position--, remaining--) {
+		if (entries[position].succeeded) break;
 		skipped.add(position);
 	}
-	return skipped;
+	return { skipped, unaccounted };
 }
 
 /** Sends every administration's invoices; returns one outcome per unit. */
@@ -116,16 +159,16 @@ export async function sendInBatches<T>(
 			else units = pending.splice(0, Math.max(1, sender.batchSize));
 
 			if (xml === undefined) {
-				try {
-					xml = await sender.build(plan.administrationId, units);
-				} catch (error) {
-					if (!(error instanceof UnitBuildError)) throw error;
-					const failed = error.unit as T;
-					outcomes.set(failed, { kind: 'buildFailed', error: error.cause });
+				const built = await settle(async () => await sender.build(plan.administrationId, units));
+				if (!built.ok) {
+					if (!(built.error instanceof UnitBuildError)) throw built.error;
+					const failed = built.error.unit as T;
+					outcomes.set(failed, { kind: 'buildFailed', error: built.error.cause });
 					const others = units.filter((unit) => unit !== failed);
 					if (others.length > 0) halves.push(others);
 					continue;
 				}
+				xml = built.value;
 			}
 
 			const batch: BatchInfo = { number: ++batchNumber, size: units.length };
@@ -151,9 +194,14 @@ export async function sendInBatches<T>(
 				continue;
 			}
 
-			const skipped = skippedPositions(response, units.length);
+			const { skipped, unaccounted } = readBatchAnswer(response, units.map((unit) => sender.referenceOf?.(unit)));
 			const resend: T[] = [];
 			units.forEach((unit, position) => {
+				const reason = unaccounted.get(position);
+				if (reason !== undefined) {
+					outcomes.set(unit, { kind: 'unaccounted', reason, batch });
+					return;
+				}
 				if (!skipped.has(position)) {
 					outcomes.set(unit, { kind: 'answered', result: response.invoices[position], batch });
 					return;

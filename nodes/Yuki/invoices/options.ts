@@ -6,9 +6,27 @@ import type { ContactCheck } from './contactCheck';
 import { runLogOption } from '../shared/runLog';
 import type { InvoiceKind } from './reports';
 
+/**
+ * Sales invoices: the switch that lets invoices go without a reference. A parameter of its own,
+ * not one of the Options, because the form's Reference field is required or not depending on it
+ * (n8n's displayOptions can only depend on top-level parameters).
+ */
+export const ALLOW_NO_REFERENCE = 'allowNoReference';
+
+export const allowNoReferenceField: INodeProperties = {
+	displayName: 'Allow Invoices Without Reference',
+	name: ALLOW_NO_REFERENCE,
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send invoices that have no reference (invoice number). Yuki recognises an invoice it already has only by its number: one without a number that arrives twice (a webhook delivered twice, n8n Retry On Fail) is booked twice. Every such invoice gets a warning.',
+};
+
 export type MissingContactCode = 'fail' | 'warn' | 'ignore';
 
 export interface InvoiceOptions {
+	/** Sales invoices: send invoices without a reference (each gets a warning). */
+	allowNoReference: boolean;
 	batchSize: number;
 	checkContactCodes: ContactCheck;
 	dryRun: boolean;
@@ -123,6 +141,7 @@ export function readInvoiceOptions(this: IExecuteFunctions, kind: InvoiceKind): 
 		throw new NodeOperationError(this.getNode(), `Options › Batch Size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${String(raw.batchSize)}`);
 	}
 	return {
+		allowNoReference: kind === 'sales' ? this.getNodeParameter(ALLOW_NO_REFERENCE, 0, false) === true : true,
 		batchSize,
 		checkContactCodes: raw.checkContactCodes ?? 'off',
 		dryRun: raw.dryRun === true,

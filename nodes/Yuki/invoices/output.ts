@@ -52,7 +52,10 @@ function causeDetails(cause: unknown): string[] {
 /** The n8n error for a failed item: Yuki's verdict as NodeApiError, bad input as NodeOperationError. */
 export function itemError(this: IExecuteFunctions, result: ItemResult, runSummary?: string): NodeApiError | NodeOperationError {
 	const failure = result.failure as InvoiceFailure;
-	if (failure.cause instanceof NodeOperationError || failure.cause instanceof NodeApiError) return failure.cause;
+	if (failure.cause instanceof NodeOperationError || failure.cause instanceof NodeApiError) {
+		if (runSummary) failure.cause.description = [failure.cause.description, runSummary].filter(Boolean).join('\n');
+		return failure.cause;
+	}
 	const message = failure.message.startsWith('Item ') ? failure.message : `Item ${result.itemIndex}: ${failure.message}`;
 	const description = [failure.description, ...causeDetails(failure.cause), runSummary].filter(Boolean).join('\n');
 	if (!failure.fromYuki) return new NodeOperationError(this.getNode(), message, { itemIndex: result.itemIndex, description });
@@ -80,4 +83,37 @@ export function summariseRun(results: ItemResult[]): string {
 	const parts = [...counts].map(([status, count]) => `${count} ${status}`);
 	if (failedItems.length) parts.push(`${failedItems.length} failed (items ${failedItems.join(', ')})`);
 	return `This run: ${parts.join(', ')}.`;
+}
+
+interface InvoiceLine {
+	itemIndex: number;
+	json: IDataObject;
+}
+
+function invoicesOf(result: ItemResult): InvoiceLine[] {
+	const list = result.json.invoices;
+	if (Array.isArray(list)) return (list as IDataObject[]).map((json) => ({ itemIndex: result.itemIndex, json }));
+	return [{ itemIndex: result.itemIndex, json: result.json }];
+}
+
+function line({ itemIndex, json }: InvoiceLine): string {
+	const reference = json.reference ? String(json.reference) : 'without reference';
+	const answer = json.message ? `: ${String(json.message)}` : '';
+	return `- item ${itemIndex}, ${reference} (${String(json.status)}${answer})`;
+}
+
+/**
+ * For a run that stops on an error: every invoice this run booked or stored as a draft (with
+ * Yuki's answer), and every one it may have booked. Without it, a failed run would hide what
+ * already is in Yuki.
+ */
+export function runAccount(results: ItemResult[]): string | undefined {
+	const lines = results.flatMap(invoicesOf);
+	const inYuki = lines.filter((entry) => entry.json.status === 'booked' || entry.json.status === 'draft');
+	const unknown = lines.filter((entry) => entry.json.status === 'unknown');
+	const parts: string[] = [];
+	if (inYuki.length) parts.push(`Booked in Yuki by this run (${inYuki.length}); do not send these again:`, ...inYuki.map(line));
+	if (unknown.length) parts.push(`May have been booked (${unknown.length}); check Yuki before sending these again:`, ...unknown.map(line));
+	if (!inYuki.length && !unknown.length) parts.push('Nothing was booked in Yuki by this run.');
+	return parts.join('\n');
 }

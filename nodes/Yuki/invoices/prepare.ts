@@ -70,6 +70,42 @@ function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, it
 	return property;
 }
 
+const NO_REFERENCE_WARNING =
+	'the invoice has no reference: it cannot be protected against double delivery (sent twice, e.g. by a webhook delivered twice, it is booked twice)';
+
+/**
+ * The node's own rule on invoice numbers (Yuki does not require one): a number of only spaces is
+ * refused; a missing one is refused for sales invoices unless the user allows it, and then warned
+ * about on every item, since nothing can recognise such an invoice when it arrives twice.
+ */
+function checkReferences(
+	this: IExecuteFunctions,
+	config: InvoiceOperationConfig,
+	options: InvoiceOptions,
+	references: Array<string | undefined>,
+	itemIndex: number,
+	warnings: string[],
+): void {
+	const where = (position: number) => (references.length > 1 ? ` (invoice ${position + 1} of the XML document)` : '');
+	for (const [position, reference] of references.entries()) {
+		if (reference !== undefined && reference !== '' && reference.trim() === '') {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "reference" (Reference) is only spaces${where(position)}`, {
+				itemIndex,
+				description: 'Allowed: the invoice number from the invoicing tool, e.g. F-2024-0042. The invoice was not sent.',
+			});
+		}
+		if (reference) continue;
+		if (config.kind === 'sales' && !options.allowNoReference) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "reference" (Reference) is empty${where(position)}`, {
+				itemIndex,
+				description:
+					'Allowed: the invoice number from the invoicing tool, e.g. F-2024-0042. Yuki recognises an invoice it already has only by its number; without one, an invoice delivered twice is booked twice. To send invoices without a number anyway, turn on Allow Invoices Without Reference.',
+			});
+		}
+		if (config.kind === 'sales') warnings.push(`${NO_REFERENCE_WARNING}${where(position)}`);
+	}
+}
+
 export async function prepareItem(
 	this: IExecuteFunctions,
 	config: InvoiceOperationConfig,
@@ -94,6 +130,7 @@ export async function prepareItem(
 				description: `Allowed: a complete <${config.document.root} xmlns="${config.document.namespace}"> document holding one or more <${config.document.record}> records.`,
 			});
 		}
+		checkReferences.call(this, config, options, inspected.references, itemIndex, warnings);
 		return {
 			itemIndex,
 			administrationId,
@@ -134,6 +171,7 @@ export async function prepareItem(
 		});
 	}
 	const record = validation.record;
+	checkReferences.call(this, config, options, [typeof record.reference === 'string' ? record.reference : undefined], itemIndex, warnings);
 
 	if (config.kind === 'sales' && options.missingContactCode !== 'ignore' && !contactCodeOf(record)) {
 		const problem =

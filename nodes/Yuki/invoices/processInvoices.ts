@@ -4,28 +4,30 @@
  * administration in batches, and give every input item exactly one output item.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
 import { buildDocument } from '../documents/xml';
 import type { ImportResponse, YukiApi } from '../transport/types';
-import { errorItem, errorJson, resultItem } from '../shared/items';
+import { asNodeError, errorItem, resultItem } from '../shared/items';
 import type { RunContext } from '../shared/runContext';
 import type { AdministrationPlan, BatchInfo } from './batching';
 import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
 import { readInvoiceOptions } from './options';
+import { BookingMemory } from './bookingMemory';
 import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
-import { itemError, itemResult, summariseRun } from './output';
+import { itemError, itemResult, runAccount, summariseRun } from './output';
 import { pdfBase64 } from './pdf';
 import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
 import { prepareItem } from './prepare';
 import type { InvoiceReport } from './reports';
-import { alreadyInYukiMessage, reportFor } from './reports';
+import { alreadyInYukiMessage, confirmedBooking, reportFor } from './reports';
+import { refuseUnsafeRetry } from './retryGuard';
 import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
 import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
+import { settle } from '../shared/settle';
 
 /** One invoice's place in the input: its item and, for an item holding a list, its position there. */
 interface Slot {
@@ -35,10 +37,10 @@ interface Slot {
 
 const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
 
-/** What preparing an item threw, as the n8n error of that item. */
-function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+/** An error of one invoice of a list, named as such: "Item 3, invoice 2: …". */
+function forEntry(error: unknown, itemIndex: number, entry: number | undefined): unknown {
+	if (entry !== undefined && error instanceof Error) error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
+	return error;
 }
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
@@ -99,29 +101,22 @@ export async function processInvoices(
 	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
-		let entries: unknown[] | undefined;
-		try {
-			const inputs = source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined;
-			entries = inputs?.list ? inputs.entries : undefined;
-		} catch (error) {
-			const itemError = asItemError.call(this, error, itemIndex);
-			if (!continueOnFail) throw itemError;
+		const read = await settle(async () => (source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined));
+		if (!read.ok) {
+			if (!continueOnFail) throw read.error;
 			slots.push({ itemIndex });
-			invalid.set(slotKey({ itemIndex }), itemError);
+			invalid.set(slotKey({ itemIndex }), read.error);
 			continue;
 		}
+		const entries = read.value?.list ? read.value.entries : undefined;
 		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
 			const slot: Slot = { itemIndex, entry };
 			slots.push(slot);
-			try {
-				const listEntry = entry === undefined ? undefined : { entry, value };
-				prepared.push(await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
-			} catch (error) {
-				const itemError = asItemError.call(this, error, itemIndex);
-				if (entry !== undefined) itemError.message = itemError.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
-				if (!continueOnFail) throw itemError;
-				invalid.set(slotKey(slot), itemError);
-			}
+			const listEntry = entry === undefined ? undefined : { entry, value };
+			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
+			if (outcome.ok) prepared.push(outcome.value);
+			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
+			else throw forEntry(outcome.error, itemIndex, entry);
 		}
 	}
 	// Contact codes unknown to Yuki (Options › Check Contact Codes): those items are not sent in Fail mode.
@@ -132,6 +127,8 @@ export async function processInvoices(
 		for (const [item, error] of unknownContacts) invalid.set(slotKey(item), error);
 		prepared.splice(0, prepared.length, ...prepared.filter((item) => !unknownContacts.has(item)));
 	}
+	// n8n's Retry On Fail would send the whole run again: only safe when Yuki can recognise every invoice.
+	if (!options.dryRun) refuseUnsafeRetry.call(this, prepared);
 	// XML input goes unchanged; Yuki itself refuses a number it already has.
 	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
 
@@ -140,10 +137,14 @@ export async function processInvoices(
 		? await dryRun.call(this, operation, prepared, duplicates, options)
 		: await sendAll.call(this, operation, prepared, duplicates, options, context);
 
-	// 3. One output item per input item, in input order.
+	// 3. One output item per input item, in input order. A run that stops on an error still names
+	// every invoice it booked (and every one it may have booked): nothing booked is invisible.
 	if (!continueOnFail) {
 		const failed = results.find((result) => result.failure);
-		if (failed) throw itemError.call(this, failed, results.length > 1 ? summariseRun(results) : undefined);
+		if (failed) {
+			const account = [results.length > 1 ? summariseRun(results) : undefined, runAccount(results)].filter(Boolean).join('\n');
+			throw itemError.call(this, failed, account || undefined);
+		}
 	}
 	// Results come in the order of `prepared`, one each.
 	const bySlot = new Map(results.map((result, index) => [slotKey(prepared[index]), result]));
@@ -152,9 +153,9 @@ export async function processInvoices(
 		const { itemIndex } = slot;
 		const result = bySlot.get(slotKey(slot));
 		let outputItem: INodeExecutionData;
-		if (!result) outputItem = errorItem(invalid.get(slotKey(slot)) as Error, itemIndex);
+		if (!result) outputItem = errorItem(this, asNodeError(this, invalid.get(slotKey(slot)), itemIndex), itemIndex, { status: 'invalid' });
 		else if (!result.failure) outputItem = resultItem(result.json, itemIndex);
-		else outputItem = resultItem({ ...result.json, ...errorJson(itemError.call(this, result), itemIndex) }, itemIndex);
+		else outputItem = errorItem(this, itemError.call(this, result), itemIndex, result.json);
 		if (slot.entry !== undefined) outputItem.json.listIndex = slot.entry;
 		output.push(outputItem);
 	}
@@ -188,11 +189,10 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<NormalisedRecord> {
 	const record = invoice.record as NormalisedRecord;
 	if (!invoice.pdf) return record;
-	try {
-		return { ...record, documentBase64: await pdfBase64.call(this, invoice.pdf) };
-	} catch (error) {
-		throw new UnitBuildError(invoice, error);
-	}
+	const pdf = invoice.pdf;
+	const encoded = await settle(async () => await pdfBase64.call(this, pdf));
+	if (!encoded.ok) throw new UnitBuildError(invoice, encoded.error);
+	return { ...record, documentBase64: encoded.value };
 }
 
 async function sendAll(
@@ -207,13 +207,32 @@ async function sendAll(
 		batchSize: options.batchSize,
 		build: batchBuilder.call(this, operation, prepared),
 		send: async (administrationId, xml) => await operation.send(context.yuki, administrationId, xml, options),
+		referenceOf: (invoice) => invoice.reference,
 	});
 
+	const memory = BookingMemory.in(this.getWorkflowStaticData('node'), this.getExecutionId());
+	// Booked invoices are remembered only for n8n's retries of this execution.
+	const retries = this.getNode().retryOnFail === true;
 	const reports = new Map<PreparedInvoice, InvoiceReport>();
 	for (const item of prepared) {
 		for (const invoice of item.invoices) {
 			const outcome = outcomes.get(invoice);
-			if (outcome) reports.set(invoice, reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess));
+			if (!outcome) continue;
+			let report = reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess);
+			const { administrationId, reference } = invoice;
+			const earlier = memory.recall(administrationId, reference);
+			if (report.status === 'alreadyInYuki' && earlier && (earlier.state === 'unknown' || earlier.sameExecution)) {
+				const yukiMessage = outcome.kind === 'answered' ? outcome.result.message : undefined;
+				report = confirmedBooking(report, earlier.state === 'unknown' ? 'lostAnswer' : 'retry', earlier.at, yukiMessage);
+				if (retries) memory.remember(administrationId, reference, 'booked');
+				else memory.forget(administrationId, reference);
+			} else if (report.status === 'unknown') {
+				memory.remember(administrationId, reference, 'unknown');
+			} else if (report.status === 'booked' || report.status === 'draft') {
+				if (retries) memory.remember(administrationId, reference, 'booked');
+				else memory.forget(administrationId, reference);
+			}
+			reports.set(invoice, report);
 		}
 	}
 	// The first invoice of the run with each number (an item may hold a list of invoices).

@@ -13,9 +13,17 @@ export type InvoiceKind = 'sales' | 'purchase';
 /**
  * booked: processed into the books; draft: stored unprocessed (Process=false, or awaiting
  * approval for purchase invoices); alreadyInYuki: the invoice number is already in Yuki;
- * rejected: not in Yuki.
+ * rejected: not in Yuki; unknown: the node cannot tell (the call may have reached Yuki but its
+ * answer was lost, or the answer does not account for the invoice): it may have been booked, and
+ * the user checks Yuki before sending it again. Never "rejected" without proof.
  */
-export type InvoiceStatus = 'booked' | 'draft' | 'alreadyInYuki' | 'rejected';
+export type InvoiceStatus = 'booked' | 'draft' | 'alreadyInYuki' | 'rejected' | 'unknown';
+
+/**
+ * Why a duplicate answer still means "booked": an earlier run's answer was lost, or an earlier
+ * try of this run (n8n's Retry On Fail) booked it.
+ */
+export type BookedEarlier = 'lostAnswer' | 'retry';
 
 /**
  * One invoice's result as the output item shows it: Yuki's answer for it (whose `message` may
@@ -24,6 +32,8 @@ export type InvoiceStatus = 'booked' | 'draft' | 'alreadyInYuki' | 'rejected';
 export interface InvoiceReport extends ImportInvoiceResult {
 	status: InvoiceStatus;
 	batch?: BatchInfo;
+	/** Set on a duplicate answer that confirms this node's own earlier booking. */
+	bookedEarlier?: BookedEarlier;
 	/** Set when the invoice counts as failed: the text of the item error. */
 	failure?: InvoiceFailure;
 }
@@ -58,6 +68,32 @@ function causeText(error: unknown): string {
 		return faultString || message || String(error);
 	}
 	return String(error);
+}
+
+/** The message of an invoice whose fate is unknown: machine-readable status `unknown`, plain words here. */
+export function unknownMessage(reference: string | undefined, why: string): string {
+	return `${label(reference)} may have been booked; check Yuki before sending it again (${why})`;
+}
+
+/**
+ * Yuki's duplicate answer for an invoice this node itself booked earlier: a confirmation, not an
+ * error. `report` is the duplicate's report; the result says "booked" and why.
+ */
+export function confirmedBooking(report: InvoiceReport, earlier: BookedEarlier, since: string, yukiMessage?: string): InvoiceReport {
+	const how =
+		earlier === 'retry'
+			? 'an earlier try of this run booked it (n8n Retry On Fail ran the node again)'
+			: `an earlier run sent it on ${since.slice(0, 10)} and lost Yuki's answer`;
+	const yuki = yukiMessage?.trim();
+	return {
+		...report,
+		status: 'booked',
+		succeeded: true,
+		processed: true,
+		bookedEarlier: earlier,
+		message: `${label(report.reference)} is booked: ${how}; Yuki now reports the number as already there${yuki ? ` ("${yuki}")` : ''}`,
+		failure: undefined,
+	};
 }
 
 export function alreadyInYukiMessage(reference: string | undefined, yukiMessage: string | undefined): string {
@@ -115,18 +151,23 @@ export function reportFor(
 				},
 			};
 		}
-		case 'mayHaveBeenBooked': {
-			const message = `${label(reference)} may have been booked; check Yuki before resending (${causeText(outcome.error)})`;
+		case 'mayHaveBeenBooked':
+		case 'unaccounted': {
+			const why = outcome.kind === 'unaccounted' ? outcome.reason : causeText(outcome.error);
+			const message = unknownMessage(reference, why);
 			return {
-				status: 'rejected',
+				status: 'unknown',
 				...notBooked,
 				message,
 				batch: outcome.batch,
 				failure: {
 					message,
-					description: 'The call reached Yuki but no answer came back, so the node does not know whether Yuki booked it and does not send it again by itself.',
+					description:
+						outcome.kind === 'unaccounted'
+							? "Yuki answered, but its answer does not say what became of this invoice, so the node does not know whether Yuki booked it and does not send it again by itself. Look it up in Yuki: if it is there, it is booked; if not, send it again (Yuki refuses a number it already has)."
+							: 'The call may have reached Yuki but no answer came back, so the node does not know whether Yuki booked it and does not send it again by itself. Look it up in Yuki: if it is there, it is booked; if not, send it again (Yuki refuses a number it already has).',
 					fromYuki: true,
-					cause: outcome.error,
+					cause: outcome.kind === 'unaccounted' ? undefined : outcome.error,
 				},
 			};
 		}
@@ -171,12 +212,13 @@ export function reportJson(report: InvoiceReport, kind: InvoiceKind): IDataObjec
 	json.subject = report.subject ?? null;
 	json.contact = report.contact ?? null;
 	json.message = report.message ?? null;
+	if (report.bookedEarlier) json.bookedEarlier = report.bookedEarlier;
 	if (report.batch) json.batch = { ...report.batch };
 	return json;
 }
 
 /** Status of an item holding several invoices (XML input): the worst of them. */
 export function combinedStatus(reports: InvoiceReport[]): InvoiceStatus {
-	const order: InvoiceStatus[] = ['rejected', 'alreadyInYuki', 'draft', 'booked'];
+	const order: InvoiceStatus[] = ['unknown', 'rejected', 'alreadyInYuki', 'draft', 'booked'];
 	return order.find((status) => reports.some((report) => report.status === status)) ?? 'booked';
 }

@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec } from '../documents/fields';
 import type { LoadOptionsSource } from '../shared/mappedFields';
-import { documentProperties, recordFromParameters } from '../shared/mappedFields';
+import { ADDITIONAL_FIELDS, documentProperties, recordFromParameters } from '../shared/mappedFields';
+import { ALLOW_NO_REFERENCE, allowNoReferenceField } from './options';
 import type { InvoiceKind } from './reports';
 
 export type InvoiceSource = 'fields' | 'json' | 'xml';
@@ -70,12 +71,49 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 			description: `A complete ${rootName} document. It is checked for its root element and namespace and sent unchanged.`,
 			displayOptions: showFor('xml'),
 		},
-		...documentProperties(spec, {
-			displayOptions: showFor('fields'),
-			loadOptions: LOAD_OPTIONS[kind],
-			exclude: PDF_ELEMENTS,
-		}).map(withoutRequiredCollectionOptions),
+		...withReferenceFirst(
+			kind,
+			documentProperties(spec, {
+				displayOptions: showFor('fields'),
+				loadOptions: LOAD_OPTIONS[kind],
+				exclude: PDF_ELEMENTS,
+			}).map(withoutRequiredCollectionOptions),
+		),
 	];
+}
+
+/**
+ * Sales invoices: Reference is the first mapped field and required, because Yuki recognises an
+ * invoice it already has only by its number (a webhook delivered twice must not book twice).
+ * Yuki itself does not require it, so the document description keeps it optional; with Options ›
+ * Allow Invoices Without Reference the same parameter is shown without n8n's required mark.
+ */
+function withReferenceFirst(kind: InvoiceKind, properties: INodeProperties[]): INodeProperties[] {
+	if (kind !== 'sales') return properties;
+	let reference: INodeProperties | undefined;
+	const rest = properties.map((property) => {
+		if (property.name !== ADDITIONAL_FIELDS || !property.options) return property;
+		const options = property.options as INodeProperties[];
+		reference = options.find((option) => option.name === 'reference');
+		return { ...property, options: options.filter((option) => option.name !== 'reference') };
+	});
+	if (!reference) return properties;
+	const allowed = ALLOW_NO_REFERENCE;
+	const fields = showFor('fields').show;
+	const required: INodeProperties = {
+		...reference,
+		required: true,
+		placeholder: 'e.g. F-2024-0042',
+		description: `${reference.description ?? ''}. Required, so that an invoice delivered twice is not booked twice (Allow Invoices Without Reference lifts this).`,
+		displayOptions: { show: fields, hide: { [allowed]: [true] } },
+	};
+	const optional: INodeProperties = {
+		...reference,
+		placeholder: 'e.g. F-2024-0042',
+		description: `${reference.description ?? ''}. Without it, an invoice delivered twice is booked twice.`,
+		displayOptions: { show: { ...fields, [allowed]: [true] } },
+	};
+	return [required, optional, allowNoReferenceField, ...rest];
 }
 
 /**
@@ -85,7 +123,11 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
  */
 function withoutRequiredCollectionOptions(property: INodeProperties): INodeProperties {
 	if (property.type !== 'collection' || !property.options) return property;
-	const options = (property.options as INodeProperties[]).map(({ required: _required, ...option }) => option);
+	const options = (property.options as INodeProperties[]).map((option) => {
+		const copy = { ...option };
+		delete copy.required;
+		return copy;
+	});
 	return { ...property, options };
 }
 

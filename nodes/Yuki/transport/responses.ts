@@ -154,8 +154,8 @@ export const documentFolderRecord: ResultRecordSpec = {
 /**
  * `Contact.SearchContacts` / `GetSuppliersAndCustomers` → `Contacts/Contact[@ID]`, untyped, at most
  * 100 a page [lib: dedene/yuki-cli fixtures from Yuki's Postman examples; a C# client reads the
- * same names plus FirstName/MiddleName/LastName, IBAN, BIC]. Yuki spells the work e-mail `EMailWork`; the mail address keys are shortened (`mailAddress1`: the lint's secret detector flags longer keys with digits)
- * here. `Created`/`Modified` are .NET US-culture texts ("4/10/2019 3:50:52 PM"), passed on as text.
+ * same names plus FirstName/MiddleName/LastName, IBAN, BIC]. Yuki spells the work e-mail `EMailWork` here; the mail-address keys are shortened (`mailAddress1`:
+ * n8n's lint takes longer keys with digits for secrets). `Created`/`Modified` are .NET US-culture texts ("4/10/2019 3:50:52 PM"), passed on as text.
  */
 export const contactRecord: ResultRecordSpec = {
 	record: 'Contact',

@@ -4,13 +4,17 @@
  * upload, so every item costs one call.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
 import { readBinaryFile } from '../../shared/binary';
 import { administrationField, binaryPropertyField, optionsCollection } from '../../shared/parameters';
 import { runLogOption } from '../../shared/runLog';
-import { handleItemError, inputError, resultItem } from '../../shared/items';
+import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from '../../documents/xmlText';
+import type { NodeError } from '../../shared/items';
+import { errorItem, inputError, resultItem } from '../../shared/items';
+import type { UploadDocumentRequest } from '../../transport/types';
+import { YukiError } from '../../transport/types';
 import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
@@ -149,8 +153,106 @@ function currencyFor(this: IExecuteFunctions, itemIndex: number): string {
 	return currency;
 }
 
-function optionalText(value: string | undefined): string | undefined {
-	return value?.trim() || undefined;
+/** Refuses what XML cannot carry (it would make the upload ill-formed) and text of only spaces. */
+function textFor(this: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value);
+	const illegal = ILLEGAL_XML_CHARACTER.exec(text);
+	if (illegal) {
+		const code = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		throw inputError(this, itemIndex, field, `contains the control character U+${code} at position ${illegal.index + 1}`, 'any text; of the control characters only tab, line feed and carriage return');
+	}
+	const trimmed = text.trim();
+	if (trimmed === '') throw inputError(this, itemIndex, field, 'is only spaces', 'text, or leave the field out');
+	return normaliseLineEnds(trimmed);
+}
+
+/** One checked upload: everything but the file's content, which is read again when it is sent. */
+interface CheckedUpload {
+	itemIndex: number;
+	request: Omit<UploadDocumentRequest, 'data'>;
+	propertyName: string;
+	mimeType: string;
+	size: number;
+}
+
+async function checkItem(this: IExecuteFunctions, context: RunContext, itemIndex: number): Promise<CheckedUpload> {
+	const administrationId = administrationFor.call(this, context, itemIndex);
+	const amount = amountFor.call(this, itemIndex);
+	const currency = currencyFor.call(this, itemIndex);
+	const folder = folderFor.call(this, context, itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as AdditionalFields;
+	const paymentMethod = Number(fields.paymentMethod ?? 0);
+	if (!Number.isInteger(paymentMethod) || paymentMethod < 0) {
+		throw inputError(this, itemIndex, 'Payment Method', `${String(fields.paymentMethod)} is not allowed`, 'a whole number from 0 (0 = unspecified)');
+	}
+	const costCategory = textFor.call(this, itemIndex, 'Cost Category', fields.costCategory);
+	const project = textFor.call(this, itemIndex, 'Project', fields.project);
+	const remarks = textFor.call(this, itemIndex, 'Remarks', fields.remarks);
+	const chosenName = textFor.call(this, itemIndex, 'File Name', fields.fileName);
+	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const file = await readBinaryFile(this, itemIndex, propertyName, { allowed: 'document' });
+	const fileName = chosenName ?? textFor.call(this, itemIndex, 'File Name (of the binary file)', file.fileName) ?? file.fileName;
+	return {
+		itemIndex,
+		propertyName,
+		mimeType: file.mimeType,
+		size: file.buffer.length,
+		request: { administrationId, fileName, folder, currency, amount, costCategory, paymentMethod, project, remarks },
+	};
+}
+
+function uploadJson(upload: CheckedUpload, documentId: string): IDataObject {
+	const { request } = upload;
+	return {
+		documentId,
+		fileName: request.fileName,
+		mimeType: upload.mimeType,
+		folder: request.folder,
+		amount: request.amount,
+		currency: request.currency,
+		administrationId: request.administrationId,
+		...(request.costCategory ? { costCategory: request.costCategory } : {}),
+		paymentMethod: request.paymentMethod,
+		...(request.project ? { project: request.project } : {}),
+		...(request.remarks ? { remarks: request.remarks } : {}),
+		yuki: { operation: 'Archive.UploadDocumentWithData', result: documentId },
+	};
+}
+
+/**
+ * Yuki's archive has no duplicate check and a receipt has no number: n8n's Retry On Fail, which
+ * runs the node again with every item, would upload receipts a second time. The node does not
+ * guess which uploads of an earlier try went through; it refuses to run with the setting.
+ */
+function refuseRetryOnFail(this: IExecuteFunctions): void {
+	const node = this.getNode();
+	if (node.retryOnFail !== true) return;
+	throw new NodeOperationError(node, 'Expense Claim › Upload cannot run with Retry On Fail: a retry would upload receipts a second time. Nothing was uploaded.', {
+		description:
+			"Yuki's archive keeps every upload, also the same receipt twice, and a receipt has no number by which Yuki could recognise it. Turn off Retry On Fail in the node's Settings, and handle a failed upload with Continue On Fail or the error output (an upload whose answer was lost says so: check Yuki before uploading it again).",
+	});
+}
+
+/** For a run that stops on an error: every receipt it uploaded, so that none is uploaded again by hand. */
+function uploadedAccount(uploaded: Array<{ upload: CheckedUpload; documentId: string }>): string {
+	if (uploaded.length === 0) return 'Nothing was uploaded to Yuki by this run.';
+	return [
+		`Uploaded to Yuki by this run (${uploaded.length}); do not upload these again:`,
+		...uploaded.map(({ upload, documentId }) => `- item ${upload.itemIndex}, "${upload.request.fileName}" (${upload.request.amount} ${upload.request.currency}): document ${documentId}`),
+	].join('\n');
+}
+
+/** An upload whose answer was lost may have reached Yuki: say so in words and as a status. */
+function unknownUpload(this: IExecuteFunctions, error: NodeError, upload: CheckedUpload): NodeError {
+	error.message = `Item ${upload.itemIndex}: the receipt "${upload.request.fileName}" may have been uploaded; check Yuki's archive before uploading it again (${error.message.replace(/^Item \d+: /, '')})`;
+	error.description = [
+		"The upload may have reached Yuki but no answer came back, so the node does not know whether Yuki stored it and does not upload it again by itself.",
+		error.description,
+	]
+		.filter(Boolean)
+		.join('\n');
+	return error;
 }
 
 export async function execute(
@@ -158,60 +260,53 @@ export async function execute(
 	items: INodeExecutionData[],
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
+	refuseRetryOnFail.call(this);
+	const continueOnFail = this.continueOnFail();
+	const output = new Map<number, INodeExecutionData>();
+	const fail = (error: unknown, itemIndex: number, details: IDataObject) => {
+		const nodeError = toNodeError.call(this, error, itemIndex);
+		logItemFailure(this, itemIndex, nodeError);
+		output.set(itemIndex, errorItem(this, nodeError, itemIndex, details));
+		return nodeError;
+	};
+
+	// 1. Every item is checked before the first upload: a bad item never costs a call, and a run
+	// stopped by a bad item has uploaded nothing.
+	const checked: CheckedUpload[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			// Every check happens before the upload: a bad item never costs a Yuki call.
-			const administrationId = administrationFor.call(this, context, itemIndex);
-			const amount = amountFor.call(this, itemIndex);
-			const currency = currencyFor.call(this, itemIndex);
-			const folder = folderFor.call(this, context, itemIndex);
-			const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as AdditionalFields;
-			const paymentMethod = Number(fields.paymentMethod ?? 0);
-			if (!Number.isInteger(paymentMethod) || paymentMethod < 0) {
-				throw inputError(this, itemIndex, 'Payment Method', `${String(fields.paymentMethod)} is not allowed`, 'a whole number from 0 (0 = unspecified)');
-			}
-			const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-			const file = await readBinaryFile(this, itemIndex, propertyName, { allowed: 'document' });
-			const fileName = optionalText(fields.fileName) ?? file.fileName;
-			const request = {
-				administrationId,
-				fileName,
-				data: file.buffer,
-				folder,
-				currency,
-				amount,
-				costCategory: optionalText(fields.costCategory),
-				paymentMethod,
-				project: optionalText(fields.project),
-				remarks: optionalText(fields.remarks),
-			};
-			logSent(this, `expense claim "${fileName}" (${file.buffer.length} bytes, ${amount} ${currency}) to folder ${folder}`, {
-				itemIndex,
-				administrationId,
-			});
-			const documentId = await context.yuki.uploadDocument(request);
-			logAnswer(this, `stored expense claim "${fileName}" as document ${documentId}`, { itemIndex });
-			const json: IDataObject = {
-				documentId,
-				fileName,
-				mimeType: file.mimeType,
-				folder,
-				amount,
-				currency,
-				administrationId,
-				...(request.costCategory ? { costCategory: request.costCategory } : {}),
-				paymentMethod,
-				...(request.project ? { project: request.project } : {}),
-				...(request.remarks ? { remarks: request.remarks } : {}),
-				yuki: { operation: 'Archive.UploadDocumentWithData', result: documentId },
-			};
-			output.push(resultItem(json, itemIndex));
+			checked.push(await checkItem.call(this, context, itemIndex));
 		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+			const nodeError = fail(error, itemIndex, { status: 'invalid' });
+			if (!continueOnFail) throw nodeError;
 		}
 	}
-	return output;
+
+	// 2. Upload, one call per receipt (Yuki has no batch upload).
+	const uploaded: Array<{ upload: CheckedUpload; documentId: string }> = [];
+	for (const upload of checked) {
+		const { itemIndex, request } = upload;
+		try {
+			const file = await readBinaryFile(this, itemIndex, upload.propertyName, { allowed: 'document' });
+			logSent(this, `expense claim "${request.fileName}" (${upload.size} bytes, ${request.amount} ${request.currency}) to folder ${request.folder}`, {
+				itemIndex,
+				administrationId: request.administrationId,
+			});
+			const documentId = await context.yuki.uploadDocument({ ...request, data: file.buffer });
+			logAnswer(this, `stored expense claim "${request.fileName}" as document ${documentId}`, { itemIndex });
+			uploaded.push({ upload, documentId });
+			output.set(itemIndex, resultItem({ status: 'uploaded', ...uploadJson(upload, documentId) }, itemIndex));
+		} catch (error) {
+			const unknown = error instanceof YukiError && error.mayHaveReachedYuki;
+			const nodeError = toNodeError.call(this, error, itemIndex);
+			if (unknown) unknownUpload.call(this, nodeError, upload);
+			const status = unknown ? 'unknown' : 'notUploaded';
+			fail(nodeError, itemIndex, { status, fileName: request.fileName, amount: request.amount, currency: request.currency });
+			if (!continueOnFail) {
+				nodeError.description = [nodeError.description, uploadedAccount(uploaded)].filter(Boolean).join('\n');
+				throw nodeError;
+			}
+		}
+	}
+	return items.map((_item, itemIndex) => output.get(itemIndex) as INodeExecutionData);
 }

@@ -27,7 +27,6 @@ export function failedItem(
 	itemIndex: number,
 	details: IDataObject = {},
 ): INodeExecutionData {
-	const item = handleItemError(this, error, itemIndex);
-	item.json = { ...item.json, ...details };
-	return item;
+	// The details go in through handleItemError, which shapes the item for n8n's error output.
+	return handleItemError(this, error, itemIndex, details);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AdministrationPlan, UnitOutcome } from '../../../../nodes/Yuki/invoices/batching';
-import { UnitBuildError, sendInBatches, skippedPositions } from '../../../../nodes/Yuki/invoices/batching';
+import { UnitBuildError, readBatchAnswer, sendInBatches } from '../../../../nodes/Yuki/invoices/batching';
 import type { ImportInvoiceResult, ImportResponse } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
 
@@ -83,11 +83,47 @@ describe('sendInBatches', () => {
 		assert.equal(new Set(yuki.booked).size, yuki.booked.length, 'nothing booked twice');
 	});
 
-	it('finds skipped invoices from TotalSkipped and from missing Invoice entries', () => {
+	it('finds skipped invoices from TotalSkipped (whether or not TotalFailed counts them)', () => {
 		const failed = { succeeded: false, processed: false };
 		const ok = { succeeded: true, processed: true };
-		assert.deepEqual([...skippedPositions({ totalSucceeded: 1, totalFailed: 1, totalSkipped: 2, invoices: [ok, failed, failed, failed] }, 4)], [3, 2]);
-		assert.deepEqual([...skippedPositions({ totalSucceeded: 1, totalFailed: 0, totalSkipped: 0, invoices: [ok] }, 3)].sort(), [1, 2]);
+		const sent = ['a', 'b', 'c', 'd'];
+		const reading = readBatchAnswer({ totalSucceeded: 1, totalFailed: 1, totalSkipped: 2, invoices: [ok, failed, failed, failed] }, sent);
+		assert.deepEqual([...reading.skipped], [3, 2]);
+		assert.equal(reading.unaccounted.size, 0);
+		const counted = readBatchAnswer({ totalSucceeded: 1, totalFailed: 3, totalSkipped: 2, invoices: [ok, failed, failed, failed] }, sent);
+		assert.deepEqual([...counted.skipped], [3, 2]);
+	});
+
+	it('an answer listing fewer invoices than were sent leaves the missing ones unaccounted, never skipped', () => {
+		const ok = { succeeded: true, processed: true };
+		const reading = readBatchAnswer({ totalSucceeded: 1, totalFailed: 0, totalSkipped: 0, invoices: [ok] }, ['a', 'b', 'c']);
+		assert.deepEqual([...reading.skipped], []);
+		assert.deepEqual([...reading.unaccounted.keys()], [1, 2]);
+		assert.match(reading.unaccounted.get(1) ?? '', /only 1 of the 3/);
+	});
+
+	it('totals that disagree with the entries, or an entry for another invoice number, leave the whole call unaccounted', () => {
+		const ok = { succeeded: true, processed: true };
+		const failed = { succeeded: false, processed: false };
+		const totals = readBatchAnswer({ totalSucceeded: 2, totalFailed: 0, totalSkipped: 1, invoices: [ok, failed] }, ['a', 'b']);
+		assert.deepEqual([...totals.unaccounted.keys()], [0, 1]);
+		assert.equal(totals.skipped.size, 0);
+		assert.match(totals.unaccounted.get(0) ?? '', /totals/);
+		const swapped = readBatchAnswer({ totalSucceeded: 2, totalFailed: 0, totalSkipped: 0, invoices: [{ ...ok, reference: 'b' }, { ...ok, reference: 'a' }] }, ['a', 'b']);
+		assert.deepEqual([...swapped.unaccounted.keys()], [0, 1]);
+	});
+
+	it('never resends invoices a short answer leaves out; they may have been booked', async () => {
+		const yuki = fakeYuki();
+		const sender = yuki.sender(50);
+		const send = sender.send;
+		sender.send = async (administrationId, xml) => {
+			const answer = await send(administrationId, xml);
+			return { ...answer, totalSucceeded: 1, invoices: answer.invoices.slice(0, 1) };
+		};
+		const outcomes = await sendInBatches([plan(['a', 'b', 'c'])], { ...sender, referenceOf: (unit: string) => unit });
+		assert.equal(yuki.calls.length, 1, 'the unaccounted invoices were sent again');
+		assert.deepEqual(kinds(outcomes), { a: 'answered', b: 'unaccounted', c: 'unaccounted' });
 	});
 
 	it('isolates schema-breaking invoices by bisection, books the good ones once', async () => {

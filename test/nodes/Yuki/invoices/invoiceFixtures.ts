@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunningSandbox } from '../../../../sandbox/server';
 import { startSandbox } from '../../../../sandbox/server';
-import type { NodeRun, YukiCredentialData } from '../../../helpers';
+import type { NodeRun, RunYukiNodeOptions, YukiCredentialData } from '../../../helpers';
 import { runYukiNode, sandboxCredentials } from '../../../helpers';
 
 const FIXTURES = join(__dirname, '../../../fixtures/invoices');
@@ -96,7 +96,7 @@ export async function runProcess(
 	kind: 'salesInvoice' | 'purchaseInvoice',
 	items: Array<{ json: IDataObject; binary?: Record<string, typeof PDF> }>,
 	parameters: INodeParameters = {},
-	run: { continueOnFail?: boolean; credentials?: YukiCredentialData; timezone?: string } = {},
+	run: Pick<RunYukiNodeOptions, 'continueOnFail' | 'timezone' | 'nodeSettings' | 'staticData'> & { credentials?: YukiCredentialData } = {},
 ): Promise<ProcessRun> {
 	const result = await runYukiNode({
 		parameters: { resource: kind, operation: 'process', invoiceSource: 'json', ...parameters },
@@ -104,6 +104,8 @@ export async function runProcess(
 		credentials: run.credentials ?? yuki.credentials,
 		continueOnFail: run.continueOnFail,
 		timezone: run.timezone,
+		nodeSettings: run.nodeSettings,
+		staticData: run.staticData,
 	});
 	return { ...result, json: result.items.map((item) => item.json) };
 }

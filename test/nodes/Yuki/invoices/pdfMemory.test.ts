@@ -26,12 +26,15 @@ function recordingRun(count: number, batchSize: number) {
 		administrationId: 'admin-1',
 		options: { batchSize },
 	};
+	const staticData = {};
 	const context = {
 		getNode: () => ({ name: 'Yuki', type: 'n8n-nodes-yuki.yuki', typeVersion: 1, position: [0, 0], parameters: {} }),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => parameters[name] ?? fallback,
 		getInputData: () => items,
 		getTimezone: () => 'Europe/Amsterdam',
 		continueOnFail: () => false,
+		getWorkflowStaticData: () => staticData,
+		getExecutionId: () => 'pdf-memory-test',
 		helpers: {
 			assertBinaryData: (itemIndex: number, property: string) => items[itemIndex].binary?.[property],
 			getBinaryDataBuffer: async (itemIndex: number) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { combinedStatus, invoiceStatus, reportFor, reportJson } from '../../../../nodes/Yuki/invoices/reports';
+import { combinedStatus, confirmedBooking, invoiceStatus, reportFor, reportJson } from '../../../../nodes/Yuki/invoices/reports';
 import { findRunDuplicates } from '../../../../nodes/Yuki/invoices/runDuplicates';
 import { isDuplicateMessage } from '../../../../nodes/Yuki/invoices/yukiMessages';
 import { documentOf, invoiceFragments } from '../../../../nodes/Yuki/invoices/xmlDocument';
@@ -43,9 +43,26 @@ describe('invoice results', () => {
 		assert.equal(report.failure?.fromYuki, true);
 	});
 
-	it('says "check Yuki before resending" when a call may have reached Yuki', () => {
+	it('a call that may have reached Yuki gives status "unknown", never "rejected", and says "check Yuki"', () => {
 		const report = reportFor({ kind: 'mayHaveBeenBooked', batch, error: new Error('No answer within 120 s') }, 'F-3', false);
-		assert.match(report.failure?.message ?? '', /F-3 may have been booked; check Yuki before resending/);
+		assert.equal(report.status, 'unknown');
+		assert.match(report.failure?.message ?? '', /F-3 may have been booked; check Yuki before sending it again/);
+	});
+
+	it('an invoice Yuki\'s answer does not account for is "unknown" too, with the reason', () => {
+		const report = reportFor({ kind: 'unaccounted', batch, reason: "Yuki's answer lists only 1 of the 2 invoices sent in the call" }, 'F-5', false);
+		assert.equal(report.status, 'unknown');
+		assert.match(report.message ?? '', /F-5 may have been booked.*only 1 of the 2/);
+	});
+
+	it('a duplicate answer for an invoice this node booked earlier is a confirmed booking, not an error', () => {
+		const duplicate = reportFor({ kind: 'answered', batch, result: { succeeded: false, processed: false, reference: 'F-6', message: 'An invoice with reference F-6 already exists' } }, 'F-6', false);
+		assert.equal(duplicate.status, 'alreadyInYuki');
+		const confirmed = confirmedBooking(duplicate, 'lostAnswer', '2026-11-30T08:00:00.000Z', 'An invoice with reference F-6 already exists');
+		assert.equal(confirmed.status, 'booked');
+		assert.equal(confirmed.failure, undefined);
+		assert.equal(reportJson(confirmed, 'sales').bookedEarlier, 'lostAnswer');
+		assert.match(confirmed.message ?? '', /F-6 is booked: an earlier run sent it on 2026-11-30 and lost Yuki's answer/);
 	});
 
 	it('writes the output fields, emailSent for sales only', () => {

@@ -166,4 +166,86 @@ describe('Expense Claim → Upload', () => {
 		const everything = JSON.stringify({ items: run.items, logs: run.logs });
 		assert.ok(!everything.includes(sandbox.demo.accessKey), 'the access key appears in the output or the log');
 	});
+
+	it('checks every item before the first upload: a bad item 1 stops the run with nothing uploaded', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '26.40' }, pdf, 'ok.pdf'), receipt({ amount: 'abc' }, pdf, 'bad.pdf')],
+			credentials,
+		});
+		assert.match(run.error?.message ?? '', /Item 1: "Amount" "abc"/);
+		assert.equal(sandbox.state.documents.length, 0, 'item 0 was uploaded before item 1 was checked');
+	});
+
+	it('refuses control characters, text of only spaces and over-precise amounts, naming item and field', async () => {
+		const run = await runYukiNode({
+			parameters: upload({ additionalFields: { remarks: '={{ $json.remarks }}', project: '={{ $json.project }}' } }),
+			items: [
+				receipt({ amount: '1.00', remarks: 'bell\u0007', project: 'P' }, pdf, 'a.pdf'),
+				receipt({ amount: '1.00', remarks: 'nul\u0000', project: 'P' }, pdf, 'b.pdf'),
+				receipt({ amount: '1.00', remarks: 'x\uFFFE', project: 'P' }, pdf, 'c.pdf'),
+				receipt({ amount: '1.00', remarks: 'ok', project: '   ' }, pdf, 'd.pdf'),
+				receipt({ amount: 12345678901.00004, remarks: 'ok', project: 'P' }, pdf, 'e.pdf'),
+			],
+			credentials,
+			continueOnFail: true,
+		});
+		const errors = run.items.map((item) => String(item.json.error));
+		assert.match(errors[0], /Item 0: "Remarks" contains the control character U\+0007/);
+		assert.match(errors[1], /Item 1: "Remarks" contains the control character U\+0000/);
+		assert.match(errors[2], /Item 2: "Remarks" contains the control character U\+FFFE/);
+		assert.match(errors[3], /Item 3: "Project" is only spaces/);
+		assert.match(errors[4], /Item 4: "Amount" "12345678901\.00004" has more than 2 decimals/);
+		assert.deepEqual(run.items.map((item) => item.json.status), Array(5).fill('invalid'));
+		assert.equal(sandbox.calls.filter((call) => call.operation === 'UploadDocumentWithData').length, 0);
+	});
+
+	it('an upload whose answer was lost is "unknown" (check Yuki), and a stopped run lists the receipts it uploaded', async () => {
+		// A session first (reset() ended the cached one), so that the faults meet the uploads.
+		await runYukiNode({ parameters: upload(), items: [receipt({ amount: '1.00' }, pdf, 'warm-up.pdf')], credentials });
+		const uploadsBefore = sandbox.calls.filter((call) => call.operation === 'UploadDocumentWithData').length;
+		sandbox.injectFault({ operation: 'UploadDocumentWithData', kind: 'slow', delayMs: 0 });
+		sandbox.injectFault({ operation: 'UploadDocumentWithData', kind: 'drop' });
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '26.40' }, pdf, 'first.pdf'), receipt({ amount: '7.50' }, pdf, 'second.pdf'), receipt({ amount: '3.00' }, pdf, 'third.pdf')],
+			credentials,
+		});
+		assert.match(run.error?.message ?? '', /Item 1: the receipt "second\.pdf" may have been uploaded; check Yuki's archive before uploading it again/);
+		const description = String((run.error as { description?: string }).description);
+		assert.match(description, /Uploaded to Yuki by this run \(1\); do not upload these again:\n- item 0, "first\.pdf" \(26\.40 EUR\): document /);
+		const uploads = sandbox.calls.filter((call) => call.operation === 'UploadDocumentWithData').length - uploadsBefore;
+		assert.equal(uploads, 2, 'nothing resent, nothing after the stop');
+
+		sandbox.injectFault({ operation: 'UploadDocumentWithData', kind: 'drop' });
+		const continued = await runYukiNode({ parameters: upload(), items: [receipt({ amount: '1.00' }, pdf, 'lost.pdf')], credentials, continueOnFail: true });
+		assert.equal(continued.items[0].json.status, 'unknown');
+	});
+
+	it('refuses to run with Retry On Fail (a retry would upload receipts again) and uploads nothing', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '26.40' }, pdf, 'a.pdf')],
+			credentials,
+			nodeSettings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 },
+		});
+		assert.match(run.error?.message ?? '', /cannot run with Retry On Fail: a retry would upload receipts a second time\. Nothing was uploaded/);
+		assert.equal(sandbox.state.documents.length, 0);
+	});
+
+	it('"Continue (using error output)": bad receipts go to the error output, paired, with their status', async () => {
+		const run = await runYukiNode({
+			parameters: upload(),
+			items: [receipt({ amount: '26.40' }, pdf, 'ok.pdf'), receipt({ amount: '-1' }, pdf, 'neg.pdf')],
+			credentials,
+			nodeSettings: { onError: 'continueErrorOutput' },
+		});
+		const [success, failure] = run.runData.Yuki[0].data?.main ?? [];
+		assert.equal(success?.length, 1);
+		assert.equal(failure?.length, 1);
+		const error = failure?.[0].json.error as { status?: string; message?: string; field?: string };
+		assert.deepEqual([error.status, error.field], ['invalid', 'Amount']);
+		assert.match(String(error.message), /Item 1: "Amount" -1 is not more than 0/);
+		assert.deepEqual(failure?.[0].pairedItem, { item: 1 });
+	});
 });

@@ -133,8 +133,9 @@ describe('Sales Invoice → Process (From Input JSON)', () => {
 			{ options: { batchSize: 2 } },
 			{ continueOnFail: true },
 		);
-		assert.match(String(run.json[0].error), /Invoice S-600 may have been booked; check Yuki before resending/);
+		assert.match(String(run.json[0].error), /Invoice S-600 may have been booked; check Yuki before sending it again/);
 		assert.match(String(run.json[1].error), /Invoice S-601 may have been booked/);
+		assert.deepEqual([run.json[0].status, run.json[1].status], ['unknown', 'unknown']);
 		assert.equal(run.json[2].status, 'booked');
 		assert.equal(yuki.processCalls('Sales'), 2, 'the dropped batch was not sent again');
 	});
@@ -286,7 +287,8 @@ describe('Sales Invoice → Process (Mapped Fields)', () => {
 					},
 				],
 			},
-			additionalFields: { reference: '={{ $json.number }}', process: true },
+			reference: '={{ $json.number }}',
+			additionalFields: { process: true },
 		};
 		const run = await runProcess(
 			yuki,
@@ -297,5 +299,111 @@ describe('Sales Invoice → Process (Mapped Fields)', () => {
 		assert.equal(run.error, undefined, errorMessage(run));
 		assert.deepEqual(run.json.map((json) => [json.reference, json.status]), [['S-800', 'booked'], ['S-801', 'booked']]);
 		assert.equal(yuki.processCalls('Sales'), 1);
+	});
+});
+
+describe('Sales Invoice → Process: booked once', () => {
+	it('requires a reference by default; Allow Invoices Without Reference sends it with a warning on the item', async () => {
+		const { reference: _reference, ...withoutNumber } = salesInvoice('unused');
+		const strict = await runProcess(yuki, 'salesInvoice', items(withoutNumber));
+		assert.match(errorMessage(strict), /Item 0: "reference" \(Reference\) is empty/);
+		assert.equal(yuki.processCalls('Sales'), 0, 'nothing was sent');
+
+		const spaces = await runProcess(yuki, 'salesInvoice', items(salesInvoice('   ')), { allowNoReference: true });
+		assert.match(errorMessage(spaces), /Item 0: "reference" \(Reference\) is only spaces/);
+		assert.equal(yuki.processCalls('Sales'), 0, 'a reference of only spaces was not sent');
+
+		const allowed = await runProcess(yuki, 'salesInvoice', items(withoutNumber), { allowNoReference: true });
+		assert.equal(allowed.error, undefined, errorMessage(allowed));
+		assert.equal(allowed.json[0].status, 'booked');
+		assert.match(String((allowed.json[0].warnings as string[])[0]), /no reference: it cannot be protected against double delivery/);
+	});
+
+	it('the mapped-fields form starts with Reference, required unless invoices without reference are allowed', async () => {
+		const { description } = await import('../../../../../nodes/Yuki/actions/salesInvoice/process.operation');
+		const mapped = description.filter((property) => property.displayOptions?.show?.invoiceSource?.includes('fields'));
+		assert.equal(mapped[0].name, 'reference');
+		assert.equal(mapped[0].required, true);
+		assert.deepEqual(mapped[0].displayOptions?.hide, { allowNoReference: [true] });
+		assert.equal(mapped[1].name, 'reference');
+		assert.equal(mapped[1].required, undefined);
+	});
+
+	it('a lost answer is "unknown"; a later run that meets Yuki\'s duplicate answer confirms the booking', async () => {
+		const staticData = {};
+		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'drop' });
+		const lost = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { continueOnFail: true, staticData });
+		assert.equal(lost.json[0].status, 'unknown');
+		assert.match(String(lost.json[0].error), /S-900 may have been booked; check Yuki/);
+		assert.ok(yuki.referencesInYuki().includes('S-900'), 'the sandbox booked it before dropping the answer');
+
+		const again = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData });
+		assert.equal(again.error, undefined, errorMessage(again));
+		assert.equal(again.json[0].status, 'booked');
+		assert.equal(again.json[0].bookedEarlier, 'lostAnswer');
+		assert.match(String(again.json[0].message), /S-900 is booked: an earlier run sent it .* and lost Yuki's answer; Yuki now reports the number as already there/);
+		assert.equal(yuki.referencesInYuki().filter((reference) => reference === 'S-900').length, 1);
+
+		// Once confirmed, a third delivery is an ordinary duplicate again.
+		const third = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-900')), {}, { staticData });
+		assert.match(errorMessage(third), /S-900 is already in Yuki/);
+	});
+
+	it('with Continue On Fail off, the error of a run that booked some invoices lists each of them with Yuki\'s answer', async () => {
+		const run = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-910'), salesInvoice('S-911'), withUnknownVatPair(salesInvoice('S-912'))));
+		const description = String((run.error as { description?: string } | undefined)?.description ?? '');
+		assert.match(errorMessage(run), /Item 2: Yuki rejected invoice S-912/);
+		assert.match(description, /Booked in Yuki by this run \(2\); do not send these again:/);
+		assert.match(description, /item 0, S-910 \(booked/);
+		assert.match(description, /item 1, S-911 \(booked/);
+	});
+
+	it('Retry On Fail: a retried run books nothing twice and reports the invoices of the first try as booked', async () => {
+		// Batch 1 booked, batch 2's answer lost: the node fails, n8n runs it again.
+		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'slow', delayMs: 0 });
+		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'drop' });
+		const run = await runProcess(
+			yuki,
+			'salesInvoice',
+			items(salesInvoice('S-920'), salesInvoice('S-921'), salesInvoice('S-922')),
+			{ options: { batchSize: 2 } },
+			{ nodeSettings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 } },
+		);
+		assert.equal(run.error, undefined, errorMessage(run));
+		assert.deepEqual(run.json.map((json) => json.status), ['booked', 'booked', 'booked']);
+		assert.deepEqual(run.json.map((json) => json.bookedEarlier), ['retry', 'retry', 'lostAnswer']);
+		for (const reference of ['S-920', 'S-921', 'S-922']) {
+			assert.equal(yuki.referencesInYuki().filter((known) => known === reference).length, 1, `${reference} booked once`);
+		}
+	});
+
+	it('Retry On Fail with an invoice without reference: refuses to run and says why', async () => {
+		const { reference: _reference, ...withoutNumber } = salesInvoice('unused');
+		const run = await runProcess(yuki, 'salesInvoice', items(salesInvoice('S-930'), withoutNumber), { allowNoReference: true }, {
+			nodeSettings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 },
+		});
+		assert.match(errorMessage(run), /Retry On Fail is on, but item 1 has an invoice without a reference: a retry would book it twice\. Nothing was sent/);
+		assert.equal(yuki.processCalls('Sales'), 0);
+	});
+
+	it('"Continue (using error output)": failed invoices go to the error output with their status, booked ones to the success output', async () => {
+		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'slow', delayMs: 0 });
+		yuki.sandbox.injectFault({ operation: 'ProcessSalesInvoices', kind: 'drop' });
+		const run = await runProcess(
+			yuki,
+			'salesInvoice',
+			items(salesInvoice('S-940'), withUnknownVatPair(salesInvoice('S-941')), salesInvoice('S-942')),
+			{ options: { batchSize: 2 } },
+			{ nodeSettings: { onError: 'continueErrorOutput' } },
+		);
+		assert.equal(run.error, undefined);
+		const [success, failure] = run.runData.Yuki[0].data?.main ?? [];
+		assert.deepEqual(success?.map((item) => [item.json.reference, item.json.status]), [['S-940', 'booked']]);
+		const errors = (failure ?? []).map((item) => item.json.error as IDataObject);
+		assert.deepEqual(errors.map((error) => [error.reference, error.status]), [['S-941', 'rejected'], ['S-942', 'unknown']]);
+		assert.match(String(errors[1].message), /S-942 may have been booked/);
+		// n8n merges the input item underneath: the webhook body is still at hand on the error branch.
+		assert.equal((failure ?? [])[0].json.reference, 'S-941');
+		assert.deepEqual((failure ?? []).map((item) => item.pairedItem), [{ item: 1 }, { item: 2 }]);
 	});
 });
