@@ -32,7 +32,7 @@ describe('Sales Invoice → Process, a list of invoices in one item', () => {
 		assert.equal(yuki.processCalls('Sales'), 1, 'one call for every valid invoice of the run');
 		assert.deepEqual(run.items.map((item) => item.pairedItem), [{ item: 0 }, { item: 0 }, { item: 0 }, { item: 1 }]);
 		assert.deepEqual(run.json.map((json) => json.listIndex), [0, 1, 2, undefined]);
-		assert.deepEqual(run.json.map((json) => json.status), ['booked', 'rejected', undefined, 'booked']);
+		assert.deepEqual(run.json.map((json) => json.status), ['booked', 'rejected', 'invalid', 'booked']);
 		assert.match(String(run.json[1].error), /^Item 0: Yuki rejected invoice BULK-2/);
 		assert.match(String(run.json[2].error), /^Item 0, invoice 2: date \(Date\) is "31-03-2024"/);
 		assert.deepEqual(yuki.referencesInYuki().filter((reference) => reference.startsWith('BULK-')).sort(), ['BULK-1', 'BULK-4']);
