@@ -14,8 +14,8 @@ export class Yuki implements INodeType {
 		version: 1,
 		// The operation as a user says it; must equal operationSubtitle() (a test says what to paste here).
 		subtitle:
-			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Send invoices and expense claims to Yuki bookkeeping and read payment status',
+			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","contact:upsert":"Create or update a contact","contact:get":"Get a contact","contact:search":"Search contacts","document:download":"Download a document","document:search":"Search documents","journal:create":"Create a journal entry","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		description: 'Send invoices, expense claims, journals and contacts to Yuki bookkeeping; read payment status, contacts and documents',
 		defaults: { name: 'Yuki' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
-import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, sleep } from '../../scripts/n8n/instance';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
@@ -22,6 +22,59 @@ const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
 
 const invoiceBody = (): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sales-invoice-body.json'), 'utf8')) as Record<string, unknown>;
+
+/**
+ * A protected webhook → the given Yuki nodes in a row, answering with the last node's first item
+ * (its JSON, or its binary file): how n8n runs it for a caller, on its own execution path.
+ */
+function webhookFlow(
+	id: string,
+	path: string,
+	steps: Array<{ name: string; parameters: Record<string, unknown> }>,
+	responseData: 'firstEntryJson' | 'firstEntryBinary',
+): WorkflowFile {
+	const nodes = [
+		{
+			id: `${id}-0`,
+			name: 'Request',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0] as [number, number],
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'POST', path, authentication: 'headerAuth', responseMode: 'lastNode', responseData, options: {} },
+			credentials: { httpHeaderAuth: { id: WEBHOOK_CREDENTIAL.id, name: WEBHOOK_CREDENTIAL.name } },
+		},
+		...steps.map((step, index) => ({
+			id: `${id}-${index + 1}`,
+			name: step.name,
+			type: 'n8n-nodes-yuki.yuki',
+			typeVersion: 1,
+			position: [(index + 1) * 220, 0] as [number, number],
+			parameters: step.parameters,
+			credentials: { yukiApi: { id: YUKI_CREDENTIAL.id, name: YUKI_CREDENTIAL.name } },
+		})),
+	];
+	const names = nodes.map((node) => node.name);
+	const connections = Object.fromEntries(names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+	return { id, name: `${id} (e2e)`, versionId: randomUUID(), nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+const contactLookup = webhookFlow(
+	'e2eContactGet001',
+	'yuki/e2e-contact',
+	[{ name: 'Get Contact', parameters: { resource: 'contact', operation: 'get', getBy: 'Code', value: '={{ $json.body.code }}', options: {} } }],
+	'firstEntryJson',
+);
+// The PDF Yuki made of an open invoice: its documentId from the open items, then the file.
+const documentDownload = webhookFlow(
+	'e2eDocDownload01',
+	'yuki/e2e-document',
+	[
+		{ name: 'Open Items', parameters: { resource: 'payment', operation: 'listOpenItems', returnAll: false, limit: 1, options: {} } },
+		{ name: 'Download', parameters: { resource: 'document', operation: 'download', documentId: '={{ $json.documentId }}', binaryPropertyName: 'data', options: {} } },
+	],
+	'firstEntryBinary',
+);
 
 /** A copy of an example under another id, changed for a fast test run. */
 function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile) => void): WorkflowFile {
@@ -53,7 +106,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
 			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -77,6 +130,42 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			],
 		);
 		assert.equal(schedule.settings.timezone, 'Europe/Amsterdam');
+	});
+
+	describe('contact lookup and document download, run by n8n for a webhook caller', () => {
+		const call = async (path: string, body: unknown) =>
+			await fetch(`${n8n.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [WEBHOOK_HEADER]: WEBHOOK_TOKEN },
+				body: JSON.stringify(body),
+			});
+
+		before(async () => {
+			for (const [workflow, path] of [[contactLookup, 'yuki/e2e-contact'], [documentDownload, 'yuki/e2e-document']] as const) {
+				await n8n.activate(workflow.id);
+				// An unauthenticated call (it runs nothing) until n8n has registered the path.
+				await waitUntilAsync(async () => (await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST' })).status !== 404, `the webhook ${path} to be registered`);
+			}
+		});
+		after(async () => {
+			for (const workflow of [contactLookup, documentDownload]) await n8n.deactivate(workflow.id).catch(() => undefined);
+		});
+
+		test('Contact › Get finds the contact by its code in the sandbox’s domain', async () => {
+			const response = await call('yuki/e2e-contact', { code: 'K1002' });
+			const contact = (await response.json()) as Record<string, unknown>;
+			assert.equal(response.status, 200, JSON.stringify(contact));
+			assert.equal(contact.code, 'K1002');
+			assert.equal(contact.name, 'Jansen Installatietechniek');
+		});
+
+		test('Document › Download returns the PDF of an open invoice as the file itself', async () => {
+			const response = await call('yuki/e2e-document', {});
+			const file = Buffer.from(await response.arrayBuffer());
+			assert.equal(response.status, 200, file.toString('utf8').slice(0, 300));
+			assert.match(response.headers.get('content-type') ?? '', /pdf/);
+			assert.equal(file.subarray(0, 5).toString('latin1'), '%PDF-');
+		});
 	});
 
 	test('the credential test succeeds with the sandbox key and fails clearly with a wrong one', async (t) => {

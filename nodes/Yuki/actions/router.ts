@@ -1,14 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { createRunContext, runCallsHint } from '../shared/runContext';
+import { runLogItem } from '../shared/runLog';
 import type { YukiOperation } from './operation';
+import type { YukiResource } from './resources';
 import { resources } from './resources';
+
+/** "Sales Invoice › Process": the run log's category, in the words of the node's own lists. */
+function categoryOf(resource: YukiResource, operationName: string): string {
+	const selector = resource.description.find((property) => property.name === 'operation');
+	const option = (selector?.options as INodePropertyOptions[] | undefined)?.find((candidate) => candidate.value === operationName);
+	return `${resource.displayName} › ${option?.name ?? operationName}`;
+}
 
 /**
  * Sends the run to the chosen operation. The run's Yuki call count is said once, as an execution
- * hint above the output, not repeated on every item (the run log item carries it for expressions).
+ * hint above the output, not repeated on every item; when the operation's Options ask for it, the
+ * run log item after the results carries it for expressions and sheets.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const startedAt = new Date();
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -16,10 +27,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
 	}
-	const options = this.getNodeParameter('options', 0, {}) as { timeout?: number };
+	const options = this.getNodeParameter('options', 0, {}) as { timeout?: number; runLog?: boolean };
 	const context = await createRunContext.call(this, options.timeout);
 	try {
-		return [await operation.execute.call(this, items, context)];
+		const output = await operation.execute.call(this, items, context);
+		if (options.runLog === true) {
+			const count = context.yuki.callCount();
+			output.push(
+				runLogItem({
+					category: categoryOf(resources[resource], operationName),
+					startedAt,
+					finishedAt: new Date(),
+					inputItems: items.length,
+					output,
+					calls: count.total,
+					callsToday: count.today,
+					dailyLimit: count.dailyLimit,
+				}),
+			);
+		}
+		return [output];
 	} finally {
 		this.addExecutionHints(runCallsHint(context));
 	}

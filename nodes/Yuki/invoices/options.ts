@@ -2,6 +2,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../shared/parameters';
+import type { ContactCheck } from './contactCheck';
+import { runLogOption } from '../shared/runLog';
 import type { InvoiceKind } from './reports';
 
 /**
@@ -26,6 +28,7 @@ export interface InvoiceOptions {
 	/** Sales invoices: send invoices without a reference (each gets a warning). */
 	allowNoReference: boolean;
 	batchSize: number;
+	checkContactCodes: ContactCheck;
 	dryRun: boolean;
 	treatDuplicatesAsSuccess: boolean;
 	missingContactCode: MissingContactCode;
@@ -57,6 +60,19 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 		{
 			...batchSizeOption,
 			default: DEFAULT_BATCH_SIZE[kind],
+		},
+		{
+			displayName: 'Check Contact Codes',
+			name: 'checkContactCodes',
+			type: 'options',
+			options: [
+				{ name: 'Off', value: 'off', description: 'Send without looking the codes up' },
+				{ name: 'Warn', value: 'warn', description: 'Send, and add a warning to invoices whose contact code is not in Yuki' },
+				{ name: 'Fail', value: 'fail', description: 'Do not send invoices whose contact code is not in Yuki (or could not be checked)' },
+			],
+			default: 'off',
+			description:
+				'Whether to look up each invoice’s contact code in Yuki before sending. Costs 1 call per distinct contact code of the run (Contact.SearchContacts), plus 1 Administrations call when the credential has no Domain ID.',
 		},
 		{
 			displayName: 'Dry Run',
@@ -114,7 +130,7 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 				]
 			: []),
 	];
-	return optionsCollection(options);
+	return optionsCollection([...options, runLogOption]);
 }
 
 /** The run's options (options are not per item: one run is one way of sending). */
@@ -127,6 +143,7 @@ export function readInvoiceOptions(this: IExecuteFunctions, kind: InvoiceKind): 
 	return {
 		allowNoReference: kind === 'sales' ? this.getNodeParameter(ALLOW_NO_REFERENCE, 0, false) === true : true,
 		batchSize,
+		checkContactCodes: raw.checkContactCodes ?? 'off',
 		dryRun: raw.dryRun === true,
 		treatDuplicatesAsSuccess: raw.treatDuplicatesAsSuccess === true,
 		missingContactCode: kind === 'sales' ? (raw.missingContactCode ?? 'fail') : 'ignore',

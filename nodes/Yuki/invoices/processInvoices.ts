@@ -14,6 +14,7 @@ import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
 import { readInvoiceOptions } from './options';
 import { BookingMemory } from './bookingMemory';
+import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, runAccount, summariseRun } from './output';
 import { pdfBase64 } from './pdf';
@@ -24,8 +25,23 @@ import { alreadyInYukiMessage, confirmedBooking, reportFor } from './reports';
 import { refuseUnsafeRetry } from './retryGuard';
 import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
+import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
 import { settle } from '../shared/settle';
+
+/** One invoice's place in the input: its item and, for an item holding a list, its position there. */
+interface Slot {
+	itemIndex: number;
+	entry?: number;
+}
+
+const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
+
+/** An error of one invoice of a list, named as such: "Item 3, invoice 2: …". */
+function forEntry(error: unknown, itemIndex: number, entry: number | undefined): unknown {
+	if (entry !== undefined && error instanceof Error) error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
+	return error;
+}
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
 	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
@@ -78,14 +94,38 @@ export async function processInvoices(
 	const source = this.getNodeParameter('invoiceSource', 0, 'fields') as InvoiceSource;
 	const continueOnFail = this.continueOnFail();
 
-	// 1. Validate everything before anything is sent.
+	// 1. Validate everything before anything is sent. An item holding a list of invoices gives
+	// one slot (and one output item) per invoice, each validated on its own.
 	const prepared: PreparedItem[] = [];
-	const invalid = new Map<number, unknown>();
+	const slots: Slot[] = [];
+	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, items[itemIndex], itemIndex));
-		if (outcome.ok) prepared.push(outcome.value);
-		else if (continueOnFail) invalid.set(itemIndex, outcome.error);
-		else throw outcome.error;
+		const item = items[itemIndex];
+		const read = await settle(async () => (source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined));
+		if (!read.ok) {
+			if (!continueOnFail) throw read.error;
+			slots.push({ itemIndex });
+			invalid.set(slotKey({ itemIndex }), read.error);
+			continue;
+		}
+		const entries = read.value?.list ? read.value.entries : undefined;
+		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
+			const slot: Slot = { itemIndex, entry };
+			slots.push(slot);
+			const listEntry = entry === undefined ? undefined : { entry, value };
+			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
+			if (outcome.ok) prepared.push(outcome.value);
+			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
+			else throw forEntry(outcome.error, itemIndex, entry);
+		}
+	}
+	// Contact codes unknown to Yuki (Options › Check Contact Codes): those items are not sent in Fail mode.
+	const unknownContacts = await checkContactCodes.call(this, options.dryRun ? 'off' : options.checkContactCodes, prepared, context);
+	if (unknownContacts.size > 0) {
+		const [first] = unknownContacts.values();
+		if (!continueOnFail) throw first;
+		for (const [item, error] of unknownContacts) invalid.set(slotKey(item), error);
+		prepared.splice(0, prepared.length, ...prepared.filter((item) => !unknownContacts.has(item)));
 	}
 	// n8n's Retry On Fail would send the whole run again: only safe when Yuki can recognise every invoice.
 	if (!options.dryRun) refuseUnsafeRetry.call(this, prepared);
@@ -106,13 +146,18 @@ export async function processInvoices(
 			throw itemError.call(this, failed, account || undefined);
 		}
 	}
+	// Results come in the order of `prepared`, one each.
+	const bySlot = new Map(results.map((result, index) => [slotKey(prepared[index]), result]));
 	const output: INodeExecutionData[] = [];
-	const byIndex = new Map(results.map((result) => [result.itemIndex, result]));
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const result = byIndex.get(itemIndex);
-		if (!result) output.push(errorItem(this, asNodeError(this, invalid.get(itemIndex), itemIndex), itemIndex, { status: 'invalid' }));
-		else if (!result.failure) output.push(resultItem(result.json, itemIndex));
-		else output.push(errorItem(this, itemError.call(this, result), itemIndex, result.json));
+	for (const slot of slots) {
+		const { itemIndex } = slot;
+		const result = bySlot.get(slotKey(slot));
+		let outputItem: INodeExecutionData;
+		if (!result) outputItem = errorItem(this, asNodeError(this, invalid.get(slotKey(slot)), itemIndex), itemIndex, { status: 'invalid' });
+		else if (!result.failure) outputItem = resultItem(result.json, itemIndex);
+		else outputItem = errorItem(this, itemError.call(this, result), itemIndex, result.json);
+		if (slot.entry !== undefined) outputItem.json.listIndex = slot.entry;
+		output.push(outputItem);
 	}
 	return output;
 }
@@ -190,12 +235,17 @@ async function sendAll(
 			reports.set(invoice, report);
 		}
 	}
-	const firstInvoiceOfItem = new Map(prepared.map((item) => [item.itemIndex, item.invoices[0]]));
+	// The first invoice of the run with each number (an item may hold a list of invoices).
+	const numberOf = (invoice: PreparedInvoice) => `${invoice.administrationId}\u0000${invoice.reference?.trim() ?? ''}`;
+	const firstWithNumber = new Map<string, PreparedInvoice>();
+	for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
+		if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+	}
 	return prepared.map((item) => {
 		const itemReports = item.invoices.map((invoice) => {
 			const earlierItem = duplicates.get(invoice);
 			if (earlierItem === undefined) return reports.get(invoice) as InvoiceReport;
-			const earlier = reports.get(firstInvoiceOfItem.get(earlierItem) as PreparedInvoice);
+			const earlier = reports.get(firstWithNumber.get(numberOf(invoice)) as PreparedInvoice);
 			return runDuplicateReport(invoice, earlierItem, earlier, options.treatDuplicatesAsSuccess);
 		});
 		const duplicateOf = item.invoices.map((invoice) => duplicates.get(invoice)).find((index) => index !== undefined);

@@ -2,9 +2,31 @@
  * The Yuki node's `methods`: dropdown choices and list searches. (The credential's "Test" button
  * is the declarative `test` request of credentials/YukiApi.credentials.ts.)
  */
-import { getAdministrations, getArchiveFolders, getGlAccounts, getPurchaseVatTypes, getVatTypes } from './loadOptions';
+import {
+	getAdministrations,
+	getArchiveFolders,
+	getArchiveFoldersOrAll,
+	getCostCategories,
+	getExpensePaymentMethods,
+	getGlAccounts,
+	getProjectCodes,
+	getProjectIds,
+	getPurchaseVatTypes,
+	getVatTypes,
+} from './loadOptions';
 import { searchAdministrations } from './listSearch';
 
-export const loadOptions = { getAdministrations, getVatTypes, getPurchaseVatTypes, getGlAccounts, getArchiveFolders };
+export const loadOptions = {
+	getAdministrations,
+	getVatTypes,
+	getPurchaseVatTypes,
+	getGlAccounts,
+	getArchiveFolders,
+	getArchiveFoldersOrAll,
+	getProjectCodes,
+	getProjectIds,
+	getExpensePaymentMethods,
+	getCostCategories,
+};
 
 export const listSearch = { searchAdministrations };

@@ -106,6 +106,16 @@ export const WSDL_OPERATIONS = {
 				{ name: 'endDate', xsd: 'dateTime' },
 			],
 		},
+		ProcessJournal: {
+			soapAction: 'http://www.theyukicompany.com/ProcessJournal',
+			element: 'ProcessJournal',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'administrationID', xsd: 'string' },
+				{ name: 'xmlDoc', xsd: 'xml' },
+			],
+		},
 		SetCurrentDomain: {
 			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
 			element: 'SetCurrentDomain',
@@ -144,6 +154,17 @@ export const WSDL_OPERATIONS = {
 				{ name: 'administrationID', xsd: 'string' },
 			],
 		},
+		GetProjects: {
+			soapAction: 'http://www.theyukicompany.com/GetProjects',
+			element: 'GetProjects',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'administrationID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Company', 'Code', 'Description'] },
+				{ name: 'searchValue', xsd: 'string' },
+			],
+		},
 		SetCurrentDomain: {
 			soapAction: 'http://www.theyukicompany.com/SetCurrentDomain',
 			element: 'SetCurrentDomain',
@@ -173,12 +194,63 @@ export const WSDL_OPERATIONS = {
 				{ name: 'accessKey', xsd: 'string' },
 			],
 		},
+		CostCategories: {
+			soapAction: 'http://www.theyukicompany.com/CostCategories',
+			element: 'CostCategories',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		DocumentBinaryData: {
+			soapAction: 'http://www.theyukicompany.com/DocumentBinaryData',
+			element: 'DocumentBinaryData',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'documentID', xsd: 'string' },
+			],
+		},
 		DocumentFolders: {
 			soapAction: 'http://www.theyukicompany.com/DocumentFolders',
 			element: 'DocumentFolders',
 			namespace: 'http://www.theyukicompany.com/',
 			parameters: [
 				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		FindDocument: {
+			soapAction: 'http://www.theyukicompany.com/FindDocument',
+			element: 'FindDocument',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'documentID', xsd: 'string' },
+			],
+		},
+		PaymentMethods: {
+			soapAction: 'http://www.theyukicompany.com/PaymentMethods',
+			element: 'PaymentMethods',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+			],
+		},
+		SearchDocuments: {
+			soapAction: 'http://www.theyukicompany.com/SearchDocuments',
+			element: 'SearchDocuments',
+			namespace: 'http://www.theyukicompany.com/',
+			parameters: [
+				{ name: 'sessionID', xsd: 'string' },
+				{ name: 'searchOption', xsd: 'string', values: ['All', 'Creator', 'Contact', 'Subject', 'Tag', 'Type'] },
+				{ name: 'searchText', xsd: 'string' },
+				{ name: 'folderID', xsd: 'int' },
+				{ name: 'tabID', xsd: 'int' },
+				{ name: 'sortOrder', xsd: 'string', values: ['CreatedDesc', 'CreatedAsc', 'ModifiedDesc', 'ModifiedAsc', 'DocumentDateDesc', 'DocumentDateAsc', 'ContactNameAsc', 'ContactNameDesc'] },
+				{ name: 'startDate', xsd: 'dateTime' },
+				{ name: 'endDate', xsd: 'dateTime' },
+				{ name: 'numberOfRecords', xsd: 'int' },
+				{ name: 'startRecord', xsd: 'int' },
 			],
 		},
 		SetCurrentDomain: {

@@ -15,6 +15,7 @@ import { CANONICAL_AMOUNT, isZero, itemAmounts, sum } from '../../payments/amoun
 import { confirmDisappearance, isSuspicious } from '../../payments/confirm';
 import type { Clock } from '../../payments/dates';
 import { clockIn } from '../../payments/dates';
+import { runLogOption } from '../../shared/runLog';
 import type { LookupStrategy } from '../../payments/matching';
 import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '../../payments/matching';
 import type { MessageStyle } from '../../payments/messages';
@@ -88,6 +89,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { referenceSource: ['list'] } },
 	},
 	optionsCollection([
+		runLogOption,
 		{
 			displayName: 'Confirm Absent References (Calls)',
 			name: 'confirmAbsent',

@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { administrationField, optionsCollection } from '../../shared/parameters';
 import { clockIn, isoDate } from '../../payments/dates';
+import { runLogOption } from '../../shared/runLog';
 import { openItemJson } from '../../payments/openItem';
 import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
 import { PaymentInputError } from '../../payments/references';
@@ -75,7 +76,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([runLogOption]),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

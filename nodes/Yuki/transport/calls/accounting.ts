@@ -1,6 +1,7 @@
 /** Calls of Yuki's Accounting service (Accounting.asmx). */
+import type { XmlArgument } from '../envelope';
 import { administrationRecord } from '../responses';
-import { readOutstandingItems, readTypedRecords } from '../results';
+import { readOutstandingItems, readTypedRecords, requiredText } from '../results';
 import type { Administration, OutstandingSortOrder } from '../types';
 import { declareCall } from './declaration';
 
@@ -81,4 +82,18 @@ export const outstandingCreditorItemsByDate = declareCall({
 	effect: 'read',
 	parameters: outstandingByDate,
 	read: (result) => readOutstandingItems(result, 'OutstandingCreditorItemsByDate', 'OutstandingCreditorItems'),
+});
+
+/**
+ * Books a general journal (memorial) from a `Journal` document; the answer is the GUID of the
+ * journal's document [lib: dedene/yuki-cli fixture from Yuki's Postman example]. A write: never
+ * repeated after a lost answer.
+ */
+export const processJournal = declareCall({
+	service: 'Accounting',
+	operation: 'ProcessJournal',
+	session: 'key',
+	effect: 'write',
+	parameters: ({ administrationId, xmlDoc }: { administrationId: string; xmlDoc: XmlArgument }) => ({ administrationID: administrationId, xmlDoc }),
+	read: (result) => requiredText(result, 'document ID for the journal'),
 });
