@@ -342,11 +342,12 @@ export class N8n {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
 
-	/** Finished executions of a workflow, newest first. */
-	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+	/** Finished executions of a workflow, newest first (or, with `unfinished`, those queued or running). */
+	async executions(workflowId: string, { unfinished = false } = {}): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const answer = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
-		return answer.results.filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+		const isUnfinished = (execution: ExecutionSummary) => ['new', 'running', 'waiting'].includes(execution.status);
+		return answer.results.filter((execution) => isUnfinished(execution) === unfinished);
 	}
 
 	/** Waits until a workflow has at least `count` finished executions. */

@@ -1,23 +1,25 @@
 /**
  * The example flows in a real n8n (installed from the npm registry by scripts/n8n/ensure-n8n.mjs)
- * with the built package loaded as a custom extension, against the local Yuki sandbox.
+ * with the package `npm pack`ed and installed as n8n's community package installer does, against
+ * the local Yuki sandbox; binary data on the filesystem (N8N_DEFAULT_BINARY_DATA_MODE=filesystem).
  * Everything is asserted on what n8n itself recorded or answered.
  *
  * n8n version: the pinned one, or N8N_E2E_VERSION (e.g. N8N_E2E_VERSION=1.123.0 npm test -- e2e).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
-import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, sleep } from '../../scripts/n8n/instance';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
+const FIXTURES = join(__dirname, '..', 'fixtures');
 
 
 const invoiceBody = (): Record<string, unknown> =>
@@ -31,6 +33,64 @@ function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile
 	copy.name = `${copy.name} (e2e)`;
 	change(copy);
 	return copy;
+}
+
+/**
+ * An expense claim flow as a user builds it: a receipt POSTed as a PDF to a webhook (the amount in
+ * the query), uploaded to Yuki's archive, Yuki's answer returned.
+ */
+function expenseClaimFlow(): WorkflowFile {
+	return {
+		id: 'e2eExpenseClaim1',
+		name: 'Yuki: expense claim from a receipt (e2e)',
+		versionId: randomUUID(),
+		nodes: [
+			{
+				id: 'a1c0e2d4-0000-4000-8000-000000000001',
+				name: 'Receipt',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'a1c0e2d4-0000-4000-8000-0000000000aa',
+				parameters: { httpMethod: 'POST', path: 'yuki/expense-claim', authentication: 'headerAuth', responseMode: 'lastNode', options: {} },
+				credentials: { httpHeaderAuth: { ...WEBHOOK_CREDENTIAL } },
+			},
+			{
+				id: 'a1c0e2d4-0000-4000-8000-000000000002',
+				name: 'Yuki: Upload Expense Claim',
+				type: 'n8n-nodes-yuki.yuki',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					resource: 'expenseClaim',
+					operation: 'upload',
+					binaryPropertyName: 'data',
+					amount: '={{ $json.query.amount }}',
+					currency: 'EUR',
+					additionalFields: { remarks: 'Train ticket Utrecht–Amsterdam' },
+				},
+				credentials: { yukiApi: { ...YUKI_CREDENTIAL } },
+			},
+		],
+		connections: { Receipt: { main: [[{ node: 'Yuki: Upload Expense Claim', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
+	};
+}
+
+/** A receipt PDF of some 300 KB: the fixture's header padded with PDF comment lines. */
+function receiptPdf(): Buffer {
+	const head = readFileSync(join(FIXTURES, 'expenseClaim', 'receipt.pdf'));
+	const padding = Buffer.from(`%${'receipt padding '.repeat(8)}\n`.repeat(2500), 'latin1');
+	return Buffer.concat([head, padding]);
+}
+
+/** Every file under `dir` (n8n's binary data folder), with its bytes. */
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? filesUnder(path) : [path];
+	});
 }
 
 describe('example flows in a real n8n', { concurrency: false }, () => {
@@ -47,13 +107,17 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 	const fastTrigger = variant(trigger, 'e2eTriggerFast01', (copy) => {
 		nodeNamed(copy, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	});
+	const expenseClaim = expenseClaimFlow();
 
 	before(
 		async () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
-			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
+			n8n = await N8n.create({
+				version: process.env.N8N_E2E_VERSION || undefined,
+				env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+			});
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, expenseClaim].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -157,6 +221,43 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.match(String(answer.json.error), /date/i);
 			assert.equal(sandbox.state.invoices.length, before);
 		});
+	});
+
+	test('expense claim: a PDF receipt posted to a webhook lands in Yuki’s archive, through n8n’s filesystem binary data', async () => {
+		const pdf = receiptPdf();
+		await n8n.activate(expenseClaim.id);
+		const url = `${n8n.url}/webhook/yuki/expense-claim?amount=26.40`;
+		const postReceipt = async (token: string) =>
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="train-ticket.pdf"', [WEBHOOK_HEADER]: token },
+				body: pdf,
+			});
+		try {
+			await waitUntilAsync(async () => (await postReceipt('not-the-token')).status !== 404, 'the expense claim webhook to be registered');
+			const documentsBefore = sandbox.state.documents.length;
+			const response = await postReceipt(WEBHOOK_TOKEN);
+			const text = await response.text();
+			assert.equal(response.status, 200, text);
+			const answer = JSON.parse(text) as Record<string, unknown>;
+			assert.equal(answer.fileName, 'train-ticket.pdf');
+			assert.equal(answer.mimeType, 'application/pdf');
+			assert.equal(answer.amount, '26.40');
+			assert.equal(answer.folder, sandbox.demo.expenseClaimFolder);
+
+			const stored = sandbox.state.documents.slice(documentsBefore);
+			assert.equal(stored.length, 1, 'one document in the archive');
+			assert.equal(stored[0].id, answer.documentId);
+			assert.equal(stored[0].fileName, 'train-ticket.pdf');
+			assert.equal(stored[0].amount, '26.40');
+			assert.equal(stored[0].size, pdf.length);
+			assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
+			// n8n kept the receipt as a file in its binary data folder, not in memory or in the database.
+			const kept = filesUnder(join(n8n.userFolder, '.n8n', 'binaryData')).filter((file) => statSync(file).size === pdf.length);
+			assert.ok(kept.some((file) => readFileSync(file).equals(pdf)), 'the PDF is in n8n’s binaryData folder');
+		} finally {
+			await n8n.deactivate(expenseClaim.id);
+		}
 	});
 
 	test('schedule flow: paid and partly paid invoices are reported with the sandbox’s amounts', async () => {

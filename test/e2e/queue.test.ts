@@ -1,0 +1,250 @@
+/**
+ * The example flows in n8n's queue mode, as a self-hosted team with several workers runs them: one
+ * n8n main and two `n8n worker` processes sharing PostgreSQL (DB_TYPE=postgresdb) and Redis
+ * (EXECUTIONS_MODE=queue), binary data in the database. PostgreSQL and Redis come from Debian's
+ * packages (.ci/run installs them), each started here on loopback in a temp folder and stopped
+ * at the end. The package is `npm pack`ed and installed as n8n's own installer does.
+ *
+ * - A burst of webhook invoices delivered at once (some of them twice, at the same moment) is
+ *   booked exactly once each in the sandbox's ledger, whichever worker runs which delivery.
+ * - The Yuki Trigger, polled by the main, reports each payment registered in the sandbox once.
+ * - The Yuki calls this cost are counted by the sandbox and printed, next to what each run's
+ *   `yukiRun` said: every process signs in to Yuki on its own and counts only its own calls.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { RunningSandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { WorkflowFile } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_HEADER, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
+import { N8n, sleep } from '../../scripts/n8n/instance';
+import type { RunningPostgres, RunningRedis } from '../../scripts/n8n/queueServices';
+import { queueServicesMissing, startPostgres, startRedis } from '../../scripts/n8n/queueServices';
+
+const INSTALL_TIMEOUT = 30 * 60_000;
+const WEBHOOK_TOKEN = 'e2e-queue-webhook-token-7c2a';
+const WORKERS = 2;
+/** Distinct invoices in the burst, and how many of them the invoicing tool sends twice at once. */
+const INVOICES = 200;
+const DELIVERED_TWICE = 20;
+/** Open invoices that get a payment while the trigger is active. */
+const PAYMENTS = 5;
+
+interface CallRecord {
+	operation: string;
+	ok: boolean;
+}
+
+interface SandboxInvoice {
+	reference: string;
+	booked: boolean;
+}
+
+interface YukiRun {
+	calls: number;
+	callsByOperation: Record<string, number>;
+	callsToday: number;
+}
+
+const invoiceBody = (): Record<string, unknown> =>
+	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sales-invoice-body.json'), 'utf8')) as Record<string, unknown>;
+
+function countBy(values: string[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+	return counts;
+}
+
+async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 150_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		await sleep(500);
+	}
+}
+
+/** Until the workflow has had no queued or running execution for 5 s in a row (what the last poll emitted has run). */
+async function waitUntilSettled(n8n: N8n, workflowId: string, timeoutMs = 60_000): Promise<void> {
+	let quietSince = Date.now();
+	await waitUntil(async () => {
+		if ((await n8n.executions(workflowId, { unfinished: true })).length > 0) quietSince = Date.now();
+		return Date.now() - quietSince >= 5000;
+	}, 'the trigger’s executions to finish', timeoutMs);
+}
+
+const skip = queueServicesMissing();
+
+describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concurrency: false, skip: skip ? `queue mode not tested: ${skip}` : false }, () => {
+	let sandbox: RunningSandbox;
+	let postgres: RunningPostgres;
+	let redis: RunningRedis;
+	let n8n: N8n;
+	const workerLogs: string[] = [];
+	const started = Date.now();
+	const webhook = readExample('sales-invoice-webhook');
+	// The shipped trigger polls at 07:00 and 14:00; this copy every minute (n8n's shortest).
+	const trigger: WorkflowFile = JSON.parse(JSON.stringify(readExample('payment-trigger'))) as WorkflowFile;
+	trigger.id = 'e2eQueueTrigger1';
+	trigger.versionId = randomUUID();
+	trigger.name = `${trigger.name} (queue e2e)`;
+	nodeNamed(trigger, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+
+	/** The sandbox, asked through its admin endpoints as any outside tool would. */
+	const admin = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+		const response = await fetch(`${sandbox.url}/sandbox/${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		assert.equal(response.status, 200, `${method} /sandbox/${path}: ${text}`);
+		return JSON.parse(text) as T;
+	};
+	const calls = async () => await admin<CallRecord[]>('GET', 'calls');
+	const polls = async () => (await calls()).filter((call) => call.operation === 'OutstandingDebtorItems').length;
+	let paidReferences: string[] = [];
+	let pollsBeforePayments = 0;
+
+	before(
+		async () => {
+			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+			[postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+			n8n = await N8n.create({
+				version: process.env.N8N_E2E_VERSION || undefined,
+				env: {
+					EXECUTIONS_MODE: 'queue',
+					QUEUE_BULL_REDIS_HOST: redis.host,
+					QUEUE_BULL_REDIS_PORT: String(redis.port),
+					DB_TYPE: 'postgresdb',
+					DB_POSTGRESDB_HOST: postgres.host,
+					DB_POSTGRESDB_PORT: String(postgres.port),
+					DB_POSTGRESDB_DATABASE: postgres.database,
+					DB_POSTGRESDB_USER: postgres.user,
+					DB_POSTGRESDB_PASSWORD: '',
+					// Main and workers decrypt the same credentials.
+					N8N_ENCRYPTION_KEY: 'e2e-queue-mode-encryption-key-5b9e',
+					N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+				},
+			});
+			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
+			n8n.importWorkflows([webhook, trigger]);
+			await n8n.start();
+			const workers = await Promise.all(Array.from({ length: WORKERS }, async () => await n8n.startWorker(10)));
+			workerLogs.push(...workers.map((worker) => worker.logFile));
+			await n8n.signIn();
+
+			// The trigger first: its activation poll records what is open; payments registered after
+			// it are what the next minute polls must report, while the workers are busy with the burst.
+			const seeded = await admin<{ firstReference: string }>('POST', 'open-items', { count: PAYMENTS });
+			const first = Number(seeded.firstReference.slice('BULK-'.length));
+			paidReferences = Array.from({ length: PAYMENTS }, (_, offset) => `BULK-${String(first + offset).padStart(6, '0')}`);
+			const pollsBefore = await polls();
+			await n8n.activate(trigger.id);
+			await waitUntil(async () => (await polls()) > pollsBefore, 'the trigger’s activation poll');
+			pollsBeforePayments = await polls();
+			for (const reference of paidReferences) await admin('POST', 'payments', { reference, amount: '1.00' });
+
+			await n8n.activate(webhook.id);
+			// n8n registers a published webhook a moment later: wait until it answers (unauthenticated, books nothing).
+			await waitUntil(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
+		},
+		{ timeout: INSTALL_TIMEOUT },
+	);
+
+	after(async () => {
+		await n8n?.deactivate(trigger.id).catch(() => undefined);
+		await n8n?.stop();
+		await Promise.all([postgres?.stop(), redis?.stop(), sandbox?.close()]);
+		// KEEP_N8N_E2E=1 keeps n8n's folders and logs (.cache/e2e/) for a look after a failure.
+		if (n8n && !process.env.KEEP_N8N_E2E) rmSync(n8n.userFolder, { recursive: true, force: true });
+	});
+
+	const post = async (body: unknown, token = WEBHOOK_TOKEN) => {
+		const response = await fetch(`${n8n.url}/webhook/yuki/sales-invoice`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [WEBHOOK_HEADER]: token },
+			body: JSON.stringify(body),
+		});
+		const text = await response.text();
+		return { status: response.status, text, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+	};
+
+	test(`a burst of ${INVOICES} webhook invoices (${DELIVERED_TWICE} delivered twice at once) is booked exactly once each`, { timeout: 240_000 }, async (t) => {
+		const references = Array.from({ length: INVOICES }, (_, index) => `Q2026-${String(index + 1).padStart(4, '0')}`);
+		const deliveries = [...references, ...references.slice(0, DELIVERED_TWICE)];
+		const callsBefore = (await calls()).length;
+		const burstStarted = Date.now();
+		const answers = await Promise.all(
+			deliveries.map(async (reference) => ({ reference, ...(await post({ ...invoiceBody(), reference, subject: `Queue burst ${reference}` })) })),
+		);
+		const burstSeconds = (Date.now() - burstStarted) / 1000;
+
+		// The sandbox's ledger: every invoice exactly once, booked.
+		const state = await admin<{ invoices: SandboxInvoice[] }>('GET', 'state');
+		const inLedger = countBy(state.invoices.filter((invoice) => invoice.reference.startsWith('Q2026-')).map((invoice) => invoice.reference));
+		assert.deepEqual(
+			references.filter((reference) => inLedger[reference] !== 1).map((reference) => `${reference}: ${inLedger[reference] ?? 0}×`),
+			[],
+			'every invoice is in Yuki exactly once',
+		);
+		assert.equal(Object.keys(inLedger).length, INVOICES);
+
+		// What the invoicing tool was told: one 200 per invoice; the second delivery learns it is already in Yuki.
+		const byReference = new Map<string, number[]>();
+		for (const answer of answers) byReference.set(answer.reference, [...(byReference.get(answer.reference) ?? []), answer.status]);
+		const unexpected = answers.filter((answer) => answer.status !== 200 && answer.status !== 409);
+		assert.deepEqual(unexpected.map((answer) => `${answer.reference}: ${answer.status} ${answer.text.slice(0, 200)}`), []);
+		for (const [reference, statuses] of byReference) {
+			const expected = references.indexOf(reference) < DELIVERED_TWICE ? [200, 409] : [200];
+			assert.deepEqual([...statuses].sort(), expected, `${reference} answered ${statuses.join(', ')}`);
+		}
+		const duplicates = answers.filter((answer) => answer.status === 409);
+		for (const answer of duplicates) assert.equal(answer.json.status, 'alreadyInYuki', answer.text);
+
+		// The Yuki calls it cost, as the sandbox counted them and as the runs reported them.
+		// The main's trigger polls meanwhile (OutstandingDebtorItems, its session cached since activation).
+		const burstCalls = (await calls()).slice(callsBefore).filter((call) => call.operation !== 'OutstandingDebtorItems');
+		const byOperation = countBy(burstCalls.map((call) => call.operation));
+		const runs = answers.map((answer) => answer.json.yukiRun as YukiRun | undefined).filter((run): run is YukiRun => Boolean(run));
+		assert.equal(runs.length, answers.length, 'every answer carries yukiRun');
+		const reportedByRuns = runs.reduce((sum, run) => sum + run.calls, 0);
+		assert.equal(reportedByRuns, burstCalls.length, 'the runs’ own counts add up to what the sandbox received');
+		const authenticate = byOperation.Authenticate ?? 0;
+		assert.ok(authenticate >= 1 && authenticate <= WORKERS, `each worker signs in at most once (${authenticate} Authenticate calls)`);
+		const highestToday = Math.max(...runs.map((run) => run.callsToday));
+		const jobsPerWorker = workerLogs.map((file) => (readFileSync(file, 'utf8').match(/started execution/gi) ?? []).length);
+
+		t.diagnostic(`burst: ${deliveries.length} deliveries (${INVOICES} invoices, ${DELIVERED_TWICE} twice) answered in ${burstSeconds.toFixed(1)} s on ${WORKERS} workers`);
+		t.diagnostic(`Yuki calls (sandbox count): ${burstCalls.length} = ${JSON.stringify(byOperation)}; ${burstCalls.filter((call) => !call.ok).length} answered with a fault (the duplicates)`);
+		t.diagnostic(`yukiRun.calls per run: ${JSON.stringify(countBy(runs.map((run) => String(run.calls))))} (calls: runs); highest yukiRun.callsToday seen: ${highestToday} of ${burstCalls.length}`);
+		t.diagnostic(`executions started per worker (from their logs): ${jobsPerWorker.join(', ')}`);
+		assert.ok(highestToday < burstCalls.length || jobsPerWorker.filter((jobs) => jobs > 0).length <= 1, 'each worker counts only its own calls');
+	});
+
+	test(`the Yuki Trigger (polled by the main) reports each of ${PAYMENTS} payments once`, { timeout: 240_000 }, async (t) => {
+		await n8n.waitForExecutions(trigger.id, 1, 180_000);
+		// One more poll after the payments were reported must not report them again.
+		const pollsAtReport = await polls();
+		await waitUntil(async () => (await polls()) > pollsAtReport, 'one more poll', 150_000);
+		await waitUntilSettled(n8n, trigger.id);
+		const finalExecutions = await n8n.executions(trigger.id);
+		await n8n.deactivate(trigger.id);
+
+		const items: Array<Record<string, unknown>> = [];
+		for (const execution of finalExecutions) {
+			const run = await n8n.executionOutputs(execution.id);
+			assert.equal(run.status, 'success', run.error);
+			items.push(...run.outputs['Payment for invoicing tool'].map((item) => item.json));
+		}
+		assert.deepEqual(
+			items.map((item) => [item.invoiceNumber, item.amountReceived]).sort(),
+			paidReferences.map((reference) => [reference, 1]),
+			'each payment once',
+		);
+		const triggerPolls = (await polls()) - pollsBeforePayments;
+		t.diagnostic(`trigger: ${items.length} payments in ${finalExecutions.length} execution(s) over ${triggerPolls} polls after the payments; whole test ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	});
+});
