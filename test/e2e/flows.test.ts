@@ -84,11 +84,12 @@ function receiptPdf(): Buffer {
 	return Buffer.concat([head, padding]);
 }
 
-/** Every file under `dir` (n8n's binary data folder), with its bytes. */
+/** Every file under `dir` (n8n's folder), leaving out installed community packages. */
 function filesUnder(dir: string): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
+		if (name === 'nodes') return [];
 		return statSync(path).isDirectory() ? filesUnder(path) : [path];
 	});
 }
@@ -252,9 +253,9 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.equal(stored[0].amount, '26.40');
 			assert.equal(stored[0].size, pdf.length);
 			assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
-			// n8n kept the receipt as a file in its binary data folder, not in memory or in the database.
-			const kept = filesUnder(join(n8n.userFolder, '.n8n', 'binaryData')).filter((file) => statSync(file).size === pdf.length);
-			assert.ok(kept.some((file) => readFileSync(file).equals(pdf)), 'the PDF is in n8n’s binaryData folder');
+			// n8n kept the receipt as a file of its own (.n8n/storage in n8n 2.40, .n8n/binaryData before).
+			const kept = filesUnder(join(n8n.userFolder, '.n8n')).filter((file) => statSync(file).size === pdf.length);
+			assert.ok(kept.some((file) => readFileSync(file).equals(pdf)), 'the PDF is a file in n8n’s binary data storage');
 		} finally {
 			await n8n.deactivate(expenseClaim.id);
 		}
