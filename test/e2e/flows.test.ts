@@ -14,12 +14,12 @@ import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
-import { EXAMPLES_DIR, WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, sleep } from '../../scripts/n8n/instance';
+import { expenseClaimFlow, postReceipt, receiptPdf } from './expenseClaim';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
-const FIXTURES = join(__dirname, '..', 'fixtures');
 
 
 const invoiceBody = (): Record<string, unknown> =>
@@ -33,55 +33,6 @@ function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile
 	copy.name = `${copy.name} (e2e)`;
 	change(copy);
 	return copy;
-}
-
-/**
- * An expense claim flow as a user builds it: a receipt POSTed as a PDF to a webhook (the amount in
- * the query), uploaded to Yuki's archive, Yuki's answer returned.
- */
-function expenseClaimFlow(): WorkflowFile {
-	return {
-		id: 'e2eExpenseClaim1',
-		name: 'Yuki: expense claim from a receipt (e2e)',
-		versionId: randomUUID(),
-		nodes: [
-			{
-				id: 'a1c0e2d4-0000-4000-8000-000000000001',
-				name: 'Receipt',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'a1c0e2d4-0000-4000-8000-0000000000aa',
-				parameters: { httpMethod: 'POST', path: 'yuki/expense-claim', authentication: 'headerAuth', responseMode: 'lastNode', options: {} },
-				credentials: { httpHeaderAuth: { ...WEBHOOK_CREDENTIAL } },
-			},
-			{
-				id: 'a1c0e2d4-0000-4000-8000-000000000002',
-				name: 'Yuki: Upload Expense Claim',
-				type: 'n8n-nodes-yuki.yuki',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'expenseClaim',
-					operation: 'upload',
-					binaryPropertyName: 'data',
-					amount: '={{ $json.query.amount }}',
-					currency: 'EUR',
-					additionalFields: { remarks: 'Train ticket Utrecht–Amsterdam' },
-				},
-				credentials: { yukiApi: { ...YUKI_CREDENTIAL } },
-			},
-		],
-		connections: { Receipt: { main: [[{ node: 'Yuki: Upload Expense Claim', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
-	};
-}
-
-/** A receipt PDF of some 300 KB: the fixture's header padded with PDF comment lines. */
-function receiptPdf(): Buffer {
-	const head = readFileSync(join(FIXTURES, 'expenseClaim', 'receipt.pdf'));
-	const padding = Buffer.from(`%${'receipt padding '.repeat(8)}\n`.repeat(2500), 'latin1');
-	return Buffer.concat([head, padding]);
 }
 
 /** Every file under `dir` (n8n's folder), leaving out installed community packages. */
@@ -227,17 +178,10 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 	test('expense claim: a PDF receipt posted to a webhook lands in Yuki’s archive, through n8n’s filesystem binary data', async () => {
 		const pdf = receiptPdf();
 		await n8n.activate(expenseClaim.id);
-		const url = `${n8n.url}/webhook/yuki/expense-claim?amount=26.40`;
-		const postReceipt = async (token: string) =>
-			await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="train-ticket.pdf"', [WEBHOOK_HEADER]: token },
-				body: pdf,
-			});
 		try {
-			await waitUntilAsync(async () => (await postReceipt('not-the-token')).status !== 404, 'the expense claim webhook to be registered');
+			await waitUntilAsync(async () => (await postReceipt(n8n.url, pdf, '26.40', 'not-the-token')).status !== 404, 'the expense claim webhook to be registered');
 			const documentsBefore = sandbox.state.documents.length;
-			const response = await postReceipt(WEBHOOK_TOKEN);
+			const response = await postReceipt(n8n.url, pdf, '26.40', WEBHOOK_TOKEN);
 			const text = await response.text();
 			assert.equal(response.status, 200, text);
 			const answer = JSON.parse(text) as Record<string, unknown>;

@@ -7,13 +7,15 @@
  *
  * - A burst of webhook invoices delivered at once (some of them twice, at the same moment) is
  *   booked exactly once each in the sandbox's ledger, whichever worker runs which delivery.
+ * - A PDF receipt posted to the main reaches Yuki's archive byte for byte from a worker, through
+ *   n8n's binary data in the database (no file on any process's disk).
  * - The Yuki Trigger, polled by the main, reports each payment registered in the sandbox once.
  * - The Yuki calls this cost are counted by the sandbox and printed, next to what each run's
  *   `yukiRun` said: every process signs in to Yuki on its own and counts only its own calls.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
@@ -23,6 +25,7 @@ import { EXAMPLES_DIR, WEBHOOK_HEADER, demoCredential, exampleCredentials, nodeN
 import { N8n, sleep } from '../../scripts/n8n/instance';
 import type { RunningPostgres, RunningRedis } from '../../scripts/n8n/queueServices';
 import { queueServicesMissing, startPostgres, startRedis } from '../../scripts/n8n/queueServices';
+import { expenseClaimFlow, postReceipt, receiptPdf } from './expenseClaim';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-queue-webhook-token-7c2a';
@@ -82,6 +85,16 @@ async function waitUntilSettled(n8n: N8n, workflowId: string, timeoutMs = 60_000
 	}, 'the trigger’s executions to finish', timeoutMs);
 }
 
+/** Every file under `dir`, leaving out installed community packages. */
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (name === 'nodes') return [];
+		return statSync(path).isDirectory() ? filesUnder(path) : [path];
+	});
+}
+
 const skip = queueServicesMissing();
 
 describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concurrency: false, skip: skip ? `queue mode not tested: ${skip}` : false }, () => {
@@ -98,6 +111,7 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 	trigger.versionId = randomUUID();
 	trigger.name = `${trigger.name} (queue e2e)`;
 	nodeNamed(trigger, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	const expenseClaim = expenseClaimFlow();
 
 	/** The sandbox, asked through its admin endpoints as any outside tool would. */
 	const admin = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
@@ -145,7 +159,7 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 				},
 			});
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([webhook, trigger]);
+			n8n.importWorkflows([webhook, trigger, expenseClaim]);
 			await n8n.start();
 			const workers = await Promise.all(Array.from({ length: WORKERS }, async () => await n8n.startWorker(10)));
 			workerLogs.push(...workers.map((worker) => worker.logFile));
@@ -163,8 +177,13 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 			for (const reference of paidReferences) await admin('POST', 'payments', { reference, amount: '1.00' });
 
 			await n8n.activate(webhook.id);
+			await n8n.activate(expenseClaim.id);
 			// n8n registers a published webhook a moment later: wait until it answers (unauthenticated, books nothing).
 			await waitUntil(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
+			await waitUntil(
+				async () => (await postReceipt(n8n.url, Buffer.from('%PDF-'), '1.00', 'not-the-token')).status !== 404,
+				'the expense claim webhook to be registered',
+			);
 		},
 		{ timeout: INSTALL_TIMEOUT },
 	);
@@ -252,6 +271,24 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 		t.diagnostic(`yukiRun.calls per run: ${JSON.stringify(countBy(runs.map((run) => String(run.calls))))} (calls: runs); highest yukiRun.callsToday seen: ${highestToday} of ${burstCalls.length}`);
 		t.diagnostic(`executions started per worker (from their logs): ${jobsPerWorker.join(', ')}`);
 		assert.ok(highestToday < burstCalls.length || busyWorkers <= 1, 'each worker counts only its own calls');
+	});
+
+	test('a PDF receipt posted to the main reaches Yuki from a worker through binary data in the database', { timeout: 120_000 }, async () => {
+		const pdf = receiptPdf();
+		const documentsBefore = (await admin<{ documents: unknown[] }>('GET', 'state')).documents.length;
+		const response = await postReceipt(n8n.url, pdf, '26.40', WEBHOOK_TOKEN);
+		const text = await response.text();
+		assert.equal(response.status, 200, text);
+		const answer = JSON.parse(text) as Record<string, unknown>;
+		assert.equal(answer.fileName, 'train-ticket.pdf');
+		const state = await admin<{ documents: Array<{ id: string; size: number; amount: string; dataBase64: string }> }>('GET', 'state');
+		const stored = state.documents.slice(documentsBefore);
+		assert.equal(stored.length, 1, 'one document in the archive');
+		assert.equal(stored[0].id, answer.documentId);
+		assert.equal(stored[0].amount, '26.40');
+		assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
+		const onDisk = filesUnder(n8n.userFolder).filter((file) => statSync(file).size === pdf.length && readFileSync(file).equals(pdf));
+		assert.deepEqual(onDisk, [], 'binary data mode `database`: no process kept the PDF as a file');
 	});
 
 	test(`the Yuki Trigger (polled by the main) reports each of ${PAYMENTS} payments once`, { timeout: 240_000 }, async (t) => {
