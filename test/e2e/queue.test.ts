@@ -104,6 +104,7 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 	let n8n: N8n;
 	const workerLogs: string[] = [];
 	const started = Date.now();
+	const stages: string[] = [];
 	const webhook = readExample('sales-invoice-webhook');
 	// The shipped trigger polls at 07:00 and 14:00; this copy every minute (n8n's shortest).
 	const trigger: WorkflowFile = JSON.parse(JSON.stringify(readExample('payment-trigger'))) as WorkflowFile;
@@ -131,8 +132,10 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 
 	before(
 		async () => {
+			const stage = (name: string) => stages.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)} s`);
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
 			[postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+			stage('PostgreSQL and Redis up');
 			n8n = await N8n.create({
 				version: process.env.N8N_E2E_VERSION || undefined,
 				env: {
@@ -158,11 +161,17 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 					N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 				},
 			});
+			stage('package installed');
+			// The first CLI command creates n8n's tables; main and workers then start side by side.
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
 			n8n.importWorkflows([webhook, trigger, expenseClaim]);
-			await n8n.start();
-			const workers = await Promise.all(Array.from({ length: WORKERS }, async () => await n8n.startWorker(10)));
+			stage('imported');
+			const [workers] = await Promise.all([
+				Promise.all(Array.from({ length: WORKERS }, async () => await n8n.startWorker(10))),
+				n8n.start(),
+			]);
 			workerLogs.push(...workers.map((worker) => worker.logFile));
+			stage('main and workers ready');
 			await n8n.signIn();
 
 			// The trigger first: its activation poll records what is open; payments registered after
@@ -184,6 +193,7 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 				async () => (await postReceipt(n8n.url, Buffer.from('%PDF-'), '1.00', 'not-the-token')).status !== 404,
 				'the expense claim webhook to be registered',
 			);
+			stage('flows published');
 		},
 		{ timeout: INSTALL_TIMEOUT },
 	);
@@ -266,6 +276,7 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 		const busyWorkers = jobsPerWorker.filter((jobs) => jobs > 0).length;
 		assert.equal(byOperation.Authenticate ?? 0, busyWorkers, 'each worker that ran the flow signed in to Yuki once, on its own');
 
+		t.diagnostic(`set-up: ${stages.join(', ')}`);
 		t.diagnostic(`burst: ${deliveries.length} deliveries (${INVOICES} invoices, ${DELIVERED_TWICE} twice; ${IN_FLIGHT} in flight at a time) answered in ${burstSeconds.toFixed(1)} s on ${WORKERS} workers`);
 		t.diagnostic(`Yuki calls (sandbox count): ${burstCalls.length} = ${JSON.stringify(byOperation)}; ${duplicates.length} deliveries answered 409 alreadyInYuki`);
 		t.diagnostic(`yukiRun.calls per run: ${JSON.stringify(countBy(runs.map((run) => String(run.calls))))} (calls: runs); highest yukiRun.callsToday seen: ${highestToday} of ${burstCalls.length}`);
