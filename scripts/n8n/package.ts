@@ -4,20 +4,21 @@
  * copy of dist/ next to the project's node_modules. What ships is what the tests load, and the
  * runtime dependencies come from the npm registry as a user's n8n would fetch them.
  *
- * n8n 2.x (packages/cli/src/modules/community-packages/community-packages.service.ts,
- * `downloadPackage`): `npm pack <name>@<version>` in `~/.n8n/nodes`, untar into
+ * n8n's installer (CommunityPackagesService.downloadPackage in
+ * packages/cli/src/modules/community-packages/community-packages.service.ts; read in n8n 2.40.7's
+ * dist and in n8n's current source): `npm pack <name>@<version>` in `~/.n8n/nodes`, untar into
  * `nodes/node_modules/<name>` (--strip-components=1), drop devDependencies, peerDependencies and
- * optionalDependencies from the unpacked package.json, then in that folder
- * `npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow
- * --ignore-scripts=true --package-lock=false`, and record `<name>: <version>` in
- * `nodes/package.json`. We do the same with our own tarball instead of the registry's.
+ * optionalDependencies from the unpacked package.json, then in that folder `npm install` with the
+ * flags below, and record `<name>: <version>` in `nodes/package.json`. We do the same with our own
+ * tarball instead of the registry's. (n8n 1.x ran `npm install <name>@<version>` in `~/.n8n/nodes`;
+ * the result n8n loads at start is the same folder.)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, PROJECT_ROOT } from './paths';
 
-/** The flags n8n's community package installer passes to `npm install` (n8n 2.x). */
+/** The flags n8n's community package installer passes to `npm install` (n8n 2.40.7). */
 export const N8N_COMMUNITY_INSTALL_FLAGS = [
 	'--audit=false',
 	'--fund=false',
