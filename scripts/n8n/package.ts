@@ -10,8 +10,8 @@
  * `nodes/node_modules/<name>` (--strip-components=1), drop devDependencies, peerDependencies and
  * optionalDependencies from the unpacked package.json, then in that folder `npm install` with the
  * flags below, and record `<name>: <version>` in `nodes/package.json`. We do the same with our own
- * tarball instead of the registry's. (Earlier n8n releases ran `npm install <name>@<version>` in `~/.n8n/nodes`;
- * the result n8n loads at start is the same folder.)
+ * tarball instead of the registry's. (Earlier n8n releases ran `npm install <name>@<version>`
+ * in `~/.n8n/nodes`; the folder n8n loads at start is the same.)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
