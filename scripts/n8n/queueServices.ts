@@ -32,6 +32,19 @@ function redisServer(): string | undefined {
 
 const isRoot = () => process.getuid?.() === 0;
 
+let exitOnSignal = false;
+
+/**
+ * The servers are stopped in `exit` handlers when a test dies halfway; a run stopped with Ctrl-C or
+ * killed by a timeout must reach those handlers too (PostgreSQL runs detached from this process).
+ */
+function stopServersOnSignals(): void {
+	if (exitOnSignal) return;
+	exitOnSignal = true;
+	process.once('SIGINT', () => process.exit(130));
+	process.once('SIGTERM', () => process.exit(143));
+}
+
 function postgresUser(): { uid: number; gid: number } | undefined {
 	const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
 	const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
@@ -92,6 +105,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
 	};
 	// A test run that dies halfway must not leave a server behind.
 	process.once('exit', stopNow);
+	stopServersOnSignals();
 	try {
 		runChecked(...asOwner('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync']), 'initdb');
 		const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
@@ -149,6 +163,7 @@ export async function startRedis(timeoutMs = 30_000): Promise<RunningRedis> {
 		rmSync(dir, { recursive: true, force: true });
 	};
 	process.once('exit', killNow);
+	stopServersOnSignals();
 	const deadline = Date.now() + timeoutMs;
 	while (!(await redisAnswers('127.0.0.1', port))) {
 		if (child.exitCode !== null || Date.now() > deadline) {
