@@ -3,7 +3,7 @@
  * the filesystem, queue.test.ts with binary data in the database), and the receipt they post.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
 import { WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL } from '../../scripts/n8n/examples';
@@ -65,5 +65,17 @@ export async function postReceipt(n8nUrl: string, pdf: Buffer, amount: string, t
 		method: 'POST',
 		headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="train-ticket.pdf"', [WEBHOOK_HEADER]: token },
 		body: pdf,
+	});
+}
+
+/** Files under `dir` (an n8n user folder; installed community packages left out) holding exactly `bytes`. */
+export function filesHolding(dir: string, bytes: Buffer): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (name === 'nodes') return [];
+		const stat = statSync(path);
+		if (stat.isDirectory()) return filesHolding(path, bytes);
+		return stat.size === bytes.length && readFileSync(path).equals(bytes) ? [path] : [];
 	});
 }

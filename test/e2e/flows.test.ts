@@ -8,15 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
 import { EXAMPLES_DIR, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
-import { N8n, sleep } from '../../scripts/n8n/instance';
-import { expenseClaimFlow, postReceipt, receiptPdf } from './expenseClaim';
+import { N8n, waitFor } from '../../scripts/n8n/instance';
+import { expenseClaimFlow, filesHolding, postReceipt, receiptPdf } from './expenseClaim';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
@@ -33,16 +33,6 @@ function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile
 	copy.name = `${copy.name} (e2e)`;
 	change(copy);
 	return copy;
-}
-
-/** Every file under `dir` (n8n's folder), leaving out installed community packages. */
-function filesUnder(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'nodes') return [];
-		return statSync(path).isDirectory() ? filesUnder(path) : [path];
-	});
 }
 
 describe('example flows in a real n8n', { concurrency: false }, () => {
@@ -136,7 +126,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			await n8n.activate(webhook.id);
 			// Newer n8n versions register webhooks shortly after publishing: wait until the path
 			// answers (an unauthenticated call, which books nothing).
-			await waitUntilAsync(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
+			await waitFor(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
 		});
 		after(async () => await n8n.deactivate(webhook.id).catch(() => undefined));
 
@@ -179,7 +169,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		const pdf = receiptPdf();
 		await n8n.activate(expenseClaim.id);
 		try {
-			await waitUntilAsync(async () => (await postReceipt(n8n.url, pdf, '26.40', 'not-the-token')).status !== 404, 'the expense claim webhook to be registered');
+			await waitFor(async () => (await postReceipt(n8n.url, pdf, '26.40', 'not-the-token')).status !== 404, 'the expense claim webhook to be registered');
 			const documentsBefore = sandbox.state.documents.length;
 			const response = await postReceipt(n8n.url, pdf, '26.40', WEBHOOK_TOKEN);
 			const text = await response.text();
@@ -198,8 +188,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.equal(stored[0].size, pdf.length);
 			assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
 			// n8n kept the receipt as a file of its own (.n8n/storage in n8n 2.40, .n8n/binaryData before).
-			const kept = filesUnder(join(n8n.userFolder, '.n8n')).filter((file) => statSync(file).size === pdf.length);
-			assert.ok(kept.some((file) => readFileSync(file).equals(pdf)), 'the PDF is a file in n8n’s binary data storage');
+			assert.ok(filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF is a file in n8n’s binary data storage');
 		} finally {
 			await n8n.deactivate(expenseClaim.id);
 		}
@@ -247,7 +236,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		await n8n.activate(fastTrigger.id);
 		try {
 			// Activation polls once and only records what is open.
-			await waitUntil(() => polls() > pollsBefore, 'the first poll');
+			await waitFor(() => polls() > pollsBefore, 'the first poll');
 			sandbox.recordPayment(references[0], '1.00');
 			const firstEvent = await n8n.waitForExecutions(fastTrigger.id, 1, 150_000);
 			assert.equal(firstEvent.length, 1);
@@ -256,7 +245,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			await n8n.waitForExecutions(fastTrigger.id, 2, 150_000);
 			// Another poll must not repeat anything.
 			const settled = polls();
-			await waitUntil(() => polls() > settled, 'one more poll');
+			await waitFor(() => polls() > settled, 'one more poll');
 		} finally {
 			await n8n.deactivate(fastTrigger.id);
 		}
@@ -278,15 +267,3 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		);
 	});
 });
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 150_000): Promise<void> {
-	await waitUntilAsync(async () => condition(), what, timeoutMs);
-}
-
-async function waitUntilAsync(condition: () => Promise<boolean>, what: string, timeoutMs = 150_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(500);
-	}
-}

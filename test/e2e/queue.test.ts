@@ -15,17 +15,17 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
 import { EXAMPLES_DIR, WEBHOOK_HEADER, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
-import { N8n, sleep } from '../../scripts/n8n/instance';
+import { N8n, waitFor } from '../../scripts/n8n/instance';
 import type { RunningPostgres, RunningRedis } from '../../scripts/n8n/queueServices';
 import { queueServicesMissing, startPostgres, startRedis } from '../../scripts/n8n/queueServices';
-import { expenseClaimFlow, postReceipt, receiptPdf } from './expenseClaim';
+import { expenseClaimFlow, filesHolding, postReceipt, receiptPdf } from './expenseClaim';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-queue-webhook-token-7c2a';
@@ -68,31 +68,13 @@ function countBy(values: string[]): Record<string, number> {
 	return counts;
 }
 
-async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 150_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-		await sleep(500);
-	}
-}
-
 /** Until the workflow has had no queued or running execution for 5 s in a row (what the last poll emitted has run). */
 async function waitUntilSettled(n8n: N8n, workflowId: string, timeoutMs = 60_000): Promise<void> {
 	let quietSince = Date.now();
-	await waitUntil(async () => {
+	await waitFor(async () => {
 		if ((await n8n.executions(workflowId, { unfinished: true })).length > 0) quietSince = Date.now();
 		return Date.now() - quietSince >= 5000;
 	}, 'the trigger’s executions to finish', timeoutMs);
-}
-
-/** Every file under `dir`, leaving out installed community packages. */
-function filesUnder(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'nodes') return [];
-		return statSync(path).isDirectory() ? filesUnder(path) : [path];
-	});
 }
 
 const skip = queueServicesMissing();
@@ -181,15 +163,15 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 			paidReferences = Array.from({ length: PAYMENTS }, (_, offset) => `BULK-${String(first + offset).padStart(6, '0')}`);
 			const pollsBefore = await polls();
 			await n8n.activate(trigger.id);
-			await waitUntil(async () => (await polls()) > pollsBefore, 'the trigger’s activation poll');
+			await waitFor(async () => (await polls()) > pollsBefore, 'the trigger’s activation poll');
 			pollsBeforePayments = await polls();
 			for (const reference of paidReferences) await admin('POST', 'payments', { reference, amount: '1.00' });
 
 			await n8n.activate(webhook.id);
 			await n8n.activate(expenseClaim.id);
 			// n8n registers a published webhook a moment later: wait until it answers (unauthenticated, books nothing).
-			await waitUntil(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
-			await waitUntil(
+			await waitFor(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
+			await waitFor(
 				async () => (await postReceipt(n8n.url, Buffer.from('%PDF-'), '1.00', 'not-the-token')).status !== 404,
 				'the expense claim webhook to be registered',
 			);
@@ -298,15 +280,14 @@ describe('queue mode: one n8n main, two workers, PostgreSQL and Redis', { concur
 		assert.equal(stored[0].id, answer.documentId);
 		assert.equal(stored[0].amount, '26.40');
 		assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
-		const onDisk = filesUnder(n8n.userFolder).filter((file) => statSync(file).size === pdf.length && readFileSync(file).equals(pdf));
-		assert.deepEqual(onDisk, [], 'binary data mode `database`: no process kept the PDF as a file');
+		assert.deepEqual(filesHolding(n8n.userFolder, pdf), [], 'binary data mode `database`: no process kept the PDF as a file');
 	});
 
 	test(`the Yuki Trigger (polled by the main) reports each of ${PAYMENTS} payments once`, { timeout: 240_000 }, async (t) => {
 		await n8n.waitForExecutions(trigger.id, 1, 180_000);
 		// One more poll after the payments were reported must not report them again.
 		const pollsAtReport = await polls();
-		await waitUntil(async () => (await polls()) > pollsAtReport, 'one more poll', 150_000);
+		await waitFor(async () => (await polls()) > pollsAtReport, 'one more poll', 150_000);
 		await waitUntilSettled(n8n, trigger.id);
 		const finalExecutions = await n8n.executions(trigger.id);
 		await n8n.deactivate(trigger.id);
