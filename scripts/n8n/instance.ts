@@ -4,13 +4,14 @@
  * n8n's own CLI and REST API. Nothing here knows about Yuki's protocol.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
+import { installCommunityPackage, packPackage, unpackAndInstall } from './package';
+import { CACHE_DIR, PROJECT_ROOT } from './paths';
 
-export const PROJECT_ROOT = join(__dirname, '..', '..');
-export const CACHE_DIR = join(PROJECT_ROOT, '.cache');
+export { CACHE_DIR, PROJECT_ROOT } from './paths';
 
 /** The owner account the test/demo instances create (local, loopback only). */
 export const OWNER = {
@@ -39,28 +40,18 @@ export function ensureN8n(version?: string): InstalledN8n {
 }
 
 /**
- * How n8n loads the built package:
- * - `package` (default): copied into `<user folder>/.n8n/nodes/node_modules/n8n-nodes-yuki`, where
- *   n8n keeps community packages installed from its UI. Node types are `n8n-nodes-yuki.<name>` as
- *   for users, and n8n finds the credential test the node defines.
+ * How n8n loads the package (always `npm pack`ed and installed as n8n's installer does, see
+ * ./package.ts):
+ * - `package` (default): installed into `<user folder>/.n8n/nodes/node_modules/n8n-nodes-yuki`,
+ *   where n8n keeps community packages installed from its UI. Node types are
+ *   `n8n-nodes-yuki.<name>` as for users, and n8n finds the credential test the node defines.
  * - `customExtension`: a folder named by N8N_CUSTOM_EXTENSIONS. Node types are `CUSTOM.<name>`, and
  *   n8n does not look for node-defined credential tests there (its custom-directory loader records
  *   no "supported nodes" for credentials).
- * Either way the copy sits inside the project, so the package's runtime dependencies (soap, luxon,
- * xmlbuilder2) resolve from the project's node_modules; one copy per n8n instance.
+ * Either way the package's runtime dependencies (soap, luxon, xmlbuilder2) come from the npm
+ * registry into the package's own node_modules, never from the project's.
  */
 export type LoadAs = 'package' | 'customExtension';
-
-export function copyBuiltPackage(target: string): void {
-	const dist = join(PROJECT_ROOT, 'dist');
-	if (!existsSync(join(dist, 'nodes', 'Yuki', 'Yuki.node.js'))) {
-		throw new Error('dist/ is missing: run `npm run build` first');
-	}
-	rmSync(target, { recursive: true, force: true });
-	mkdirSync(target, { recursive: true });
-	cpSync(join(PROJECT_ROOT, 'package.json'), join(target, 'package.json'));
-	cpSync(dist, join(target, 'dist'), { recursive: true });
-}
 
 /** Example workflows use the community-package type names; a custom extension is typed CUSTOM.<name>. */
 export function asCustomExtension<T>(workflow: T): T {
@@ -106,7 +97,10 @@ export type NodeOutputs = Record<string, Array<{ json: Record<string, unknown> }
 export class N8n {
 	readonly url: string;
 
-	private process: ChildProcess | undefined;
+	/** The main process first, then any queue-mode workers. */
+	private processes: ChildProcess[] = [];
+
+	private workerCount = 0;
 
 	private cookie = '';
 
@@ -129,7 +123,9 @@ export class N8n {
 		mkdirSync(userFolder, { recursive: true });
 		const loadAs: LoadAs = options.loadAs ?? (process.env.N8N_E2E_LOAD_AS === 'customExtension' ? 'customExtension' : 'package');
 		const extensions = join(userFolder, 'custom');
-		copyBuiltPackage(loadAs === 'package' ? join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-yuki') : join(extensions, 'n8n-nodes-yuki'));
+		const tarball = packPackage();
+		if (loadAs === 'package') installCommunityPackage(tarball, join(userFolder, '.n8n', 'nodes'));
+		else unpackAndInstall(tarball, join(extensions, 'n8n-nodes-yuki'));
 		const port = options.port ?? (await freePort());
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
@@ -202,53 +198,79 @@ export class N8n {
 
 	/** Starts `n8n start` and waits until it serves requests. */
 	async start(timeoutMs = 180_000): Promise<void> {
-		const log = openLog(this.logFile);
-		this.process = spawn(this.installed.nodeExecutable, [this.installed.n8nBin, 'start'], {
-			env: this.env,
+		const child = this.spawnN8n(['start'], this.env, this.logFile);
+		// /rest/settings rather than /healthz: n8n 1.x answers health checks before its REST API is mounted.
+		await this.waitUntilServing(child, `${this.url}/rest/settings`, this.logFile, timeoutMs);
+	}
+
+	/**
+	 * Starts one `n8n worker` (queue mode: the instance's env must set EXECUTIONS_MODE=queue, the
+	 * database, Redis and N8N_ENCRYPTION_KEY) and waits until its readiness check passes. The worker
+	 * has its own user folder holding the same installed package, as a second machine would.
+	 */
+	async startWorker(concurrency = 10, timeoutMs = 180_000): Promise<{ name: string; logFile: string }> {
+		const name = `worker-${++this.workerCount}`;
+		const folder = join(this.userFolder, name);
+		cpSync(join(this.userFolder, '.n8n', 'nodes'), join(folder, '.n8n', 'nodes'), { recursive: true });
+		const healthPort = await freePort();
+		const env: NodeJS.ProcessEnv = {
+			...this.env,
+			N8N_USER_FOLDER: folder,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
+		const logFile = join(this.userFolder, `n8n-${name}.log`);
+		const child = this.spawnN8n(['worker', `--concurrency=${concurrency}`], env, logFile);
+		await this.waitUntilServing(child, `http://127.0.0.1:${healthPort}/healthz/readiness`, logFile, timeoutMs);
+		return { name, logFile };
+	}
+
+	private spawnN8n(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+		const log = openLog(logFile);
+		const child = spawn(this.installed.nodeExecutable, [this.installed.n8nBin, ...args], {
+			env,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		this.process.stdout?.on('data', log);
-		this.process.stderr?.on('data', log);
-		const exited = new Promise<never>((_, reject) =>
-			this.process?.once('exit', (code) => reject(new Error(`n8n exited early (code ${code}); log: ${this.logFile}\n${tail(this.logFile)}`))),
-		);
+		child.stdout?.on('data', log);
+		child.stderr?.on('data', log);
+		this.processes.push(child);
+		return child;
+	}
+
+	private async waitUntilServing(child: ChildProcess, url: string, logFile: string, timeoutMs: number): Promise<void> {
+		let onExit: ((code: number | null) => void) | undefined;
+		const exited = new Promise<never>((_, reject) => {
+			onExit = (code) => reject(new Error(`n8n exited early (code ${code}); log: ${logFile}\n${tail(logFile)}`));
+			child.once('exit', onExit);
+		});
 		const ready = (async () => {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
 				try {
-					// /rest/settings rather than /healthz: n8n 1.x answers health checks before its REST API is mounted.
-					const response = await fetch(`${this.url}/rest/settings`);
+					const response = await fetch(url);
 					if (response.ok) return;
 				} catch {
 					// not listening yet
 				}
 				await sleep(500);
 			}
-			throw new Error(`n8n did not become ready within ${timeoutMs / 1000}s; log: ${this.logFile}\n${tail(this.logFile)}`);
+			throw new Error(`n8n did not become ready within ${timeoutMs / 1000}s; log: ${logFile}\n${tail(logFile)}`);
 		})();
-		await Promise.race([ready, exited]);
+		try {
+			await Promise.race([ready, exited]);
+		} finally {
+			if (onExit) child.off('exit', onExit);
+		}
 	}
 
-	/** Stops n8n and everything it started (its process group). */
+	/** Stops n8n and everything it started (each process group: the main and any workers). */
 	async stop(): Promise<void> {
-		const child = this.process;
-		this.process = undefined;
-		if (!child?.pid || child.exitCode !== null) return;
-		const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		try {
-			process.kill(-child.pid, 'SIGTERM');
-		} catch {
-			return;
-		}
-		const stopped = await Promise.race([gone.then(() => true), sleep(15_000).then(() => false)]);
-		if (!stopped) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
+		const children = this.processes;
+		this.processes = [];
+		await Promise.all(children.map(async (child) => await stopProcessGroup(child)));
 	}
 
 	/**
@@ -320,11 +342,12 @@ export class N8n {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
 
-	/** Finished executions of a workflow, newest first. */
-	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+	/** Finished executions of a workflow, newest first (or, with `unfinished`, those queued or running). */
+	async executions(workflowId: string, { unfinished = false } = {}): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const answer = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
-		return answer.results.filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+		const isUnfinished = (execution: ExecutionSummary) => ['new', 'running', 'waiting'].includes(execution.status);
+		return answer.results.filter((execution) => isUnfinished(execution) === unfinished);
 	}
 
 	/** Waits until a workflow has at least `count` finished executions. */
@@ -341,21 +364,24 @@ export class N8n {
 	}
 
 	/** The output items of every node of one execution, read from n8n's stored run data. */
-	async executionOutputs(executionId: string): Promise<{ status: string; outputs: NodeOutputs; error?: string }> {
+	async executionOutputs(executionId: string): Promise<{ status: string; outputs: NodeOutputs; hints: Record<string, string[]>; error?: string }> {
 		const execution = await this.rest<{ status: string; data: string }>('GET', `/executions/${executionId}`);
 		const { parse } = this.requireFromN8n('flatted') as { parse(text: string): unknown };
 		const data = parse(execution.data) as {
 			resultData: {
 				error?: { message?: string };
-				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; hints?: Array<{ message: string }> }>>;
 			};
 		};
 		const outputs: NodeOutputs = {};
+		// Execution hints: what n8n shows above a node's output (the Yuki node's call count of the run).
+		const hints: Record<string, string[]> = {};
 		for (const [node, runs] of Object.entries(data.resultData.runData)) {
 			const last = runs[runs.length - 1];
 			outputs[node] = (last?.data?.main ?? []).flatMap((output) => output ?? []);
+			hints[node] = (last?.hints ?? []).map((hint) => hint.message);
 		}
-		return { status: execution.status, outputs, error: data.resultData.error?.message };
+		return { status: execution.status, outputs, hints, error: data.resultData.error?.message };
 	}
 
 	/** Runs a saved workflow from its Manual Trigger with `n8n execute` (a separate process); returns run data. */
@@ -379,6 +405,24 @@ export class N8n {
 	}
 }
 
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+	if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+	const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	try {
+		process.kill(-child.pid, 'SIGTERM');
+	} catch {
+		return;
+	}
+	const stopped = await Promise.race([gone.then(() => true), sleep(15_000).then(() => false)]);
+	if (!stopped) {
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+}
+
 /** n8n binds the session cookie to a browser ID header; any fixed value works for API calls. */
 const BROWSER_ID = 'n8n-nodes-yuki-e2e';
 
@@ -397,6 +441,15 @@ function tail(path: string, lines = 40): string {
 		return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
 	} catch {
 		return '';
+	}
+}
+
+/** Polls `condition` every half second until it holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 150_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+		await sleep(500);
 	}
 }
 

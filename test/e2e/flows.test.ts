@@ -1,6 +1,7 @@
 /**
  * The example flows in a real n8n (installed from the npm registry by scripts/n8n/ensure-n8n.mjs)
- * with the built package loaded as a custom extension, against the local Yuki sandbox.
+ * with the package `npm pack`ed and installed as n8n's community package installer does, against
+ * the local Yuki sandbox; binary data on the filesystem (N8N_DEFAULT_BINARY_DATA_MODE=filesystem).
  * Everything is asserted on what n8n itself recorded or answered.
  *
  * n8n version: the pinned one, or N8N_E2E_VERSION (e.g. N8N_E2E_VERSION=1.123.0 npm test -- e2e).
@@ -14,7 +15,8 @@ import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
 import { EXAMPLES_DIR, WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
-import { N8n, sleep } from '../../scripts/n8n/instance';
+import { N8n, waitFor } from '../../scripts/n8n/instance';
+import { expenseClaimFlow, filesHolding, postReceipt, receiptPdf } from './expenseClaim';
 
 const INSTALL_TIMEOUT = 30 * 60_000;
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
@@ -100,13 +102,17 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 	const fastTrigger = variant(trigger, 'e2eTriggerFast01', (copy) => {
 		nodeNamed(copy, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	});
+	const expenseClaim = expenseClaimFlow();
 
 	before(
 		async () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
-			n8n = await N8n.create({ version: process.env.N8N_E2E_VERSION || undefined });
+			n8n = await N8n.create({
+				version: process.env.N8N_E2E_VERSION || undefined,
+				env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+			});
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload, expenseClaim].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -144,7 +150,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			for (const [workflow, path] of [[contactLookup, 'yuki/e2e-contact'], [documentDownload, 'yuki/e2e-document']] as const) {
 				await n8n.activate(workflow.id);
 				// An unauthenticated call (it runs nothing) until n8n has registered the path.
-				await waitUntilAsync(async () => (await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST' })).status !== 404, `the webhook ${path} to be registered`);
+				await waitFor(async () => (await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST' })).status !== 404, `the webhook ${path} to be registered`);
 			}
 		});
 		after(async () => {
@@ -209,7 +215,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			await n8n.activate(webhook.id);
 			// Newer n8n versions register webhooks shortly after publishing: wait until the path
 			// answers (an unauthenticated call, which books nothing).
-			await waitUntilAsync(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
+			await waitFor(async () => (await post({}, 'not-the-token')).status !== 404, 'the webhook to be registered');
 		});
 		after(async () => await n8n.deactivate(webhook.id).catch(() => undefined));
 
@@ -264,18 +270,56 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		});
 	});
 
-	test('schedule flow: paid and partly paid invoices are reported with the sandbox’s amounts', async () => {
-		sandbox.recordPayment('DEMO-2025-001', '1210.00');
+	test('expense claim: a PDF receipt posted to a webhook lands in Yuki’s archive, through n8n’s filesystem binary data', async () => {
+		const pdf = receiptPdf();
+		await n8n.activate(expenseClaim.id);
+		try {
+			await waitFor(async () => (await postReceipt(n8n.url, pdf, '26.40', 'not-the-token')).status !== 404, 'the expense claim webhook to be registered');
+			const documentsBefore = sandbox.state.documents.length;
+			const response = await postReceipt(n8n.url, pdf, '26.40', WEBHOOK_TOKEN);
+			const text = await response.text();
+			assert.equal(response.status, 200, text);
+			const answer = JSON.parse(text) as Record<string, unknown>;
+			assert.equal(answer.fileName, 'train-ticket.pdf');
+			assert.equal(answer.mimeType, 'application/pdf');
+			assert.equal(answer.amount, '26.40');
+			assert.equal(answer.folder, sandbox.demo.expenseClaimFolder);
+
+			const stored = sandbox.state.documents.slice(documentsBefore);
+			assert.equal(stored.length, 1, 'one document in the archive');
+			assert.equal(stored[0].id, answer.documentId);
+			assert.equal(stored[0].fileName, 'train-ticket.pdf');
+			assert.equal(stored[0].amount, '26.40');
+			assert.equal(stored[0].size, pdf.length);
+			assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
+			// n8n kept the receipt as a file of its own (.n8n/storage in n8n 2.40, .n8n/binaryData before).
+			assert.ok(filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF is a file in n8n’s binary data storage');
+		} finally {
+			await n8n.deactivate(expenseClaim.id);
+		}
+	});
+
+	test('schedule flow: "paid" only of an invoice seen open before and now gone; partly paid ones with the sandbox’s amounts', async () => {
 		sandbox.recordPayment('DEMO-2025-003', '50.00');
 		await n8n.activate(fastSchedule.id);
-		let executions;
+		let firstRun;
+		let secondRun;
 		try {
-			executions = await n8n.waitForExecutions(fastSchedule.id, 1);
+			// First run: DEMO-2025-001 is open and unpaid, so it is not reported; Get Status remembers it was seen open.
+			const seen = await n8n.waitForExecutions(fastSchedule.id, 1);
+			firstRun = await n8n.executionOutputs(seen[seen.length - 1].id);
+			// Then it is paid in full and leaves Yuki's open items: the next run may call it paid, on that evidence.
+			sandbox.recordPayment('DEMO-2025-001', '1210.00');
+			const later = await n8n.waitForExecutions(fastSchedule.id, seen.length + 2);
+			secondRun = await n8n.executionOutputs(later[0].id);
 		} finally {
 			await n8n.deactivate(fastSchedule.id);
 		}
-		const first = executions[executions.length - 1];
-		const run = await n8n.executionOutputs(first.id);
+		assert.equal(firstRun.status, 'success', firstRun.error);
+		const firstUpdates = (firstRun.outputs['Update for invoicing tool'] ?? []).map((item) => String(item.json.invoiceNumber)).sort();
+		assert.deepEqual(firstUpdates, ['DEMO-2025-002', 'DEMO-2025-003'], 'an open, unpaid invoice is not reported');
+
+		const run = secondRun;
 		assert.equal(run.status, 'success', run.error);
 		const updates = run.outputs['Update for invoicing tool'].map((item) => item.json);
 		const byInvoice = Object.fromEntries(updates.map((update) => [update.invoiceNumber, update]));
@@ -283,9 +327,10 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 
 		const openItem = (reference: string) => sandbox.state.items.find((item) => item.reference === reference);
 		assert.deepEqual(
-			{ ...byInvoice['DEMO-2025-001'], checkedAt: undefined },
-			{ invoiceNumber: 'DEMO-2025-001', paymentStatus: 'paid', amountPaid: 1210, amountDue: 0, currency: 'EUR', checkedAt: undefined },
+			{ ...byInvoice['DEMO-2025-001'], checkedAt: undefined, historyLine: undefined },
+			{ invoiceNumber: 'DEMO-2025-001', paymentStatus: 'paid', amountPaid: 1210, amountDue: 0, currency: 'EUR', checkedAt: undefined, historyLine: undefined },
 		);
+		assert.match(String(byInvoice['DEMO-2025-001'].historyLine), /^Yuki: Betaling van EUR 1210\.00 ontvangen/, 'Yoobi’s line for the invoice history, in Dutch');
 		for (const reference of ['DEMO-2025-002', 'DEMO-2025-003']) {
 			const item = openItem(reference);
 			assert.ok(item, `${reference} is still open in the sandbox`);
@@ -306,7 +351,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		await n8n.activate(fastTrigger.id);
 		try {
 			// Activation polls once and only records what is open.
-			await waitUntil(() => polls() > pollsBefore, 'the first poll');
+			await waitFor(() => polls() > pollsBefore, 'the first poll');
 			sandbox.recordPayment(references[0], '1.00');
 			const firstEvent = await n8n.waitForExecutions(fastTrigger.id, 1, 150_000);
 			assert.equal(firstEvent.length, 1);
@@ -315,7 +360,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			await n8n.waitForExecutions(fastTrigger.id, 2, 150_000);
 			// Another poll must not repeat anything.
 			const settled = polls();
-			await waitUntil(() => polls() > settled, 'one more poll');
+			await waitFor(() => polls() > settled, 'one more poll');
 		} finally {
 			await n8n.deactivate(fastTrigger.id);
 		}
@@ -337,15 +382,3 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		);
 	});
 });
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 150_000): Promise<void> {
-	await waitUntilAsync(async () => condition(), what, timeoutMs);
-}
-
-async function waitUntilAsync(condition: () => Promise<boolean>, what: string, timeoutMs = 150_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(500);
-	}
-}
