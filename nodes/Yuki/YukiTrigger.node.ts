@@ -9,7 +9,7 @@ import { messageOptions, readSide, sideField } from './payments/parameters';
 import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
 import { detectChanges, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
-import { administrationValue, createRunContext, toNodeError } from './shared/runContext';
+import { chosenAdministration, createRunContext, toNodeError } from './shared/runContext';
 import { listSearch, loadOptions } from './methods';
 
 interface TriggerOptions {
@@ -85,10 +85,7 @@ export class YukiTrigger implements INodeType {
 			throw new NodeOperationError(this.getNode(), (error as PaymentInputError).message);
 		}
 		const context = await createRunContext.call(this, options.timeout);
-		const administrationId =
-			administrationValue(this.getNodeParameter('administrationId', '', { extractValue: true })) ||
-			context.credentials.administrationId?.trim() ||
-			'';
+		const administrationId = chosenAdministration(this.getNodeParameter('administrationId', '', { extractValue: true }), context.credentials);
 		if (!administrationId) {
 			throw new NodeOperationError(
 				this.getNode(),

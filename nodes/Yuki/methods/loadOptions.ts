@@ -5,7 +5,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { RunContext } from '../shared/runContext';
-import { administrationValue, createRunContext, toNodeError } from '../shared/runContext';
+import { chosenAdministration, createRunContext, toNodeError } from '../shared/runContext';
 import { getProjects } from '../transport/calls/accountingInfo';
 import type { YukiProject } from '../transport/calls/accountingInfo';
 import { costCategories, paymentMethods } from '../transport/calls/archive';
@@ -15,8 +15,7 @@ import { isPurchaseVatCode, vatTypeOptions } from './vatCodes';
 
 /** The administration the editor currently shows on the node, else the credential's default. */
 function editorAdministration(this: ILoadOptionsFunctions, context: RunContext): string {
-	const fromNode = administrationValue(this.getCurrentNodeParameter('administrationId', { extractValue: true }));
-	const administrationId = fromNode || context.credentials.administrationId?.trim() || '';
+	const administrationId = chosenAdministration(this.getCurrentNodeParameter('administrationId', { extractValue: true }), context.credentials);
 	if (!administrationId) {
 		throw new NodeOperationError(
 			this.getNode(),

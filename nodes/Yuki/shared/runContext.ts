@@ -85,6 +85,11 @@ export function administrationValue(value: unknown): string {
 	return String(value ?? '').trim();
 }
 
+/** The administration a node's field asks for, else the credential's Default Administration ID ('' when neither). */
+export function chosenAdministration(nodeValue: unknown, credentials: YukiCredentials): string {
+	return administrationValue(nodeValue) || credentials.administrationId?.trim() || '';
+}
+
 /**
  * The administration of one item: the node's parameter (which may be an expression per item,
  * for departments with their own administration) or else the credential's default.
@@ -95,8 +100,7 @@ export function administrationFor(
 	itemIndex: number,
 	parameterName = 'administrationId',
 ): string {
-	const fromNode = administrationValue(this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }));
-	const administrationId = fromNode || context.credentials.administrationId?.trim() || '';
+	const administrationId = chosenAdministration(this.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }), context.credentials);
 	if (!administrationId) {
 		const error = new NodeOperationError(
 			this.getNode(),

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DomainUnknownError, domainIdFor } from '../../contacts/domain';
 import { administrationField } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { administrationValue, toNodeError } from '../../shared/runContext';
+import { chosenAdministration, toNodeError } from '../../shared/runContext';
 import type { YukiContact } from '../../transport/calls/contact';
 
 /** Contacts belong to a domain: the administration only tells which one. */
@@ -18,8 +18,7 @@ export function contactAdministrationField(displayOptions: IDisplayOptions): INo
 
 /** The domain ID for item `itemIndex`, or an error naming the item. */
 export async function itemDomain(this: IExecuteFunctions, context: RunContext, itemIndex: number): Promise<string> {
-	const fromNode = administrationValue(this.getNodeParameter('administrationId', itemIndex, '', { extractValue: true }));
-	const administrationId = fromNode || context.credentials.administrationId?.trim() || '';
+	const administrationId = chosenAdministration(this.getNodeParameter('administrationId', itemIndex, '', { extractValue: true }), context.credentials);
 	try {
 		return await domainIdFor(context, administrationId);
 	} catch (error) {

@@ -29,7 +29,8 @@ import { Sightings, sightingsKey } from '../../payments/sightings';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
-import { failedItem, inputError, resultItem } from './outcome';
+import { handleItemError, resultItem } from '../../shared/items';
+import { paymentItemError } from './outcome';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['getStatus'] } };
 
@@ -179,7 +180,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			lookupsByItem[itemIndex] = readLookups.call(this, context, itemIndex);
 		} catch (error) {
-			const nodeError = inputError.call(this, error, itemIndex);
+			const nodeError = paymentItemError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
 			inputErrors.set(itemIndex, nodeError);
 		}
@@ -199,14 +200,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const inputFailure = inputErrors.get(itemIndex);
 		if (inputFailure) {
-			output.push(failedItem.call(this, inputFailure, itemIndex));
+			output.push(handleItemError(this, inputFailure, itemIndex));
 			continue;
 		}
 		for (const lookup of lookupsByItem[itemIndex] ?? []) {
 			const answer = answers.get(lookup) as Answer;
 			const { administrationId, side } = lookup;
 			if (answer instanceof Error) {
-				output.push(failedItem.call(this, answer, itemIndex, { reference: lookup.request.reference, administrationId, side }));
+				output.push(handleItemError(this, answer, itemIndex, { reference: lookup.request.reference, administrationId, side }));
 			} else {
 				output.push(resultItem(referenceStatus(lookup.request, answer, { administrationId, side, clock, style }), itemIndex));
 			}

@@ -15,7 +15,8 @@ import { PaymentInputError } from '../../payments/references';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
-import { failedItem, inputError, resultItem } from './outcome';
+import { handleItemError, resultItem } from '../../shared/items';
+import { paymentItemError } from './outcome';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['listOpenItems'] } };
 
@@ -100,7 +101,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			request = readRequest.call(this, context, itemIndex);
 		} catch (error) {
-			output.push(failedItem.call(this, inputError.call(this, error, itemIndex), itemIndex));
+			output.push(handleItemError(this, paymentItemError.call(this, error, itemIndex), itemIndex));
 			continue;
 		}
 		const { side, administrationId, ...listOptions } = request;
@@ -110,7 +111,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			openItems = await (lists.get(key) as Promise<OutstandingItem[]>);
 		} catch (error) {
-			output.push(failedItem.call(this, toNodeError.call(this, error, itemIndex), itemIndex, { administrationId, side }));
+			output.push(handleItemError(this, toNodeError.call(this, error, itemIndex), itemIndex, { administrationId, side }));
 			continue;
 		}
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
