@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { findContacts } from '../../contacts/search';
 import { handleItemError, inputError, resultItem } from '../../shared/items';
 import { logAnswer, logItemFailure } from '../../shared/logging';
-import { optionsCollection } from '../../shared/parameters';
+import { optionsCollection, returnAllFields } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { toNodeError } from '../../shared/runContext';
 import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder } from '../../transport/calls/contact';
@@ -54,22 +54,7 @@ const properties: INodeProperties[] = [
 		description: 'The value to look for',
 		displayOptions: { hide: { searchOption: ['All'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	optionsCollection([
 		{
 			displayName: 'Active',

@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { handleItemError, inputError, resultItem } from '../../shared/items';
 import { logAnswer, logItemFailure } from '../../shared/logging';
-import { optionsCollection } from '../../shared/parameters';
+import { optionsCollection, returnAllFields } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { toNodeError } from '../../shared/runContext';
 import type { ArchiveDocument, DocumentSearchArgs } from '../../transport/calls/archive';
@@ -54,22 +54,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Archive folder to search in, or All Folders. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	optionsCollection([
 		{ displayName: 'From Date', name: 'startDate', type: 'dateTime', default: '', description: 'Only documents dated on or after this day' },
 		{ displayName: 'To Date', name: 'endDate', type: 'dateTime', default: '', description: 'Only documents dated on or before this day' },

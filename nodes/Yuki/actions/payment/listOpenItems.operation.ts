@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { administrationField, optionsCollection } from '../../shared/parameters';
+import { administrationField, optionsCollection, returnAllFields } from '../../shared/parameters';
 import { clockIn, isoDate } from '../../payments/dates';
 import { runLogOption } from '../../shared/runLog';
 import { openItemJson } from '../../payments/openItem';
@@ -23,22 +23,7 @@ const displayOptions = { show: { resource: ['payment'], operation: ['listOpenIte
 const properties: INodeProperties[] = [
 	sideField(),
 	administrationField(displayOptions),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Sort Order',
 		name: 'sortOrder',
