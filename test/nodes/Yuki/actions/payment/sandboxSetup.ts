@@ -1,21 +1,18 @@
-/** A sandbox per test (fresh sessions, fresh call log) and the credential that reaches it. */
-import { DEMO, startSandbox } from '../../../../../sandbox/server';
+/** The payment tests' view of the shared sandbox helpers: a sandbox per test and a credential for one administration. */
+import { DEMO } from '../../../../../sandbox/server';
 import type { CallRecord, RunningSandbox, SandboxOptions } from '../../../../../sandbox/server';
+import { sandboxCredentials, withSandbox } from '../../../../helpers';
 
 export { DEMO };
 export type { RunningSandbox };
 
 export async function withPaymentSandbox<T>(fn: (sandbox: RunningSandbox) => Promise<T>, options: SandboxOptions = {}): Promise<T> {
-	const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...options });
-	try {
-		return await fn(sandbox);
-	} finally {
-		await sandbox.close();
-	}
+	return await withSandbox(async (sandbox) => await fn(sandbox), options);
 }
 
+/** The sandbox's credential, working in `administrationId` by default. */
 export function credentialsFor(sandbox: RunningSandbox, administrationId: string = DEMO.organisation.id) {
-	return { accessKey: DEMO.accessKey, region: 'custom', customBaseUrl: sandbox.url, administrationId };
+	return sandboxCredentials(sandbox, { administrationId });
 }
 
 /** The Yuki operations called while `fn` ran, in order. */
