@@ -79,10 +79,12 @@ export const credentialsFor = sandboxCredentials;
 /** The demo domain's secrets plus every session ID any sandbox of the suite issued. */
 export function allSecrets(): Record<string, string[]> {
 	for (const sandbox of open) harvestSessions(sandbox);
+	// Every form: as issued, and without the dashes of a GUID (the scan ignores case).
+	const withForms = (values: string[]) => [...new Set(values.flatMap((value) => [value, value.replace(/-/g, '')]))];
 	return {
-		'access key': [DEMO.accessKey, DEMO.departmentAccessKey],
-		'client secret': [DEMO.clientSecret],
-		'session ID': issuedSessionIds(),
+		'access key': withForms([DEMO.accessKey, DEMO.departmentAccessKey]),
+		'client secret': withForms([DEMO.clientSecret]),
+		'session ID': withForms(issuedSessionIds()),
 	};
 }
 
