@@ -81,7 +81,9 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 				{ name: 'Ignore', value: 'ignore', description: 'Keys the invoice does not know are left out' },
 			],
 			default: 'error',
-			description: 'With "From Input JSON": what to do with keys that are not invoice fields',
+			description: 'What to do with keys in the input JSON that are not invoice fields',
+			// Only the JSON source has keys of its own; mapped fields and XML have none to be unknown.
+			displayOptions: { show: { '/invoiceSource': ['json'] } },
 		},
 		...(kind === 'purchase'
 			? [
