@@ -17,6 +17,9 @@ import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 import { failedItem, inputError, resultItem } from './outcome';
+import { simplifyField } from '../../shared/presentation';
+
+export { simplifyStatus as simplify } from './simplify';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['getStatus'] } };
 
@@ -75,6 +78,7 @@ const properties: INodeProperties[] = [
 			'Invoice references separated by commas or new lines, or an array expression. Array entries may also be objects with "reference", "total" and "previouslyPaid".',
 		displayOptions: { show: { referenceSource: ['list'] } },
 	},
+	simplifyField,
 	optionsCollection([
 		{
 			displayName: 'Ignore Case',

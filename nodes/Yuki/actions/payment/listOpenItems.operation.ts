@@ -15,6 +15,9 @@ import type { RunContext } from '../../shared/runContext';
 import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
 import { failedItem, inputError, resultItem } from './outcome';
+import { simplifyField } from '../../shared/presentation';
+
+export { simplifyOpenItem as simplify } from './simplify';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['listOpenItems'] } };
 
@@ -75,6 +78,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField,
 	optionsCollection(),
 ];
 

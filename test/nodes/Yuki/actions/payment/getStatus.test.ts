@@ -9,7 +9,7 @@ import { DEMO, callsDuring, credentialsFor, withPaymentSandbox } from './sandbox
 
 function getStatus(sandbox: RunningSandbox, parameters: INodeParameters, items?: TestItem[], extra: { continueOnFail?: boolean; timezone?: string } = {}) {
 	return runYukiNode({
-		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', ...parameters },
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', simplify: false, ...parameters },
 		items,
 		credentials: credentialsFor(sandbox),
 		...extra,
