@@ -22,7 +22,8 @@ export class YukiApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Web service access key from Yuki: Domain › Settings › Web services',
+			description: 'The key that lets n8n into your Yuki books. In Yuki: Domain › Settings › Web services, copy the access key.',
+			hint: 'In Yuki: Domain › Settings › Web services',
 		},
 		{
 			displayName: 'Region',
@@ -31,18 +32,18 @@ export class YukiApi implements ICredentialType {
 			options: [
 				{ name: 'Netherlands (api.yukiworks.nl)', value: 'nl' },
 				{ name: 'Belgium (api.yukiworks.be)', value: 'be' },
-				{ name: 'Custom Base URL (Sandbox, Proxy)', value: 'custom' },
+				{ name: 'Custom Base URL (Sandbox, Proxy)', value: 'custom', description: 'Only for testing or a proxy: give the address below' },
 			],
 			default: 'nl',
-			description: 'Keys and sessions belong to one region: a Dutch key does not work on the Belgian host',
+			description: 'Where your Yuki account lives: yukiworks.nl (Netherlands) or yukiworks.be (Belgium). A Dutch key does not work in Belgium.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'customBaseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:8089',
-			description: 'URL under which the services live as /ws/&lt;Service&gt;.asmx',
+			placeholder: 'e.g. http://127.0.0.1:8089',
+			description: 'Only for testing or a proxy: the address that answers like Yuki (its services under /ws/…asmx)',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -50,21 +51,24 @@ export class YukiApi implements ICredentialType {
 			name: 'administrationId',
 			type: 'string',
 			default: '',
-			description: 'Administration used when a node does not name one; shown next to the key in Yuki’s web service list',
+			placeholder: 'e.g. 3b0b6a5e-8b8f-4d3a-9b53-0b6a6f8e2c11',
+			description:
+				'The administration (company books) used when a Yuki node leaves Administration empty. Find it with the Yuki node’s Administration → Get Many, or in Yuki under Domain › Settings › Web services next to the key.',
+			hint: 'An ID like 3b0b6a5e-8b8f-4d3a-9b53-0b6a6f8e2c11 (Administration → Get Many lists them). Leave empty to choose per node.',
 		},
 		{
 			displayName: 'Domain ID',
 			name: 'domainId',
 			type: 'string',
 			default: '',
-			description: 'Only for portal keys that reach several domains: the domain to work in',
+			description: 'Leave empty unless your accountant’s key reaches several Yuki domains: then the domain (client) to work in',
 		},
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
 			default: '',
-			description: 'Issued by Yuki when it enables the Purchase service for you; needed for purchase invoices',
+			description: 'Only for sending purchase invoices: Yuki gives it to you when it switches on the Purchase service',
 		},
 		{
 			displayName: 'Client Secret',
@@ -72,14 +76,14 @@ export class YukiApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Issued by Yuki together with the client ID',
+			description: 'Only for sending purchase invoices: given by Yuki together with the Client ID',
 		},
 		{
 			displayName: 'Default Archive Folder ID',
 			name: 'archiveFolderId',
 			type: 'number',
 			default: 0,
-			description: 'Yuki archive folder expense claims go to when a node does not name one (0 = none)',
+			description: 'The Yuki archive folder that expense claims go to when the node does not name one (0 = none)',
 		},
 	];
 }

@@ -45,7 +45,7 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 			name: 'dryRun',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to only build and check the XML and return it, without calling Yuki',
+			description: 'Whether to only check the invoices and show the XML that would be sent, without sending anything to Yuki',
 		},
 		{
 			displayName: 'Treat Duplicates As Success',

@@ -46,6 +46,7 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 				},
 			],
 			default: 'fields',
+			description: 'Where the invoice comes from: fields filled in here, JSON from an earlier node, or a ready Yuki XML document',
 		},
 		{
 			displayName: 'JSON Property',

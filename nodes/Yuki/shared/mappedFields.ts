@@ -80,6 +80,15 @@ function headNoun(name: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Yuki's enum value as a user reads it: "ElectronicTransfer" → "Electronic Transfer" (the value sent stays Yuki's). */
+function spokenValue(value: string): string {
+	return /^[A-Z]/.test(value) ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : value;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+	return a.name.localeCompare(b.name);
+}
+
 function byDisplayName(a: { displayName: string }, b: { displayName: string }): number {
 	return a.displayName.localeCompare(b.displayName);
 }
@@ -110,7 +119,7 @@ function scalarProperty(
 	}
 	switch (field.kind) {
 		case 'enum': {
-			const choices: INodePropertyOptions[] = [...field.values].sort((a, b) => a.localeCompare(b)).map((value) => ({ name: value, value }));
+			const choices: INodePropertyOptions[] = field.values.map((value) => ({ name: spokenValue(value), value })).sort(byName);
 			return { ...base, type: 'options', options: choices, default: field.values[0] };
 		}
 		case 'boolean':

@@ -36,6 +36,7 @@ const properties: INodeProperties[] = [
 			{ name: 'A List of References', value: 'list', description: 'Each input item holds a list; one output item per reference' },
 		],
 		default: 'perItem',
+		description: 'Whether each input item is one invoice, or carries a list of invoice references'
 	},
 	{
 		displayName: 'Reference',
@@ -105,7 +106,7 @@ const properties: INodeProperties[] = [
 				{
 					name: 'Check Each Reference',
 					value: 'perReference',
-					description: 'One small call per reference (CheckOutstandingItemAdmin)',
+					description: 'One small call per reference',
 				},
 			],
 			default: 'auto',
