@@ -1,8 +1,9 @@
-// Copies what tsc does not: icons, codex files and the WSDL files the transport reads at run time.
+// Copies what tsc does not: icons and codex files. (The WSDL files are compiled into
+// nodes/Yuki/transport/wsdl.generated.ts at build time and not shipped.)
 const { src, dest } = require('gulp');
 
 function copyStaticFiles() {
-	return src(['nodes/**/*.{svg,png,wsdl}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(dest('dist'));
+	return src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(dest('dist'));
 }
 
 exports.build = copyStaticFiles;

@@ -4,11 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contactDocument } from '../nodes/Yuki/documents/contact';
+import { journalDocument } from '../nodes/Yuki/documents/journal';
 import { purchaseInvoiceDocument } from '../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../nodes/Yuki/documents/salesInvoice';
 import { documentTablesSection, replaceDocumentTablesSection } from './docs/tables';
 
-export const DOCUMENTS = [salesInvoiceDocument, purchaseInvoiceDocument];
+export const DOCUMENTS = [salesInvoiceDocument, purchaseInvoiceDocument, journalDocument, contactDocument];
 
 export const FIELDS_DOC_PATH = join(__dirname, '..', 'docs', 'invoice-fields.md');
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class Yuki implements INodeType {
 	// Written out in the class: n8n's lint rules read the description (icon, subtitle, ...) only here.
@@ -14,13 +14,13 @@ export class Yuki implements INodeType {
 		version: 1,
 		// The operation as a user says it; must equal operationSubtitle() (a test says what to paste here).
 		subtitle:
-			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"salesInvoice:process":"Process sales invoices","purchaseInvoice:process":"Process purchase invoices","expenseClaim:upload":"Upload an expense claim","contact:upsert":"Create or update a contact","contact:get":"Get a contact","contact:search":"Search contacts","document:download":"Download a document","document:search":"Search documents","journal:create":"Create a journal entry","payment:getStatus":"Get the payment status of invoices","payment:listOpenItems":"List open items","administration:getMany":"Get many administrations","vatCode:getMany":"Get many VAT codes"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send invoices and expense claims to Yuki bookkeeping and read payment status',
 		defaults: { name: 'Yuki' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
+		credentials: [{ name: 'yukiApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -38,7 +38,7 @@ export class Yuki implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,7 +8,7 @@ import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
 import { detectChanges, isSnapshot, itemsChanged, snapshotKey } from './payments/snapshot';
 import { administrationValue, createRunContext, toNodeError } from './shared/runContext';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 interface TriggerOptions {
 	emitOnFirstPoll?: boolean;
@@ -33,7 +33,7 @@ export class YukiTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'yukiApi', required: true, testedBy: 'yukiApiTest' }],
+		credentials: [{ name: 'yukiApi', required: true }],
 		properties: [
 			// "Trigger On" with an action per option: n8n's node panel lists these as the trigger's
 			// events ("On sales invoice paid") instead of "On new Yuki event" (n8n editor-ui,
@@ -81,7 +81,7 @@ export class YukiTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest, listSearch, loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;

@@ -10,12 +10,15 @@ import { PROJECT_ROOT } from './instance';
 export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 
 /** The shipped example flows, by file name (without .json). */
-export const EXAMPLE_FILES = ['payment-status-schedule', 'sales-invoice-webhook', 'payment-trigger'] as const;
+export const EXAMPLE_FILES = ['payment-status-schedule', 'sales-invoice-webhook', 'payment-trigger', 'two-keys-departments', 'error-workflow'] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 
 /** Credential IDs the examples reference; an import into another n8n asks the user to pick their own. */
 export const YUKI_CREDENTIAL = { id: 'yukiSandboxCred1', name: 'Yuki sandbox' } as const;
 export const WEBHOOK_CREDENTIAL = { id: 'yukiWebhookAuth1', name: 'Invoicing tool webhook token' } as const;
+/** The two-keys example's other Yuki credentials: a department's own key, and a key for payments only. */
+export const YUKI_DEPARTMENT_CREDENTIAL = { id: 'yukiDepartmentCred1', name: 'Yuki department key (Training)' } as const;
+export const YUKI_PAYMENTS_CREDENTIAL = { id: 'yukiPaymentsCred1', name: 'Yuki payments key' } as const;
 
 /** The header the invoicing tool sends to the webhook example (n8n's Header Auth credential). */
 export const WEBHOOK_HEADER = 'X-Invoicing-Token';
@@ -82,6 +85,9 @@ export function demoCredential(url: string): YukiCredentialData {
 export function exampleCredentials(yuki: YukiCredentialData, webhookToken: string) {
 	return [
 		{ ...YUKI_CREDENTIAL, type: 'yukiApi', data: { ...yuki } },
+		// The sandbox's department key reaches only the department's administration; its main key stands in for the payments key.
+		{ ...YUKI_DEPARTMENT_CREDENTIAL, type: 'yukiApi', data: { ...yuki, accessKey: DEMO.departmentAccessKey, administrationId: DEMO.department.id } },
+		{ ...YUKI_PAYMENTS_CREDENTIAL, type: 'yukiApi', data: { ...yuki } },
 		{ ...WEBHOOK_CREDENTIAL, type: 'httpHeaderAuth', data: { name: WEBHOOK_HEADER, value: webhookToken } },
 	];
 }

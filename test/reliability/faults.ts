@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createYukiClient } from '../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../helpers/n8nRequest';
 import { YukiError } from '../../nodes/Yuki/transport/types';
 import type { YukiApi, YukiErrorKind } from '../../nodes/Yuki/transport/types';
 import { FAULT_KINDS } from '../../sandbox/faults';

@@ -13,7 +13,7 @@ import { purchaseInvoiceDocument } from '../../nodes/Yuki/documents/purchaseInvo
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { describeIssues, validateRecord } from '../../nodes/Yuki/documents/validate';
 import { buildDocument } from '../../nodes/Yuki/documents/xml';
-import { createYukiClient } from '../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../helpers/n8nRequest';
 import type { RunningSandbox } from '../../sandbox/server';
 import { parseXml as sandboxParseXml } from '../../sandbox/xml';
 import type { InputRecord } from './arbitraries';

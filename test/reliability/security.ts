@@ -15,7 +15,7 @@ import { parseDocument } from '../../nodes/Yuki/documents/inspect';
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { validateRecord } from '../../nodes/Yuki/documents/validate';
 import { buildDocument } from '../../nodes/Yuki/documents/xml';
-import { createYukiClient } from '../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../helpers/n8nRequest';
 import type { RunningSandbox } from '../../sandbox/server';
 import { capture, capturedCount, capturingLogger, findSecrets, textOf } from './capture';
 import { allSecrets, credentialsFor, harvestSessions, runNode, sandboxPerSuite } from './env';

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { YukiOperation } from './operation';
 import * as administration from './administration';
+import * as contact from './contact';
+import * as document from './document';
 import * as expenseClaim from './expenseClaim';
+import * as journal from './journal';
 import * as payment from './payment';
 import * as purchaseInvoice from './purchaseInvoice';
 import * as salesInvoice from './salesInvoice';
@@ -22,6 +25,9 @@ export const resources: Record<string, YukiResource> = {
 	salesInvoice,
 	purchaseInvoice,
 	expenseClaim,
+	contact,
+	document,
+	journal,
 	payment,
 	administration,
 	vatCode,

@@ -75,6 +75,11 @@ export interface ListField extends FieldBase {
 	kind: 'list';
 	/** Element name of each record inside the wrapper. */
 	itemXml: string;
+	/**
+	 * The records repeat directly under the parent, without a wrapper element (Yuki's journal:
+	 * `Journal/JournalEntry`); `xml` then equals `itemXml`.
+	 */
+	repeated?: boolean;
 	minItems?: number;
 	maxItems?: number;
 	fields: readonly Field[];
@@ -131,12 +136,16 @@ export interface DocumentSpec {
 	root: string;
 	/** Default namespace of the root; Yuki rejects a document without it. */
 	namespace: string;
-	/** Element of one record under the root, e.g. `SalesInvoice`. */
+	/** Element of one record under the root, e.g. `SalesInvoice`; the root itself when `singleRecord`. */
 	record: string;
+	/** The root is the one record of the document (Yuki's journal: `Journal` holds its fields itself). */
+	singleRecord?: boolean;
 	/** How sure we are of fields that state no confidence of their own (nor inherit one from a group or list). */
 	confidence?: Confidence;
 	fields: readonly Field[];
 	rules: readonly DocumentRule[];
+	/** The smallest valid input for the docs, when the required fields' examples alone do not pass the rules. */
+	example?: Record<string, unknown>;
 }
 
 const ACRONYMS: Record<string, string> = { CoC: 'coc', VAT: 'vat', GL: 'gl', ID: 'id', BIC: 'bic' };

@@ -20,15 +20,18 @@ export type DocumentInspection =
 	  }
 	| { ok: false; reason: string };
 
+/** The parsed root, or the error that stopped the reader (returned, so that callers decide what it means). */
+function readXmlOrError(xml: string): XmlElement | Error {
+	try {
+		return readXml(xml);
+	} catch (error) {
+		return error instanceof Error ? error : new Error(String(error));
+	}
+}
+
 /** The root and its records after the checks both functions share; throws with the reason. */
 function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
-	let root: XmlElement;
-	try {
-		root = readXml(xml);
-	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${error.message}`);
-		throw error;
-	}
+	const root = readRoot(spec, xml);
 	if (root.localName !== spec.root) {
 		throw new Error(`The root element is <${root.name}>, but a ${spec.name} document starts with <${spec.root}>`);
 	}
@@ -41,6 +44,23 @@ function recordElements(spec: DocumentSpec, xml: string): XmlElement[] {
 	if (root.children.length === 0) throw new Error(`<${spec.root}> holds no <${spec.record}> record`);
 	if (root.text.trim()) throw new Error(`<${spec.root}> holds text outside its <${spec.record}> records`);
 	return root.children;
+}
+
+/** The document's root element; throws with the reason when the XML is not well-formed. */
+function readRoot(spec: DocumentSpec, xml: string): XmlElement {
+	const read = readXmlOrError(xml);
+	if (read instanceof XmlSyntaxError) throw new Error(`The ${spec.name} XML is not well-formed: ${read.message}`);
+	if (read instanceof Error) throw read;
+	return read;
+}
+
+/** The root of a single-record document, after the name and namespace checks. */
+function singleRoot(spec: DocumentSpec, xml: string): XmlElement {
+	const root = readRoot(spec, xml);
+	if (root.localName !== spec.root || root.namespace !== spec.namespace) {
+		throw new Error(`A ${spec.name} document starts with <${spec.root} xmlns="${spec.namespace}">, not <${root.name}>`);
+	}
+	return root;
 }
 
 const referenceXml = (spec: DocumentSpec): string | undefined =>
@@ -72,6 +92,11 @@ function readFields(fields: readonly Field[], element: XmlElement, path: string)
 		const at = `${path}/${child.localName}`;
 		if (!field) throw new Error(`${at} is not an element of this document`);
 		const key = fieldKey(field);
+		if (field.kind === 'list' && field.repeated) {
+			const entries = (record[key] ??= []) as NormalisedRecord[];
+			entries.push(readFields(field.fields, child, at));
+			continue;
+		}
 		if (key in record) throw new Error(`${at} appears twice`);
 		if (field.kind === 'group') record[key] = readFields(field.fields, child, at);
 		else if (field.kind === 'list') {
@@ -86,5 +111,6 @@ function readFields(fields: readonly Field[], element: XmlElement, path: string)
 
 /** The records of a document, with every value as the text it holds; throws on a broken document. */
 export function parseDocument(spec: DocumentSpec, xml: string): NormalisedRecord[] {
+	if (spec.singleRecord) return [readFields(spec.fields, singleRoot(spec, xml), spec.root)];
 	return recordElements(spec, xml).map((element) => readFields(spec.fields, element, spec.record));
 }

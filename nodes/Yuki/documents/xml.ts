@@ -43,7 +43,7 @@ function writeFields(parent: XMLBuilder, fields: readonly Field[], record: Norma
 			writeFields(child(parent, field.xml), field.fields, value, at);
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const wrapper = child(parent, field.xml);
+			const wrapper = field.repeated ? parent : child(parent, field.xml);
 			for (const entry of value) writeFields(child(wrapper, field.itemXml), field.fields, entry, `${at}/${field.itemXml}`);
 		} else {
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
@@ -66,6 +66,9 @@ function escapeAttribute(text: string): string {
 export function buildDocument(spec: DocumentSpec, records: readonly NormalisedRecord[]): string {
 	// The root's name and namespace are our own constants; only record content is user data.
 	const body = fragment();
-	for (const record of records) writeFields(child(body, spec.record), spec.fields, record, spec.record);
+	if (spec.singleRecord) {
+		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
+		writeFields(body, spec.fields, records[0], spec.root);
+	} else for (const record of records) writeFields(child(body, spec.record), spec.fields, record, spec.record);
 	return `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">${body.end({ headless: true, prettyPrint: false })}</${spec.root}>`;
 }

@@ -20,10 +20,16 @@ export interface XmlElement {
 
 export class XmlSyntaxError extends Error {}
 
-const NAME_START = 'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
-const QNAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*(?::[${NAME_START}][${NAME_CHAR}]*)?`, 'y');
-const ATTRIBUTE = new RegExp(`\\s+([${NAME_START}][${NAME_CHAR}:]*)\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
+// XML 1.0 name characters. U+200C/U+200D (zero-width joiners) are legal name characters too; they
+// stand outside the character classes as alternatives, where they cannot combine with a neighbour.
+const JOINERS = '|\\u200C|\\u200D';
+const NAME_START = `(?:[A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD]${JOINERS})`;
+// The combining marks U+0300–U+036F come first in the class: after another character they would read as combined with it.
+const NAME_CHAR_CLASS = '\\u0300-\\u036FA-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\-.0-9\\u00B7\\u203F-\\u2040';
+const NAME_CHAR = `(?:[${NAME_CHAR_CLASS}]${JOINERS})`;
+const NAME_CHAR_OR_COLON = `(?:[${NAME_CHAR_CLASS}:]${JOINERS})`;
+const QNAME = new RegExp(`${NAME_START}${NAME_CHAR}*(?::${NAME_START}${NAME_CHAR}*)?`, 'y');
+const ATTRIBUTE = new RegExp(`\\s+(${NAME_START}${NAME_CHAR_OR_COLON}*)\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const TAG_END = /\s*(\/?)>/y;
 const CLOSE_END = /\s*>/y;
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/y;

@@ -2,12 +2,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../shared/parameters';
+import type { ContactCheck } from './contactCheck';
+import { runLogOption } from '../shared/runLog';
 import type { InvoiceKind } from './reports';
 
 export type MissingContactCode = 'fail' | 'warn' | 'ignore';
 
 export interface InvoiceOptions {
 	batchSize: number;
+	checkContactCodes: ContactCheck;
 	dryRun: boolean;
 	treatDuplicatesAsSuccess: boolean;
 	missingContactCode: MissingContactCode;
@@ -39,6 +42,19 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 		{
 			...batchSizeOption,
 			default: DEFAULT_BATCH_SIZE[kind],
+		},
+		{
+			displayName: 'Check Contact Codes',
+			name: 'checkContactCodes',
+			type: 'options',
+			options: [
+				{ name: 'Off', value: 'off', description: 'Send without looking the codes up' },
+				{ name: 'Warn', value: 'warn', description: 'Send, and add a warning to invoices whose contact code is not in Yuki' },
+				{ name: 'Fail', value: 'fail', description: 'Do not send invoices whose contact code is not in Yuki (or could not be checked)' },
+			],
+			default: 'off',
+			description:
+				'Whether to look up each invoice’s contact code in Yuki before sending. Costs 1 call per distinct contact code of the run, plus 1 call to find the domain when the credential has no Domain ID.',
 		},
 		{
 			displayName: 'Dry Run',
@@ -98,7 +114,7 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 				]
 			: []),
 	];
-	return optionsCollection(options);
+	return optionsCollection([...options, runLogOption]);
 }
 
 /** The run's options (options are not per item: one run is one way of sending). */
@@ -110,6 +126,7 @@ export function readInvoiceOptions(this: IExecuteFunctions, kind: InvoiceKind): 
 	}
 	return {
 		batchSize,
+		checkContactCodes: raw.checkContactCodes ?? 'off',
 		dryRun: raw.dryRun === true,
 		treatDuplicatesAsSuccess: raw.treatDuplicatesAsSuccess === true,
 		missingContactCode: kind === 'sales' ? (raw.missingContactCode ?? 'fail') : 'ignore',

@@ -14,7 +14,7 @@ import type { InvoiceOptions } from './options';
 import type { PdfReference } from './pdf';
 import { PDF_PLACEHOLDER, checkPdf } from './pdf';
 import type { InvoiceSource } from './source';
-import { invoiceInput } from './source';
+import { invoiceEntryInput, invoiceInput } from './source';
 import type { InvoiceKind } from './reports';
 
 /** One invoice on its way to Yuki. */
@@ -32,6 +32,8 @@ export interface PreparedInvoice {
 
 export interface PreparedItem {
 	itemIndex: number;
+	/** Position in the item's list of invoices (From Input JSON holding a list); undefined for one invoice per item. */
+	entry?: number;
 	administrationId: string;
 	invoices: PreparedInvoice[];
 	/** XML input: the document as given (without an XML declaration), sent unchanged first. */
@@ -76,6 +78,8 @@ export async function prepareItem(
 	source: InvoiceSource,
 	item: INodeExecutionData,
 	itemIndex: number,
+	/** One invoice of a list held by the item: its position and value. */
+	listEntry?: { entry: number; value: unknown },
 ): Promise<PreparedItem> {
 	// n8n's getNode() deep-copies the node on every call, so only the error paths ask for it.
 	const administrationId = administrationFor.call(this, context, itemIndex);
@@ -104,10 +108,13 @@ export async function prepareItem(
 		};
 	}
 
-	const input = invoiceInput.call(this, source, config.document, item, itemIndex);
+	const input = listEntry
+		? invoiceEntryInput.call(this, config.document, listEntry.value, itemIndex, listEntry.entry)
+		: invoiceInput.call(this, source, config.document, item, itemIndex);
 	let pdf: PdfReference | undefined;
-	// A JSON body may bring its own base64 PDF; otherwise it comes from the binary property.
-	if (input.documentBase64 === undefined || input.documentBase64 === '') {
+	// A JSON body may bring its own base64 PDF; otherwise it comes from the binary property
+	// (one file per item: the invoices of a list each bring their own documentBase64).
+	if (!listEntry && (input.documentBase64 === undefined || input.documentBase64 === '')) {
 		const property = pdfProperty.call(this, config, itemIndex);
 		if (property) {
 			pdf = await checkPdf.call(this, itemIndex, property);
@@ -143,6 +150,7 @@ export async function prepareItem(
 
 	return {
 		itemIndex,
+		entry: listEntry?.entry,
 		administrationId,
 		warnings,
 		invoices: [{ itemIndex, administrationId, reference: str(record.reference), record, pdf }],

@@ -13,6 +13,7 @@ import type { AdministrationPlan, BatchInfo } from './batching';
 import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
 import { readInvoiceOptions } from './options';
+import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, summariseRun } from './output';
 import { pdfBase64 } from './pdf';
@@ -22,7 +23,16 @@ import type { InvoiceReport } from './reports';
 import { alreadyInYukiMessage, reportFor } from './reports';
 import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
+import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
+
+/** One invoice's place in the input: its item and, for an item holding a list, its position there. */
+interface Slot {
+	itemIndex: number;
+	entry?: number;
+}
+
+const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
 	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
@@ -75,16 +85,45 @@ export async function processInvoices(
 	const source = this.getNodeParameter('invoiceSource', 0, 'fields') as InvoiceSource;
 	const continueOnFail = this.continueOnFail();
 
-	// 1. Validate everything before anything is sent.
+	// 1. Validate everything before anything is sent. An item holding a list of invoices gives
+	// one slot (and one output item) per invoice, each validated on its own.
 	const prepared: PreparedItem[] = [];
-	const invalid = new Map<number, unknown>();
+	const slots: Slot[] = [];
+	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const item = items[itemIndex];
+		let entries: unknown[] | undefined;
 		try {
-			prepared.push(await prepareItem.call(this, operation, context, options, source, items[itemIndex], itemIndex));
+			const inputs = source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined;
+			entries = inputs?.list ? inputs.entries : undefined;
 		} catch (error) {
 			if (!continueOnFail) throw error;
-			invalid.set(itemIndex, error);
+			slots.push({ itemIndex });
+			invalid.set(slotKey({ itemIndex }), error);
+			continue;
 		}
+		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
+			const slot: Slot = { itemIndex, entry };
+			slots.push(slot);
+			try {
+				const listEntry = entry === undefined ? undefined : { entry, value };
+				prepared.push(await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
+			} catch (error) {
+				if (entry !== undefined && error instanceof Error) {
+					error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
+				}
+				if (!continueOnFail) throw error;
+				invalid.set(slotKey(slot), error);
+			}
+		}
+	}
+	// Contact codes unknown to Yuki (Options › Check Contact Codes): those items are not sent in Fail mode.
+	const unknownContacts = await checkContactCodes.call(this, options.dryRun ? 'off' : options.checkContactCodes, prepared, context);
+	if (unknownContacts.size > 0) {
+		const [first] = unknownContacts.values();
+		if (!continueOnFail) throw first;
+		for (const [item, error] of unknownContacts) invalid.set(slotKey(item), error);
+		prepared.splice(0, prepared.length, ...prepared.filter((item) => !unknownContacts.has(item)));
 	}
 	// XML input goes unchanged; Yuki itself refuses a number it already has.
 	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
@@ -99,13 +138,18 @@ export async function processInvoices(
 		const failed = results.find((result) => result.failure);
 		if (failed) throw itemError.call(this, failed, results.length > 1 ? summariseRun(results) : undefined);
 	}
+	// Results come in the order of `prepared`, one each.
+	const bySlot = new Map(results.map((result, index) => [slotKey(prepared[index]), result]));
 	const output: INodeExecutionData[] = [];
-	const byIndex = new Map(results.map((result) => [result.itemIndex, result]));
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const result = byIndex.get(itemIndex);
-		if (!result) output.push(errorItem(invalid.get(itemIndex) as Error, itemIndex));
-		else if (!result.failure) output.push(resultItem(result.json, itemIndex));
-		else output.push(resultItem({ ...result.json, ...errorJson(itemError.call(this, result), itemIndex) }, itemIndex));
+	for (const slot of slots) {
+		const { itemIndex } = slot;
+		const result = bySlot.get(slotKey(slot));
+		let outputItem: INodeExecutionData;
+		if (!result) outputItem = errorItem(invalid.get(slotKey(slot)) as Error, itemIndex);
+		else if (!result.failure) outputItem = resultItem(result.json, itemIndex);
+		else outputItem = resultItem({ ...result.json, ...errorJson(itemError.call(this, result), itemIndex) }, itemIndex);
+		if (slot.entry !== undefined) outputItem.json.listIndex = slot.entry;
+		output.push(outputItem);
 	}
 	return output;
 }
@@ -165,12 +209,17 @@ async function sendAll(
 			if (outcome) reports.set(invoice, reportFor(outcome, invoice.reference, options.treatDuplicatesAsSuccess));
 		}
 	}
-	const firstInvoiceOfItem = new Map(prepared.map((item) => [item.itemIndex, item.invoices[0]]));
+	// The first invoice of the run with each number (an item may hold a list of invoices).
+	const numberOf = (invoice: PreparedInvoice) => `${invoice.administrationId}\u0000${invoice.reference?.trim() ?? ''}`;
+	const firstWithNumber = new Map<string, PreparedInvoice>();
+	for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
+		if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+	}
 	return prepared.map((item) => {
 		const itemReports = item.invoices.map((invoice) => {
 			const earlierItem = duplicates.get(invoice);
 			if (earlierItem === undefined) return reports.get(invoice) as InvoiceReport;
-			const earlier = reports.get(firstInvoiceOfItem.get(earlierItem) as PreparedInvoice);
+			const earlier = reports.get(firstWithNumber.get(numberOf(invoice)) as PreparedInvoice);
 			return runDuplicateReport(invoice, earlierItem, earlier, options.treatDuplicatesAsSuccess);
 		});
 		const duplicateOf = item.invoices.map((invoice) => duplicates.get(invoice)).find((index) => index !== undefined);

@@ -19,9 +19,11 @@ const PDF_ELEMENTS = ['DocumentFileName', 'DocumentBase64'];
 
 /** VAT choices differ per domain: the node offers the domain's own list (node-core's load options). */
 const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });
+/** Projects of the administration (GetProjects). */
+const PROJECT_PICKERS = { ProjectID: fromAdministration('getProjectIds'), ProjectCode: fromAdministration('getProjectCodes') };
 const LOAD_OPTIONS: Record<InvoiceKind, Record<string, LoadOptionsSource>> = {
-	sales: { VATType: fromAdministration('getVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
-	purchase: { LineVATType: fromAdministration('getPurchaseVatTypes'), GLAccountCode: fromAdministration('getGlAccounts') },
+	sales: { VATType: fromAdministration('getVatTypes'), GLAccountCode: fromAdministration('getGlAccounts'), ...PROJECT_PICKERS },
+	purchase: { LineVATType: fromAdministration('getPurchaseVatTypes'), GLAccountCode: fromAdministration('getGlAccounts'), ...PROJECT_PICKERS },
 };
 
 export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): INodeProperties[] {
@@ -55,7 +57,7 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 			default: '',
 			placeholder: 'e.g. body or invoice',
 			description:
-				"Dot path of the property holding the invoice, e.g. <code>body</code> for a webhook. Leave empty to use the item's whole JSON.",
+				"Dot path of the property holding the invoice, e.g. <code>body</code> for a webhook. Leave empty to use the item's whole JSON. A list of invoices there gives one output item per invoice.",
 			displayOptions: showFor('json'),
 		},
 		{
@@ -99,6 +101,53 @@ export function valueAtPath(data: unknown, path: string): unknown {
 	return value;
 }
 
+/**
+ * Where "From Input JSON" finds the invoice: one object, or a list of invoices in one item (an
+ * invoicing tool posting several invoices in one webhook request). Each entry of a list becomes
+ * its own output item, paired with this item.
+ */
+export type InvoiceInputs = { list: false; input: IDataObject } | { list: true; entries: unknown[] };
+
+function jsonValue(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): { path: string; value: unknown } {
+	const path = String(this.getNodeParameter('jsonProperty', itemIndex, '') ?? '').trim();
+	return { path, value: path ? valueAtPath(item.json, path) : item.json };
+}
+
+/** An object in the invoice's JSON shape, or the error that names what was found instead. */
+function asInvoiceObject(this: IExecuteFunctions, spec: DocumentSpec, value: unknown, where: string, label: string, itemIndex: number): IDataObject {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		const found = value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label}: ${where} must hold the ${spec.name} as a JSON object, but holds ${found} (allowed: an object with keys such as reference, date, contact, invoiceLines, or a list of such objects; set "JSON Property" to where the invoice is)`,
+			{ itemIndex },
+		);
+	}
+	// A copy: the PDF's placeholder and file name are added without touching the input item.
+	return { ...(value as IDataObject) };
+}
+
+/** The item's invoice input(s) in the camelCase JSON shape (not yet validated). */
+export function invoiceInputs(this: IExecuteFunctions, spec: DocumentSpec, item: INodeExecutionData, itemIndex: number): InvoiceInputs {
+	const { path, value } = jsonValue.call(this, item, itemIndex);
+	if (!Array.isArray(value)) {
+		return { list: false, input: asInvoiceObject.call(this, spec, value, path ? `the property "${path}"` : 'the item', `Item ${itemIndex}`, itemIndex) };
+	}
+	if (value.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: ${path ? `the property "${path}"` : 'the item'} holds an empty list (allowed: one ${spec.name} object, or a list of at least one)`,
+			{ itemIndex },
+		);
+	}
+	return { list: true, entries: value };
+}
+
+/** One entry of a list of invoices, as an object (or the error naming the entry). */
+export function invoiceEntryInput(this: IExecuteFunctions, spec: DocumentSpec, value: unknown, itemIndex: number, entry: number): IDataObject {
+	return asInvoiceObject.call(this, spec, value, `entry ${entry} of the list`, `Item ${itemIndex}, invoice ${entry}`, itemIndex);
+}
+
 /** The item's invoice input in the camelCase JSON shape (not yet validated). */
 export function invoiceInput(
 	this: IExecuteFunctions,
@@ -111,17 +160,7 @@ export function invoiceInput(
 		// null, not undefined: n8n throws for a parameter the user did not add unless a fallback is given.
 		return recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
 	}
-	const path = String(this.getNodeParameter('jsonProperty', itemIndex, '') ?? '').trim();
-	const value = path ? valueAtPath(item.json, path) : item.json;
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		const where = path ? `the property "${path}"` : 'the item';
-		const found = value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex}: ${where} must hold the ${spec.name} as a JSON object, but holds ${found} (allowed: an object with keys such as reference, date, contact, invoiceLines; set "JSON Property" to where the invoice is)`,
-			{ itemIndex },
-		);
-	}
-	// A copy: the PDF's placeholder and file name are added without touching the input item.
-	return { ...(value as IDataObject) };
+	const inputs = invoiceInputs.call(this, spec, item, itemIndex);
+	if (inputs.list) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: holds a list of invoices where one is expected`, { itemIndex });
+	return inputs.input;
 }

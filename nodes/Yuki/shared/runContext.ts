@@ -4,6 +4,7 @@
  */
 import type {
 	IExecuteFunctions,
+	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	NodeExecutionHint,
@@ -12,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { createYukiClient } from '../transport/client';
+import type { YukiRequestFunction } from '../transport/http';
 import type { YukiApi, YukiConnectionSettings, YukiRegion } from '../transport/types';
 import { YukiError } from '../transport/types';
 import { yukiLogger } from './logging';
@@ -27,9 +29,12 @@ export interface YukiCredentials {
 	clientId?: string;
 	clientSecret?: string;
 	archiveFolderId?: number;
+	/** Plain http:// to a host that is not loopback (off by default: the key would travel unencrypted). */
+	allowInsecureHttp?: boolean;
 }
 
 export interface RunContext {
+	/** The node's Yuki calls; `yuki.call(declaration, args)` makes any call declared in transport/calls/. */
 	yuki: YukiApi;
 	credentials: YukiCredentials;
 }
@@ -42,13 +47,28 @@ export function connectionSettings(credentials: YukiCredentials, timeoutMs?: num
 		domainId: credentials.domainId || undefined,
 		clientId: credentials.clientId || undefined,
 		clientSecret: credentials.clientSecret || undefined,
+		allowInsecureHttp: credentials.allowInsecureHttp === true,
 		timeoutMs,
 	};
 }
 
-/** A Yuki client for these credentials, logging through n8n's logger without secrets. */
-export function clientFor(credentials: YukiCredentials, logger: Logger, timeoutSeconds?: number): YukiApi {
+/**
+ * The transport's request function: n8n's own HTTP helper, so n8n's proxy settings, SSRF
+ * protection and request settings apply to every Yuki call.
+ */
+export function n8nRequestFunction(functions: AnyFunctions): YukiRequestFunction {
+	return async (request) => await functions.helpers.httpRequest(request as IHttpRequestOptions);
+}
+
+/** A Yuki client for these credentials, sending through `request` and logging through n8n's logger without secrets. */
+export function clientFor(
+	credentials: YukiCredentials,
+	logger: Logger,
+	request: YukiRequestFunction,
+	timeoutSeconds?: number,
+): YukiApi {
 	return createYukiClient(connectionSettings(credentials, timeoutSeconds ? timeoutSeconds * 1000 : undefined), {
+		request,
 		logger: yukiLogger({ logger }),
 	});
 }
@@ -56,7 +76,7 @@ export function clientFor(credentials: YukiCredentials, logger: Logger, timeoutS
 /** One client per run: the session and the day's call count are shared with later runs. */
 export async function createRunContext(this: AnyFunctions, timeoutSeconds?: number): Promise<RunContext> {
 	const credentials = (await this.getCredentials('yukiApi')) as unknown as YukiCredentials;
-	return { yuki: clientFor(credentials, this.logger, timeoutSeconds), credentials };
+	return { yuki: clientFor(credentials, this.logger, n8nRequestFunction(this), timeoutSeconds), credentials };
 }
 
 /** The value of an Administration field: a resource locator (list or ID mode) or a plain string. */

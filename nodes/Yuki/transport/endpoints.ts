@@ -8,7 +8,15 @@ export const REGION_BASE_URLS = {
 
 export type BaseUrlResolution = { baseUrl: string; problem?: undefined } | { baseUrl?: undefined; problem: string };
 
-export function resolveBaseUrl(settings: Pick<YukiConnectionSettings, 'region' | 'customBaseUrl'>): BaseUrlResolution {
+/** Loopback: the only place plain http:// is accepted without the credential's explicit consent. */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
+}
+
+export function resolveBaseUrl(
+	settings: Pick<YukiConnectionSettings, 'region' | 'customBaseUrl' | 'allowInsecureHttp'>,
+): BaseUrlResolution {
 	if (settings.region === 'nl' || settings.region === 'be') return { baseUrl: REGION_BASE_URLS[settings.region] };
 	if (settings.region !== 'custom') {
 		return { problem: `The Yuki credential has no usable region ("${String(settings.region)}"): choose Netherlands, Belgium or Custom.` };
@@ -23,6 +31,11 @@ export function resolveBaseUrl(settings: Pick<YukiConnectionSettings, 'region' |
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		return { problem: `The custom base URL "${raw}" must start with http:// or https://.` };
+	}
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && settings.allowInsecureHttp !== true) {
+		return {
+			problem: `The custom base URL "${raw}" uses plain http:// to ${url.hostname}: the access key would travel unencrypted. Use https://, or turn on "Allow Insecure HTTP" in the Yuki credential if this is intended (e.g. a test server in a private network).`,
+		};
 	}
 	if (url.username || url.password) {
 		// Not echoed: the URL holds a password.

@@ -1,106 +1,172 @@
 /**
- * Request envelopes, written by the `soap` package from the WSDL files this package ships
- * (`transport/wsdl/<Service>.wsdl`, read from disk once per process; nothing is fetched from Yuki).
- * The WSDL is the one place that knows each operation's parameter names, their casing and their
- * order: arguments are put in WSDL order here, and a name the WSDL does not know is refused, so a
- * casing slip (`sessionId` vs `sessionID`) fails in tests instead of reaching Yuki as "no value".
+ * Request envelopes, written here (SOAP 1.1, document/literal) from the operation table that the
+ * build compiles from the shipped WSDL files (wsdl.generated.ts, scripts/build/wsdl.ts). The table
+ * is the one place that knows each operation's parameter names, their case and their order:
+ * arguments are put in WSDL order here, and a name the WSDL does not know is refused, so a casing
+ * slip (`sessionId` vs `sessionID`) fails in tests instead of reaching Yuki as "no value".
+ * Tests compare every envelope with the one the `soap` package writes for the same call.
  */
-import { join } from 'node:path';
-import { createClientAsync } from 'soap';
-import type { Client } from 'soap';
 import type { YukiService } from './types';
+import { WSDL_OPERATIONS } from './wsdl.generated';
 
-/** Works from `nodes/` (tsx, tests) and from `dist/nodes/` (the gulp build copies the WSDL files). */
-export const WSDL_DIRECTORY = join(__dirname, 'wsdl');
+type Table = typeof WSDL_OPERATIONS;
 
-const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+export type OperationOf<S extends YukiService> = keyof Table[S] & string;
 
-interface SoapMethod {
-	soapAction?: string;
-	input: { $name: string; targetNSAlias: string; targetNamespace: string; $type?: string; $lookupType?: string };
+interface WsdlParameter {
+	readonly name: string;
+	/** XSD type without prefix (`string`, `int`, `dateTime`, …) or `xml` for an element holding an XML document. */
+	readonly xsd: string;
+	readonly values?: readonly string[];
+}
+
+interface WsdlOperation {
+	readonly soapAction: string;
+	readonly element: string;
+	readonly namespace: string;
+	readonly parameters: readonly WsdlParameter[];
+}
+
+type ParametersOf<S extends YukiService, O extends OperationOf<S>> = Table[S][O] extends { parameters: ReadonlyArray<{ name: infer N }> }
+	? N & string
+	: never;
+
+/** An XML document sent as the child elements of an `any` parameter (e.g. `xmlDoc`). */
+export interface XmlArgument {
+	xml: string;
+}
+
+/** Bytes sent as base64 text (e.g. `data` of an upload), encoded while the body is written. */
+export interface BinaryArgument {
+	base64: Buffer;
+}
+
+export type ArgumentValue = string | number | boolean | XmlArgument | BinaryArgument | undefined;
+
+/** The arguments of one operation, keyed by the WSDL's own parameter names (case included). */
+export type WsdlArguments<S extends YukiService, O extends OperationOf<S>> = { [P in ParametersOf<S, O>]?: ArgumentValue };
+
+export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+/** Arguments the envelope cannot carry (unknown name, wrong type, a character XML forbids). Nothing was sent. */
+export class EnvelopeError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EnvelopeError';
+	}
+}
+
+export function wsdlOperation(service: YukiService, operation: string): WsdlOperation {
+	const found = (WSDL_OPERATIONS[service] as Record<string, WsdlOperation> | undefined)?.[operation];
+	if (!found) throw new EnvelopeError(`${service}.wsdl has no SOAP 1.1 operation ${operation}`);
+	return found;
+}
+
+/** Parameter names of an operation, in WSDL order. */
+export function operationParameters(service: YukiService, operation: string): string[] {
+	return wsdlOperation(service, operation).parameters.map((parameter) => parameter.name);
+}
+
+/** The parameter that carries the session (`sessionID` or `sessionId`, by operation), if any. */
+export function sessionParameter(service: YukiService, operation: string): string | undefined {
+	return operationParameters(service, operation).find((name) => name.toLowerCase() === 'sessionid');
 }
 
 export interface OperationEnvelope {
 	soapAction: string;
-	/** Complete SOAP 1.1 envelope. */
-	xml: string;
+	/** Complete SOAP 1.1 envelope, UTF-8. */
+	body: Buffer;
 }
 
-const loadedServices = new Map<YukiService, Promise<Client>>();
+/** Characters XML 1.0 cannot carry at all (not even escaped): controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function serviceClient(service: YukiService): Promise<Client> {
-	let client = loadedServices.get(service);
-	if (!client) {
-		client = createClientAsync(join(WSDL_DIRECTORY, `${service}.wsdl`));
-		// A failed load must not be cached forever: the next call tries again.
-		client.catch(() => loadedServices.delete(service));
-		loadedServices.set(service, client);
+export function escapeXmlText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const SIMPLE_TYPES: Record<string, RegExp> = {
+	int: /^[-+]?\d+$/,
+	long: /^[-+]?\d+$/,
+	decimal: /^[-+]?(\d+\.?\d*|\.\d+)$/,
+	boolean: /^(true|false)$/,
+	dateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[-+]\d{2}:\d{2})?$/,
+};
+
+function textArgument(where: string, parameter: WsdlParameter, value: string | number | boolean): string {
+	const text = String(value);
+	const match = FORBIDDEN_CHARACTER.exec(text);
+	if (match) {
+		const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		throw new EnvelopeError(`${where} holds the character U+${code}, which XML cannot carry`);
 	}
-	return client;
-}
-
-function soapMethod(client: Client, service: YukiService, operation: string): SoapMethod {
-	const definitions = client.wsdl.definitions as unknown as {
-		services: Record<string, { ports: Record<string, { binding: { methods: Record<string, SoapMethod> } }> }>;
-	};
-	const method = definitions.services[service]?.ports[`${service}Soap`]?.binding.methods[operation];
-	if (!method) throw new Error(`${service}.wsdl has no SOAP 1.1 operation ${operation}`);
-	return method;
-}
-
-const parameterLists = new Map<string, string[]>();
-
-/** Parameter names of an operation, in WSDL order. */
-export async function operationParameters(service: YukiService, operation: string): Promise<string[]> {
-	const cacheKey = `${service}.${operation}`;
-	const cached = parameterLists.get(cacheKey);
-	if (cached) return cached;
-	const client = await serviceClient(service);
-	const description = client.describe() as Record<string, Record<string, Record<string, { input: Record<string, unknown> }>>>;
-	const input = description[service]?.[`${service}Soap`]?.[operation]?.input;
-	if (!input) throw new Error(`${service}.wsdl has no SOAP 1.1 operation ${operation}`);
-	const parameters = Object.keys(input);
-	parameterLists.set(cacheKey, parameters);
-	return parameters;
-}
-
-/**
- * Builds the envelope of one call. `args` values are text (escaped by soap) or `{ $xml }` for an
- * `any` parameter that takes an XML document as elements; `undefined` leaves a parameter out.
- */
-export async function buildEnvelope(
-	service: YukiService,
-	operation: string,
-	args: Record<string, string | { $xml: string } | undefined>,
-): Promise<OperationEnvelope> {
-	const client = await serviceClient(service);
-	const method = soapMethod(client, service, operation);
-	const parameters = await operationParameters(service, operation);
-	const unknown = Object.keys(args).filter((name) => !parameters.includes(name));
-	if (unknown.length > 0) {
-		throw new Error(`${service}.${operation} has no parameter ${unknown.join(', ')} (expected ${parameters.join(', ')})`);
+	const pattern = SIMPLE_TYPES[parameter.xsd];
+	if (pattern && !pattern.test(text)) throw new EnvelopeError(`${where} must be an xs:${parameter.xsd}, got "${text}"`);
+	if (parameter.values && !parameter.values.includes(text)) {
+		throw new EnvelopeError(`${where} must be one of ${parameter.values.join(', ')}, got "${text}"`);
 	}
-	const ordered: Record<string, unknown> = {};
-	for (const name of parameters) if (args[name] !== undefined) ordered[name] = args[name];
-
-	const input = method.input;
-	const message = client.wsdl.objectToDocumentXML(
-		input.$name,
-		ordered,
-		input.targetNSAlias,
-		input.targetNamespace,
-		input.$type ?? input.$lookupType,
-	) as string;
-	return {
-		soapAction: method.soapAction ?? `http://www.theyukicompany.com/${operation}`,
-		xml:
-			'<?xml version="1.0" encoding="utf-8"?>' +
-			`<soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-			`<soap:Body>${message}</soap:Body></soap:Envelope>`,
-	};
+	return escapeXmlText(text);
 }
 
 /** An XML document as the elements of an `any` parameter: no `<?xml?>` declaration, no BOM. */
-export function asXmlElements(document: string): { $xml: string } {
-	return { $xml: document.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '').trim() };
+export function xmlElements(document: string): XmlArgument {
+	return { xml: document.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '').trim() };
+}
+
+/** 3 × 64 KiB: a multiple of 3 bytes, so chunks encode to base64 without padding in between. */
+const BASE64_CHUNK_BYTES = 3 * 64 * 1024;
+
+/** Writes `parts` into one Buffer; binary parts are base64-encoded chunk by chunk (no full-size base64 string). */
+function joinParts(parts: ReadonlyArray<string | Buffer>): Buffer {
+	const lengths = parts.map((part) => (typeof part === 'string' ? Buffer.byteLength(part) : Math.ceil(part.length / 3) * 4));
+	const body = Buffer.allocUnsafe(lengths.reduce((sum, length) => sum + length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		if (typeof part === 'string') {
+			offset += body.write(part, offset, 'utf8');
+			continue;
+		}
+		for (let start = 0; start < part.length; start += BASE64_CHUNK_BYTES) {
+			offset += body.write(part.subarray(start, start + BASE64_CHUNK_BYTES).toString('base64'), offset, 'latin1');
+		}
+	}
+	return body;
+}
+
+/**
+ * The envelope of one call. Text values are escaped and checked against the parameter's XSD
+ * type; `undefined` leaves a parameter out; the order is the WSDL's, whatever the order of `args`.
+ */
+export function writeEnvelope(service: YukiService, operation: string, args: Record<string, ArgumentValue>): OperationEnvelope {
+	const wsdl = wsdlOperation(service, operation);
+	const known = new Set(wsdl.parameters.map((parameter) => parameter.name));
+	const unknown = Object.keys(args).filter((name) => !known.has(name));
+	if (unknown.length > 0) {
+		throw new EnvelopeError(
+			`${service}.${operation} has no parameter ${unknown.join(', ')} (expected ${[...known].join(', ')})`,
+		);
+	}
+	const parts: Array<string | Buffer> = [
+		'<?xml version="1.0" encoding="utf-8"?>' +
+			`<soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
+			`<soap:Body><${wsdl.element} xmlns="${wsdl.namespace}">`,
+	];
+	for (const parameter of wsdl.parameters) {
+		const value = args[parameter.name];
+		if (value === undefined) continue;
+		const where = `${service}.${operation} parameter ${parameter.name}`;
+		if (typeof value === 'object' && 'xml' in value) {
+			if (parameter.xsd !== 'xml') throw new EnvelopeError(`${where} takes text, not an XML document`);
+			parts.push(`<${parameter.name}>${value.xml}</${parameter.name}>`);
+		} else if (typeof value === 'object' && 'base64' in value) {
+			if (parameter.xsd !== 'base64Binary') throw new EnvelopeError(`${where} is not base64 data`);
+			parts.push(`<${parameter.name}>`, value.base64, `</${parameter.name}>`);
+		} else {
+			if (parameter.xsd === 'xml') throw new EnvelopeError(`${where} takes an XML document`);
+			parts.push(`<${parameter.name}>${textArgument(where, parameter, value)}</${parameter.name}>`);
+		}
+	}
+	parts.push(`</${wsdl.element}></soap:Body></soap:Envelope>`);
+	return { soapAction: wsdl.soapAction, body: joinParts(parts) };
 }

@@ -4,8 +4,23 @@
  * docs/transport.md), kept here so they can be corrected in one place.
  */
 
-/** Fault texts that mean the session is unknown or expired [guess: Yuki does not document them]. */
+/**
+ * Fault texts that may mean the session is unknown or expired [guess: Yuki does not document
+ * them]. Enough to sign in again and repeat a call that only reads.
+ */
 export const SESSION_FAULT_PATTERNS: readonly RegExp[] = [/session/i];
+
+/**
+ * The exact session faults Yuki raises while checking the session, before it processes anything:
+ * only these let a booking or upload be signed in again and repeated. Compared whole (ignoring
+ * case, ASP.NET's exception prefix and trailing punctuation), or as the text's start followed by
+ * a colon and an explanation ("Invalid session ID: the session has expired").
+ * [guess: the text of the project's fixture; Yuki documents no session fault text, and no public
+ * client we found names one.] A text that merely contains "session" is not enough.
+ */
+export const KNOWN_SESSION_FAULTS: readonly string[] = ['Invalid session ID'];
+
+const ASMX_EXCEPTION_PREFIX = /^\s*System\.Web\.Services\.Protocols\.SoapException:\s*/i;
 
 export const ACCESS_KEY_HINT =
 	'Yuki rejected the access key: check it in Yuki under Domain › Settings › Web services, and that the region matches (a Dutch key does not work on api.yukiworks.be).';
@@ -41,6 +56,12 @@ export function hintForFault(faultString: string): string | undefined {
 
 export function isSessionFault(faultString: string | undefined): boolean {
 	return faultString !== undefined && SESSION_FAULT_PATTERNS.some((pattern) => pattern.test(faultString));
+}
+
+export function isKnownSessionFault(faultString: string | undefined): boolean {
+	if (faultString === undefined) return false;
+	const text = faultString.replace(ASMX_EXCEPTION_PREFIX, '').trim().replace(/[.!]+$/, '').toLowerCase();
+	return KNOWN_SESSION_FAULTS.some((known) => text === known.toLowerCase() || text.startsWith(`${known.toLowerCase()}:`));
 }
 
 export const SLOW_ANSWER_HINT =

@@ -1,19 +1,48 @@
 /**
- * One HTTP POST with node's own http/https: no retries, no keep-alive (a reused socket the server
- * already closed would fail a Process call halfway and leave its outcome unknown), one overall
- * timeout that aborts the request. Tells whether the request body was fully sent, because that
- * decides whether a failed call may still have been acted upon by Yuki.
+ * One HTTP POST through the request function the node hands in: n8n's `this.helpers.httpRequest`
+ * (so n8n's proxy settings, SSRF protection and request settings apply), or in tests anything of
+ * the same shape. The transport imports nothing from n8n: the shapes below are the subset of n8n's
+ * `IHttpRequestOptions` / `IN8nHttpFullResponse` it uses. No retries, no timers: the timeout is the
+ * helper's.
+ *
+ * What matters for a booking is whether a failed request may have reached Yuki. Only a failure
+ * that certainly happened before any byte was sent (DNS, refused connection, TLS certificate,
+ * a blocked address) counts as "not sent"; everything else, including failures we do not
+ * recognise, counts as "may have been processed".
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
 
-/** Part of a request body: text, or a Buffer written as base64 in chunks (no full-size copy). */
-export type BodyPart = string | { base64: Buffer };
+/** The request the transport makes: a subset of n8n's `IHttpRequestOptions`. */
+export interface YukiHttpRequest {
+	method: 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body: Buffer;
+	/** Milliseconds until the helper gives up (n8n passes it to axios). */
+	timeout: number;
+	/** The answer as text. */
+	encoding: 'text';
+	/** Status, headers and body, not just the body. */
+	returnFullResponse: true;
+	/** A 500 with a SOAP fault is an answer to read, not an exception. */
+	ignoreHttpStatusErrors: true;
+	/** A redirect means a wrong base URL; following it would turn the POST into a GET or send the document elsewhere. */
+	disableFollowRedirect: true;
+	json: false;
+}
+
+/** The answer: a subset of n8n's `IN8nHttpFullResponse`. */
+export interface YukiHttpResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body: unknown;
+}
+
+/** `this.helpers.httpRequest` in n8n, or a stand-in of the same shape. */
+export type YukiRequestFunction = (request: YukiHttpRequest) => Promise<YukiHttpResponse | unknown>;
 
 export interface HttpAnswer {
 	status: number;
 	body: string;
-	requestBytes: number;
 	responseBytes: number;
 }
 
@@ -23,10 +52,8 @@ export class HttpFailure extends Error {
 	constructor(
 		message: string,
 		readonly reason: HttpFailureReason,
-		/** The whole request was handed to the network before the failure. */
-		readonly requestSent: boolean,
-		/** The answer had started to arrive. */
-		readonly answerStarted: boolean,
+		/** False only when the request certainly never left this machine. */
+		readonly mayHaveReachedYuki: boolean,
 		readonly code?: string,
 	) {
 		super(message);
@@ -35,113 +62,105 @@ export class HttpFailure extends Error {
 }
 
 /**
- * Far above Yuki's largest answers (a long open-item list is some megabytes); beyond it the
- * answer is refused rather than letting a wrong base URL fill n8n's memory.
+ * Error codes raised before any byte of the request is written: name resolution, connecting,
+ * the TLS handshake, and n8n's own refusals (SSRF protection, invalid URL).
  */
-export const MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+const NOT_SENT_CODES = new Set([
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_FAIL',
+	'EAI_NONAME',
+	'ECONNREFUSED',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EADDRNOTAVAIL',
+	'ERR_INVALID_URL',
+	'ERR_INVALID_PROTOCOL',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'ERR_SSL_WRONG_VERSION_NUMBER',
+	'EPROTO',
+]);
 
-/** 3 × 64 KiB: a multiple of 3 bytes, so chunks encode to base64 without padding in between. */
-const BASE64_CHUNK_BYTES = 3 * 64 * 1024;
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-function partLength(part: BodyPart): number {
-	return typeof part === 'string' ? Buffer.byteLength(part) : Math.ceil(part.base64.length / 3) * 4;
+interface ErrorLike {
+	message?: unknown;
+	code?: unknown;
+	cause?: unknown;
+	name?: unknown;
 }
 
-/** Bytes the request body will have on the wire. */
-export function bodyLength(parts: readonly BodyPart[]): number {
-	return parts.reduce((sum, part) => sum + partLength(part), 0);
-}
-
-async function writeBody(request: http.ClientRequest, parts: readonly BodyPart[]): Promise<void> {
-	const write = (chunk: string) =>
-		request.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => request.once('drain', resolve));
-	for (const part of parts) {
-		if (request.destroyed) return;
-		if (typeof part === 'string') {
-			await write(part);
-			continue;
-		}
-		for (let offset = 0; offset < part.base64.length; offset += BASE64_CHUNK_BYTES) {
-			if (request.destroyed) return;
-			await write(part.base64.subarray(offset, offset + BASE64_CHUNK_BYTES).toString('base64'));
+/** The first `code` on the error or its causes (axios and n8n wrap node's errors). */
+function errorCode(error: unknown): string | undefined {
+	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 5; current = current.cause as ErrorLike, depth++) {
+		if (typeof current.code === 'string' && current.code !== 'ERR_BAD_RESPONSE' && current.code !== 'ERR_BAD_REQUEST') {
+			return current.code;
 		}
 	}
-	request.end();
+	return undefined;
 }
 
-export function postXml(
-	url: URL,
+function errorMessage(error: unknown): string {
+	const message = (error as ErrorLike | undefined)?.message;
+	return typeof message === 'string' && message ? message : String(error);
+}
+
+/** Reads what the request function threw. */
+export function classifyFailure(error: unknown, timeoutMs: number): HttpFailure {
+	const code = errorCode(error);
+	const message = errorMessage(error);
+	if ((code && TIMEOUT_CODES.has(code)) || /timeout|timed out/i.test(message)) {
+		return new HttpFailure(`no answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout', true, code);
+	}
+	// n8n's SSRF protection refuses before connecting [guess: its message names SSRF or a blocked host].
+	const refusedByN8n = /ssrf|not allowed|blocked/i.test(message) && !code;
+	return new HttpFailure(message, 'network', !(refusedByN8n || (code !== undefined && NOT_SENT_CODES.has(code))), code);
+}
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	if (body === undefined || body === null) return '';
+	// A helper that parsed the answer itself (it should not: `json: false`, encoding text).
+	return typeof body === 'object' ? JSON.stringify(body) : String(body);
+}
+
+export async function postXml(
+	request: YukiRequestFunction,
+	url: string,
 	headers: Record<string, string>,
-	parts: readonly BodyPart[],
+	body: Buffer,
 	timeoutMs: number,
 ): Promise<HttpAnswer> {
-	const requestBytes = bodyLength(parts);
-	const transport = url.protocol === 'https:' ? https : http;
-
-	return new Promise<HttpAnswer>((resolve, reject) => {
-		let settled = false;
-		let requestSent = false;
-		let answerStarted = false;
-		const finish = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			clearTimeout(timer);
-			outcome();
-		};
-		const fail = (message: string, reason: HttpFailureReason, code?: string) =>
-			finish(() => reject(new HttpFailure(message, reason, requestSent, answerStarted, code)));
-
-		const request = transport.request(url, {
+	let response: unknown;
+	try {
+		response = await request({
 			method: 'POST',
-			agent: false,
-			headers: { ...headers, 'Content-Length': String(requestBytes), Connection: 'close' },
+			url,
+			headers,
+			body,
+			timeout: timeoutMs,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			json: false,
 		});
-		const timer = setTimeout(() => {
-			fail(`no answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout');
-			request.destroy();
-		}, timeoutMs);
-
-		request.on('finish', () => {
-			requestSent = true;
-		});
-		request.on('error', (error: NodeJS.ErrnoException) => fail(error.message, 'network', error.code));
-		request.on('response', (response) => {
-			answerStarted = true;
-			const chunks: Buffer[] = [];
-			let responseBytes = 0;
-			response.on('data', (chunk: Buffer) => {
-				chunks.push(chunk);
-				responseBytes += chunk.length;
-				if (responseBytes > MAX_ANSWER_BYTES) {
-					fail(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`, 'network', 'E2BIG');
-					request.destroy();
-				}
-			});
-			response.on('error', (error: NodeJS.ErrnoException) =>
-				fail(`connection lost while receiving the answer (${error.message})`, 'network', error.code ?? 'ECONNRESET'),
-			);
-			response.on('end', () => {
-				if (!response.complete) {
-					fail('connection lost while receiving the answer', 'network', 'ECONNRESET');
-					return;
-				}
-				finish(() =>
-					resolve({
-						status: response.statusCode ?? 0,
-						body: Buffer.concat(chunks, responseBytes).toString('utf8'),
-						requestBytes,
-						responseBytes,
-					}),
-				);
-			});
-			response.on('close', () => {
-				if (!response.complete) fail('connection lost while receiving the answer', 'network', 'ECONNRESET');
-			});
-		});
-
-		writeBody(request, parts).catch((error: Error) => {
-			fail(error.message, 'network');
-			request.destroy();
-		});
-	});
+	} catch (error) {
+		throw classifyFailure(error, timeoutMs);
+	}
+	const full = response as Partial<YukiHttpResponse> | undefined;
+	if (!full || typeof full !== 'object' || typeof full.statusCode !== 'number') {
+		// The request went out; what came back cannot be read as an HTTP answer.
+		throw new HttpFailure('the request function returned no status code', 'network', true);
+	}
+	const text = bodyText(full.body);
+	return { status: full.statusCode, body: text, responseBytes: Buffer.byteLength(text) };
 }

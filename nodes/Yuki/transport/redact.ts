@@ -1,8 +1,10 @@
 /**
  * Every text the transport lets out (error messages, hints, Yuki's fault texts, log lines) passes
  * through one `Redactor`, which removes the access key, the client secret and every session ID
- * the client has seen, and any GUID that follows the word "session" (Yuki may echo a session
- * back in a fault, including one this client never saw).
+ * the client has seen, in every form a server or proxy may echo them: any case, with or without
+ * the dashes of a GUID (or with other separators between the characters), and any GUID that
+ * follows the word "session" (Yuki may echo a session back in a fault, including one this client
+ * never saw).
  */
 
 export const REDACTED = '[redacted]';
@@ -10,14 +12,19 @@ export const REDACTED = '[redacted]';
 /** Shorter values are too likely to occur in ordinary text to be replaced blindly. */
 const MIN_SECRET_LENGTH = 3;
 
-const ECHOED_SESSION = /(session[\s_-]*(?:id)?[^0-9a-f]{0,20})([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
+const ECHOED_SESSION =
+	/(session[\s_-]*(?:id)?[^0-9a-f]{0,20})(\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?)/gi;
 
 export class Redactor {
 	private readonly secrets = new Set<string>();
 
+	private patterns: RegExp[] = [];
+
 	add(secret: string | undefined): void {
 		const value = secret?.trim();
-		if (value && value.length >= MIN_SECRET_LENGTH) this.secrets.add(value);
+		if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) return;
+		this.secrets.add(value);
+		this.patterns = [...this.secrets].sort((a, b) => b.length - a.length).flatMap(secretPatterns);
 	}
 
 	redact(text: string): string;
@@ -25,13 +32,25 @@ export class Redactor {
 	redact(text: string | undefined): string | undefined {
 		if (text === undefined) return undefined;
 		let result = text;
-		// Longest first, so a secret that contains another is removed whole; case-insensitive
-		// because GUIDs come back in either case.
-		for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-			result = result.replace(new RegExp(escapeRegExp(secret), 'gi'), REDACTED);
-		}
+		// Longest first, so a secret that contains another is removed whole.
+		for (const pattern of this.patterns) result = result.replace(pattern, REDACTED);
 		return result.replace(ECHOED_SESSION, (_match, prefix: string) => `${prefix}${REDACTED}`);
 	}
+}
+
+/**
+ * The secret as written (any case), and its letters and digits in order with up to three
+ * separators (dashes, spaces, braces, punctuation) between any two: `7C2D4E6F8A9B…` and
+ * `7c2d 4e6f-…` are the same key.
+ */
+function secretPatterns(secret: string): RegExp[] {
+	const exact = new RegExp(escapeRegExp(secret), 'gi');
+	const core = secret.replace(/[^\p{L}\p{N}]/gu, '');
+	if (core.length < MIN_SECRET_LENGTH) return [exact];
+	const spaced = [...core].map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}');
+	// A short secret only as a word of its own; a long one wherever it appears.
+	const source = core.length >= 8 ? spaced : `(?<![\\p{L}\\p{N}])${spaced}(?![\\p{L}\\p{N}])`;
+	return [exact, new RegExp(source, 'giu')];
 }
 
 function escapeRegExp(text: string): string {

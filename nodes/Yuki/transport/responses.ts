@@ -120,23 +120,150 @@ export const vatCodeRecord: ResultRecordSpec = {
 	],
 };
 
-/** `AccountingInfo.GetGLAccountScheme` → `glAccount` ([guess] for the element names; Yuki spells the description `descripton`). */
+/**
+ * `AccountingInfo.GetGLAccountScheme` → typed `GlAccount` records straight under the result, in
+ * Yuki's namespace, lower-camel, the description spelled `descripton` by Yuki
+ * [lib: dedene/yuki-cli fixture from Yuki's Postman example; rvben/yuki-cli; maartendeblock/yuki-api-client
+ * generated type `GlAccount`]. Names are matched by local name, so the namespace does not matter.
+ */
 export const glAccountRecord: ResultRecordSpec = {
-	record: 'glAccount',
+	record: 'GlAccount',
 	fields: [
 		{ xml: 'code', key: 'code', kind: 'text' },
-		{ xml: 'descripton', key: 'description', kind: 'text' },
 		{ xml: 'type', key: 'type', kind: 'integer' },
-		{ xml: 'subType', key: 'subType', kind: 'integer' },
+		{ xml: 'subtype', key: 'subtype', kind: 'integer' },
 		{ xml: 'isEnabled', key: 'isEnabled', kind: 'boolean' },
+		{ xml: 'descripton', key: 'description', kind: 'text' },
 	],
 };
 
-/** `Archive.DocumentFolders` → `Folder[@ID]` ([guess] for the element names). */
+/**
+ * `Archive.DocumentFolders` → `DocumentFolders/DocumentFolder[@ID]{Description, Icon, ProcessedByYuki}`,
+ * untyped (no namespace), booleans written `True`/`False` [lib: dedene/yuki-cli fixture from Yuki's Postman example].
+ */
 export const documentFolderRecord: ResultRecordSpec = {
-	record: 'Folder',
+	record: 'DocumentFolder',
 	fields: [
 		{ xml: 'ID', key: 'id', kind: 'integer', attribute: true },
 		{ xml: 'Description', key: 'description', kind: 'text' },
+		{ xml: 'Icon', key: 'icon', kind: 'text' },
+		{ xml: 'ProcessedByYuki', key: 'processedByYuki', kind: 'boolean' },
+	],
+};
+
+/**
+ * `Contact.SearchContacts` / `GetSuppliersAndCustomers` → `Contacts/Contact[@ID]`, untyped, at most
+ * 100 a page [lib: dedene/yuki-cli fixtures from Yuki's Postman examples; a C# client reads the
+ * same names plus FirstName/MiddleName/LastName, IBAN, BIC]. Yuki spells the work e-mail `EMailWork`; the mail address keys are shortened (`mailAddress1`: the lint's secret detector flags longer keys with digits)
+ * here. `Created`/`Modified` are .NET US-culture texts ("4/10/2019 3:50:52 PM"), passed on as text.
+ */
+export const contactRecord: ResultRecordSpec = {
+	record: 'Contact',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'text', attribute: true },
+		{ xml: 'Type', key: 'type', kind: 'text' },
+		{ xml: 'HID', key: 'hid', kind: 'integer' },
+		{ xml: 'Code', key: 'code', kind: 'text' },
+		{ xml: 'Name', key: 'name', kind: 'text' },
+		{ xml: 'FirstName', key: 'firstName', kind: 'text' },
+		{ xml: 'MiddleName', key: 'middleName', kind: 'text' },
+		{ xml: 'LastName', key: 'lastName', kind: 'text' },
+		{ xml: 'AddressLine_1', key: 'addressLine1', kind: 'text' },
+		{ xml: 'AddressLine_2', key: 'addressLine2', kind: 'text' },
+		{ xml: 'Postcode', key: 'postcode', kind: 'text' },
+		{ xml: 'City', key: 'city', kind: 'text' },
+		{ xml: 'MailAddressLine_1', key: 'mailAddress1', kind: 'text' },
+		{ xml: 'MailAddressLine_2', key: 'mailAddress2', kind: 'text' },
+		{ xml: 'MailPostcode', key: 'mailPostcode', kind: 'text' },
+		{ xml: 'MailCity', key: 'mailCity', kind: 'text' },
+		{ xml: 'Country', key: 'country', kind: 'text' },
+		{ xml: 'PhoneHome', key: 'phoneHome', kind: 'text' },
+		{ xml: 'PhoneWork', key: 'phoneWork', kind: 'text' },
+		{ xml: 'MobileHome', key: 'mobileHome', kind: 'text' },
+		{ xml: 'EMailWork', key: 'emailWork', kind: 'text' },
+		{ xml: 'EmailHome', key: 'emailHome', kind: 'text' },
+		{ xml: 'Website', key: 'website', kind: 'text' },
+		{ xml: 'VATNumber', key: 'vatNumber', kind: 'text' },
+		{ xml: 'CoCNumber', key: 'cocNumber', kind: 'text' },
+		{ xml: 'IncomeTaxNumber', key: 'incomeTaxNumber', kind: 'text' },
+		{ xml: 'IBAN', key: 'iban', kind: 'text' },
+		{ xml: 'BIC', key: 'bic', kind: 'text' },
+		{ xml: 'Created', key: 'created', kind: 'text' },
+		{ xml: 'Modified', key: 'modified', kind: 'text' },
+		{ xml: 'MainContactPerson', key: 'mainContactPerson', kind: 'text' },
+		{ xml: 'IsSupplier', key: 'isSupplier', kind: 'boolean' },
+		{ xml: 'IsCustomer', key: 'isCustomer', kind: 'boolean' },
+		{ xml: 'Tags', key: 'tags', kind: 'text' },
+		{ xml: 'BackofficeStatus', key: 'backofficeStatus', kind: 'text' },
+	],
+};
+
+/** `Contact.UpdateContact` → `ContactResponse{TimeStamp, Succeeded, Failed*}` (namespace `…:contactResponse`) [lib: dedene/yuki-cli fixture; a C# client reads `Failed`]. */
+export const CONTACT_RESPONSE_ROOT = 'ContactResponse';
+
+/**
+ * `Archive.SearchDocuments` / `FindDocument` → `Documents/Document[@ID]`, untyped; `Folder` and `Tab`
+ * carry their ID as an attribute [lib: dedene/yuki-cli `Document` type, read from Yuki's Postman examples].
+ */
+export const archiveDocumentRecord: ResultRecordSpec = {
+	record: 'Document',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'text', attribute: true },
+		{ xml: 'Subject', key: 'subject', kind: 'text' },
+		{ xml: 'DocumentDate', key: 'documentDate', kind: 'text' },
+		{ xml: 'Amount', key: 'amount', kind: 'text' },
+		{ xml: 'Folder', key: 'folder', kind: 'text', idAttribute: { key: 'folderId', kind: 'integer' } },
+		{ xml: 'Tab', key: 'tab', kind: 'text', idAttribute: { key: 'tabId', kind: 'integer' } },
+		{ xml: 'Type', key: 'type', kind: 'text' },
+		{ xml: 'TypeDescription', key: 'typeDescription', kind: 'text' },
+		{ xml: 'FileName', key: 'fileName', kind: 'text' },
+		{ xml: 'ContentType', key: 'contentType', kind: 'text' },
+		{ xml: 'FileSize', key: 'fileSize', kind: 'integer' },
+		{ xml: 'ContactName', key: 'contactName', kind: 'text' },
+		{ xml: 'Created', key: 'created', kind: 'text' },
+		{ xml: 'Creator', key: 'creator', kind: 'text' },
+		{ xml: 'Modified', key: 'modified', kind: 'text' },
+		{ xml: 'Modifier', key: 'modifier', kind: 'text' },
+	],
+};
+
+/**
+ * `Archive.PaymentMethods` → `PaymentMethods/PaymentMethod[@ID]{Description}`; `Archive.CostCategories`
+ * → `CostCategories/CostCategory[@ID]{Description}` [lib: dedene/yuki-cli fixtures from Yuki's Postman examples].
+ */
+export const archivePaymentMethodRecord: ResultRecordSpec = {
+	record: 'PaymentMethod',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'integer', attribute: true },
+		{ xml: 'Description', key: 'description', kind: 'text' },
+	],
+};
+
+export const costCategoryRecord: ResultRecordSpec = {
+	record: 'CostCategory',
+	fields: [
+		{ xml: 'ID', key: 'id', kind: 'text', attribute: true },
+		{ xml: 'Description', key: 'description', kind: 'text' },
+	],
+};
+
+/**
+ * `AccountingInfo.GetProjects` → typed `ArrayOfProject/Project{id, HID, code, description, startDate,
+ * endDate, company, contact, tags, budgetSales, budgetPurchase, contactID}` [lib: dedene/yuki-cli
+ * `AccountingProject`; maartendeblock/yuki-api-client generated `Project`]. Dates as text.
+ */
+export const projectRecord: ResultRecordSpec = {
+	record: 'Project',
+	fields: [
+		{ xml: 'id', key: 'id', kind: 'text' },
+		{ xml: 'HID', key: 'hid', kind: 'integer' },
+		{ xml: 'code', key: 'code', kind: 'text' },
+		{ xml: 'description', key: 'description', kind: 'text' },
+		{ xml: 'startDate', key: 'startDate', kind: 'text' },
+		{ xml: 'endDate', key: 'endDate', kind: 'text' },
+		{ xml: 'company', key: 'company', kind: 'text' },
+		{ xml: 'contact', key: 'contact', kind: 'text' },
+		{ xml: 'contactID', key: 'contactId', kind: 'text' },
+		{ xml: 'tags', key: 'tags', kind: 'text' },
 	],
 };

@@ -31,13 +31,15 @@ export type SoapAnswer = { fault: SoapFault } | { fault?: undefined; body: XmlEl
 
 /** Parses an envelope and returns its Body, or the fault it carries (SOAP 1.1 or 1.2). */
 export function readEnvelope(xml: string): SoapAnswer {
-	let envelope: XmlElement;
+	let envelope: XmlElement | undefined;
+	let syntaxError: unknown;
 	try {
 		envelope = parseXml(xml);
 	} catch (error) {
-		if (error instanceof XmlSyntaxError) throw new MalformedAnswerError(`not well-formed XML: ${error.message}`);
-		throw error;
+		syntaxError = error;
 	}
+	if (syntaxError instanceof XmlSyntaxError) throw new MalformedAnswerError(`not well-formed XML: ${syntaxError.message}`);
+	if (!envelope) throw syntaxError;
 	if (envelope.name !== 'Envelope') throw new MalformedAnswerError(`expected a SOAP envelope, got <${envelope.name}>`);
 	const body = childNamed(envelope, 'Body');
 	if (!body) throw new MalformedAnswerError('the SOAP envelope has no Body');
@@ -243,4 +245,18 @@ export class RejectedDocumentError extends Error {
 		super(message);
 		this.name = 'RejectedDocumentError';
 	}
+}
+
+/** Records of one kind, checked for the keys their result type needs (a gap is a malformed answer). */
+export function readTypedRecords<T>(result: XmlElement | undefined, spec: ResultRecordSpec, required: readonly string[], recordName: string): T[] {
+	const records = readRecords(result, spec);
+	requireKeys(records, required, recordName);
+	return records as unknown as T[];
+}
+
+/** A result that is one required text (a session or document ID). */
+export function requiredText(result: XmlElement | undefined, what: string): string {
+	const text = textOf(result);
+	if (!text) throw new MalformedAnswerError(`Yuki returned no ${what}`);
+	return text;
 }

@@ -2,11 +2,13 @@
  * Public shapes of the transport: the only code that talks to Yuki. It knows Yuki's services and
  * operations, never an n8n operation, and does not import n8n-workflow.
  */
+import type { YukiCall } from './calls/declaration';
+import type { WSDL_OPERATIONS } from './wsdl.generated';
 
 export type YukiRegion = 'nl' | 'be' | 'custom';
 
-/** Yuki's SOAP services this package ships WSDL files for. */
-export type YukiService = 'Accounting' | 'AccountingInfo' | 'Archive' | 'Purchase' | 'Sales' | 'Vat';
+/** Yuki's SOAP services this package ships WSDL files for (transport/wsdl/<Service>.wsdl). */
+export type YukiService = keyof typeof WSDL_OPERATIONS;
 
 export interface YukiConnectionSettings {
 	region: YukiRegion;
@@ -20,6 +22,11 @@ export interface YukiConnectionSettings {
 	clientSecret?: string;
 	/** Per-call timeout in milliseconds (default 120 000). */
 	timeoutMs?: number;
+	/**
+	 * Lets a custom base URL use plain http:// to a host that is not loopback (the access key
+	 * then travels unencrypted). Loopback (the local sandbox) never needs it.
+	 */
+	allowInsecureHttp?: boolean;
 }
 
 /** Receives one line per Yuki call. Never given an access key, client secret or session ID. */
@@ -174,13 +181,16 @@ export interface GlAccount {
 	code: string;
 	description?: string;
 	type?: number;
-	subType?: number;
+	subtype?: number;
 	isEnabled?: boolean;
 }
 
 export interface DocumentFolder {
 	id: number;
 	description?: string;
+	icon?: string;
+	/** Whether Yuki's back office handles documents put in this folder. */
+	processedByYuki?: boolean;
 }
 
 export interface UploadDocumentRequest {
@@ -205,6 +215,8 @@ export interface UploadDocumentRequest {
  * same credential through module-level caches.
  */
 export interface YukiApi {
+	/** Makes any call declared in transport/calls/ (signing in first when it needs a session). */
+	call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result>;
 	administrations(): Promise<Administration[]>;
 	processSalesInvoices(administrationId: string, xmlDoc: string): Promise<ImportResponse>;
 	processPurchaseInvoices(administrationId: string, xmlDoc: string, disableAutoCorrect?: boolean): Promise<ImportResponse>;

@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { FIELDS_DOC_PATH, updatedFieldsDoc } from '../../../scripts/document-tables';
+import { contactDocument } from '../../../nodes/Yuki/documents/contact';
+import { journalDocument } from '../../../nodes/Yuki/documents/journal';
 import { purchaseInvoiceDocument } from '../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../nodes/Yuki/documents/salesInvoice';
 import { documentExample, documentTable, replaceDocumentTablesSection } from '../../../scripts/docs/tables';
@@ -23,10 +25,13 @@ describe('document tables', () => {
 		const purchase = documentTable(purchaseInvoiceDocument);
 		assert.ok(purchase.includes('| `DocumentFileName` | `documentFileName` | text | yes | a file name ending in .pdf; up to 255 characters |'));
 		assert.ok(purchase.includes('| `City` | `city` | text |  | up to 255 characters | City | guess |'));
+		const journal = documentTable(journalDocument);
+		assert.ok(journal.startsWith('**Journal**: `Journal`\n'), 'the root is the record');
+		assert.ok(journal.includes('**Entries**: `Journal/JournalEntry`, JSON `journalEntry[]`'), 'entries repeat without a wrapper');
 	});
 
 	it('gives a JSON example that passes validation', () => {
-		for (const spec of [salesInvoiceDocument, purchaseInvoiceDocument]) {
+		for (const spec of [salesInvoiceDocument, purchaseInvoiceDocument, journalDocument, contactDocument]) {
 			const result = validateRecord(spec, documentExample(spec));
 			assert.ok(result.ok, JSON.stringify(result));
 		}

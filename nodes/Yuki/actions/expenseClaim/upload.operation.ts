@@ -9,6 +9,7 @@ import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
 import { readBinaryFile } from '../../shared/binary';
 import { administrationField, binaryPropertyField, optionsCollection } from '../../shared/parameters';
+import { runLogOption } from '../../shared/runLog';
 import { handleItemError, inputError, resultItem } from '../../shared/items';
 import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
 import type { RunContext } from '../../shared/runContext';
@@ -54,11 +55,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Cost Category',
+				displayName: 'Cost Category Name or ID',
 				name: 'costCategory',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCostCategories' },
 				default: '',
-				description: 'Cost category as named in Yuki, e.g. Reiskosten',
+				description:
+					'Cost category of the expense, from Yuki’s list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'File Name',
@@ -68,20 +71,22 @@ const properties: INodeProperties[] = [
 				description: 'Name to store the file under in Yuki; default: the binary file’s own name',
 			},
 			{
-				displayName: 'Payment Method',
+				displayName: 'Payment Method Name or ID',
 				name: 'paymentMethod',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getExpensePaymentMethods' },
 				default: 0,
 				description:
-					'Yuki’s number for how the expense was paid; 0 = unspecified. Yuki does not publish the archive’s numbers (our guess), so check them in your domain before using other values.',
+					'How the expense was paid, from the domain’s list; 0 = unspecified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				displayName: 'Project',
+				displayName: 'Project Name or ID',
 				name: 'project',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProjectCodes', loadOptionsDependsOn: ['administrationId'] },
 				default: '',
-				description: 'Project code or name in Yuki',
+				description:
+					'Project of the expense, by its code in Yuki (sent as the upload’s project [guess: Yuki does not say whether it takes the code or the name]). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Remarks',
@@ -93,7 +98,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([runLogOption]),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

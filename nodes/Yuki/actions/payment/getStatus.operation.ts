@@ -6,6 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { administrationField, optionsCollection } from '../../shared/parameters';
+import { runLogOption } from '../../shared/runLog';
 import { nowIn } from '../../payments/dates';
 import type { LookupStrategy } from '../../payments/matching';
 import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '../../payments/matching';
@@ -81,6 +82,7 @@ const properties: INodeProperties[] = [
 	},
 	simplifyField,
 	optionsCollection([
+		runLogOption,
 		{
 			displayName: 'Ignore Case',
 			name: 'caseInsensitive',

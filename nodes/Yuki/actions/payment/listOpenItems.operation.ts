@@ -7,6 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { administrationField, optionsCollection } from '../../shared/parameters';
+import { runLogOption } from '../../shared/runLog';
 import { isoDate, nowIn } from '../../payments/dates';
 import { openItemJson } from '../../payments/openItem';
 import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
@@ -79,7 +80,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
-	optionsCollection(),
+	optionsCollection([runLogOption]),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);

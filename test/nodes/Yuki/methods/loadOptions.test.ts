@@ -58,6 +58,31 @@ describe('load options and list search', () => {
 		assert.ok(!options.some((option) => option.value === '4990'), 'a disabled GL account is offered');
 	});
 
+	it('keeps a list for a few minutes: ten GL account dropdowns (ten invoice lines) cost one call', async () => {
+		const before = sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').length;
+		for (let line = 0; line < 10; line++) await loadOptions('getGlAccounts', { credentials });
+		const calls = sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').length - before;
+		assert.ok(calls <= 1, `${calls} calls`);
+		// Another administration is another list.
+		await loadOptions('getGlAccounts', { credentials, parameters: { administrationId: { __rl: true, mode: 'id', value: sandbox.demo.department.id } } });
+		assert.equal(sandbox.calls.filter((call) => call.operation === 'GetGLAccountScheme').at(-1)?.administrationId, sandbox.demo.department.id);
+	});
+
+	it('offers the administration’s projects by code and by ID, and the domain’s payment methods and cost categories', async () => {
+		const codes = await loadOptions('getProjectCodes', { credentials });
+		assert.ok(codes.some((option) => option.value === 'KORENAAR-WEB' && /^KORENAAR-WEB – /.test(option.name)), JSON.stringify(codes));
+		assert.ok(!codes.some((option) => option.value === 'TRAINING-OOST'), 'a project of another administration');
+		// The sandbox's GetProjects answer carries no project `id` (a generated client's type does): the
+		// ID picker then offers nothing rather than something wrong.
+		const ids = await loadOptions('getProjectIds', { credentials });
+		assert.ok(ids.every((option) => /^[0-9a-f-]{36}$/i.test(String(option.value))));
+		const methods = await loadOptions('getExpensePaymentMethods', { credentials });
+		assert.deepEqual(methods[0], { name: 'Unspecified', value: 0 });
+		assert.ok(methods.length > 1 && methods.slice(1).every((option) => typeof option.value === 'number' && option.value > 0));
+		const categories = await loadOptions('getCostCategories', { credentials });
+		assert.ok(categories.length > 0 && categories.every((option) => typeof option.value === 'string' && option.value !== ''));
+	});
+
 	it('lists the archive folders with their IDs as values', async () => {
 		const options = await loadOptions('getArchiveFolders', { credentials });
 		assert.ok(options.some((option) => option.value === sandbox.demo.archiveFolderId && /Onkostendeclaraties/.test(option.name)));

@@ -9,7 +9,8 @@ import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purcha
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
 import type { DocumentSpec } from '../../../../nodes/Yuki/documents/fields';
 import { validateRecord } from '../../../../nodes/Yuki/documents/validate';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
+import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { QUOTA_HINT } from '../../../../nodes/Yuki/transport/faults';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';

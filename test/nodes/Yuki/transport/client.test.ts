@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
+import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { uniqueAccessKey } from './fakeYuki';
 import { useFakeYuki } from './fixtureServer';
 
@@ -297,16 +298,17 @@ describe('results', () => {
 		]);
 	});
 
-	it('reads GL accounts (Yuki spells the description "descripton") and document folders', async () => {
+	it('reads GL accounts as Yuki types them (GlAccount, lower-camel, "descripton") and document folders (DocumentFolder[@ID])', async () => {
 		const client = createYukiClient(settings());
 		assert.deepEqual(await client.glAccounts(ADMINISTRATION), [
-			{ code: '400000', description: 'Omzet hoog', type: 8, subType: 80, isEnabled: true },
-			{ code: '458000', description: 'Reis- & verblijfkosten', type: 4, subType: 41, isEnabled: false },
+			{ code: '400000', description: 'Omzet hoog', type: 8, subtype: 80, isEnabled: true },
+			{ code: '458000', description: 'Reis- & verblijfkosten', type: 4, subtype: 41, isEnabled: false },
+			{ code: '020200', description: 'RC directie', type: 2 },
 		]);
 		assert.deepEqual(await client.documentFolders(), [
-			{ id: 1, description: 'Purchase' },
-			{ id: 2, description: 'Sales' },
-			{ id: 8, description: 'Expense claims & receipts' },
+			{ id: 1, description: 'Purchase', icon: 'DocumentFolder_red_label.png', processedByYuki: true },
+			{ id: 2, description: 'Sales', icon: 'DocumentFolder_red_label.png', processedByYuki: true },
+			{ id: 8, description: 'Expense claims & receipts', icon: 'DocumentFolder_yellow_label.png', processedByYuki: false },
 		]);
 	});
 

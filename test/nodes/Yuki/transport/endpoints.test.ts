@@ -37,3 +37,19 @@ it('does not repeat a password given in a custom base URL', () => {
 	const resolution = resolveBaseUrl({ region: 'custom', customBaseUrl: 'https://admin:hunter22@api.yukiworks.nl' });
 	assert.ok(resolution.problem && !resolution.problem.includes('hunter22'));
 });
+
+describe('plain http:// to a host that is not this machine', () => {
+	it('is refused unless the credential allows insecure HTTP, so the access key never travels unencrypted by accident', () => {
+		for (const given of ['http://yuki-proxy.example.nl', 'http://10.0.0.5:8089', 'http://localhost.example.com', 'http://127.0.0.1.example.com']) {
+			const refused = resolveBaseUrl({ region: 'custom', customBaseUrl: given });
+			assert.match(refused.problem ?? '', /plain http:\/\/ .* unencrypted.*Allow Insecure HTTP/, given);
+			assert.ok(resolveBaseUrl({ region: 'custom', customBaseUrl: given, allowInsecureHttp: true }).baseUrl, given);
+		}
+	});
+
+	it('is accepted for loopback (the local sandbox), and https:// always', () => {
+		for (const given of ['http://127.0.0.1:8089', 'http://127.5.6.7', 'http://localhost:5678', 'http://[::1]:8089', 'https://yuki-proxy.example.nl']) {
+			assert.ok(resolveBaseUrl({ region: 'custom', customBaseUrl: given }).baseUrl, given);
+		}
+	});
+});

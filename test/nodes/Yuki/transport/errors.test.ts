@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
 import { ACCESS_KEY_HINT, DOMAIN_HINT, NOT_LICENSED_HINT, QUOTA_HINT } from '../../../../nodes/Yuki/transport/faults';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
@@ -149,6 +149,14 @@ describe('network', () => {
 });
 
 describe('settings that cannot work', () => {
+	it('refuses plain http:// to a host that is not loopback before sending anything (the access key would travel unencrypted)', async () => {
+		const error = await failure(client({ customBaseUrl: 'http://yuki.example.nl' }).administrations());
+		assert.equal(error.kind, 'configuration');
+		assert.equal(error.mayHaveReachedYuki, false);
+		assert.match(error.message, /unencrypted/);
+		assert.equal(yuki.requests.length, 0);
+	});
+
 	it('stops before any call without an access key or with an unknown region', async () => {
 		const noKey = await failure(client({ accessKey: '  ' }).administrations());
 		assert.equal(noKey.kind, 'configuration');
@@ -157,5 +165,18 @@ describe('settings that cannot work', () => {
 		assert.equal(noRegion.kind, 'configuration');
 		assert.match(noRegion.message, /region/);
 		assert.equal(yuki.requests.length, 0);
+	});
+});
+
+describe('redirects', () => {
+	it('does not follow a redirect (the document would go elsewhere or be lost): a wrong base URL, not sent for processing', async () => {
+		// A 307 keeps the method and body: following it would send the invoices a second time.
+		yuki.reply('ProcessSalesInvoices', { body: '', status: 307, contentType: 'text/plain', location: `${yuki.baseUrl}/ws/Sales.asmx?again` });
+		const error = await failure(client().processSalesInvoices(ADMINISTRATION, '<SalesInvoices/>'));
+		assert.equal(error.kind, 'http');
+		assert.equal(error.httpStatus, 307);
+		assert.equal(error.mayHaveReachedYuki, false);
+		assert.match(error.hint ?? '', /base URL/);
+		assert.equal(yuki.operations().filter((operation) => operation === 'ProcessSalesInvoices').length, 1);
 	});
 });

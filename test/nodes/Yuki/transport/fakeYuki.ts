@@ -32,7 +32,7 @@ export interface RecordedRequest {
 
 export type Reply =
 	| { fixture: string; status?: number }
-	| { body: string; status?: number; contentType?: string }
+	| { body: string; status?: number; contentType?: string; location?: string }
 	/** Never answer (the client times out). */
 	| { hang: true }
 	/** Send the headers and half the body, then cut the connection. */
@@ -105,7 +105,10 @@ export async function startFakeYuki(): Promise<FakeYuki> {
 			text = reply.body;
 		}
 		const status = reply.status ?? ('fixture' in reply && reply.fixture.startsWith('Fault.') ? 500 : 200);
-		response.writeHead(status, { 'Content-Type': ('contentType' in reply && reply.contentType) || 'text/xml; charset=utf-8' });
+		response.writeHead(status, {
+			'Content-Type': ('contentType' in reply && reply.contentType) || 'text/xml; charset=utf-8',
+			...('location' in reply && reply.location ? { Location: reply.location } : {}),
+		});
 		response.end(text);
 	});
 	server.listen(0, '127.0.0.1');

@@ -1,15 +1,17 @@
 /**
  * The fake Yuki every transport test file runs against: started once per file, with the request
  * log and the transport's caches (sessions, quota counts) cleared before each test so that no
- * test sees another's calls.
+ * test sees another's calls, and every request checked after each test against soap's own
+ * serialisation of the same call (soapOracle.ts).
  */
 import { once } from 'node:events';
 import * as net from 'node:net';
-import { after, before, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import type { YukiConnectionSettings } from '../../../../nodes/Yuki/transport/types';
 import type { FakeYuki } from './fakeYuki';
 import { startFakeYuki, uniqueAccessKey } from './fakeYuki';
+import { assertRequestIsSoaps } from './soapOracle';
 
 export interface FakeYukiSuite {
 	/** The running fake; usable from the tests and hooks on (it is started in `before`). */
@@ -27,6 +29,10 @@ export function useFakeYuki(): FakeYukiSuite {
 	beforeEach(() => {
 		running().requests.length = 0;
 		resetTransportCaches();
+	});
+	// Every envelope the node sent in the test equals, as XML, the one soap's client writes for the same call.
+	afterEach(async () => {
+		for (const request of running().requests) await assertRequestIsSoaps(request);
 	});
 
 	function running(): FakeYuki {

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { after, before, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
+import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { operationResult, readEnvelope, readOutstandingItems } from '../../../../nodes/Yuki/transport/results';
 import type { FakeYuki } from './fakeYuki';
 import { openItemsAnswer } from './parseSpeedFixture';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
 import { closedPort, useFakeYuki } from './fixtureServer';
 
 const ADMINISTRATION = 'e5151219-a7bd-44f7-b9b2-a87d379e71f6';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createYukiClient } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
 import { Redactor } from '../../../../nodes/Yuki/transport/redact';
 import type { YukiLogger } from '../../../../nodes/Yuki/transport/types';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
@@ -55,12 +55,13 @@ describe('secrets never leave the transport', () => {
 				(error: YukiError) => errors.push(error),
 			);
 
-		// Both texts mention the session, so the client signs in again and repeats once: fail both times.
+		// A read whose fault mentions the session is signed in again and repeated once: fail both times.
 		const administrationsFault = faultSaying(`Access key ${ACCESS_KEY} has no rights (session ${SESSION.toUpperCase()})`);
 		yuki.reply('Administrations', administrationsFault, administrationsFault);
 		await collect(client.administrations());
 		const purchaseFault = faultSaying(`Client secret ${CLIENT_SECRET} expired for sessionId=${CLIENT_SESSION}; rights missing`);
-		yuki.reply('ProcessPurchaseInvoices', purchaseFault, purchaseFault);
+		// Not a known session fault: a Process call is not repeated.
+		yuki.reply('ProcessPurchaseInvoices', purchaseFault);
 		await collect(client.processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>'));
 		yuki.reply('DocumentFolders', { body: `<html>${SESSION} ${ACCESS_KEY}</html>` });
 		await collect(client.documentFolders());
@@ -74,6 +75,44 @@ describe('secrets never leave the transport', () => {
 		assert.ok(yuki.requests.some((request) => request.body.includes(ACCESS_KEY)));
 	});
 
+	it('removes every form of every secret: any case, GUIDs without dashes or with other separators', async () => {
+		const logger = new RecordingLogger();
+		const client = createYukiClient(
+			{ region: 'custom', customBaseUrl: yuki.baseUrl, accessKey: ACCESS_KEY, clientId: 'client-1', clientSecret: CLIENT_SECRET },
+			{ logger },
+		);
+		const bare = (guid: string) => guid.replace(/-/g, '');
+		const forms = [
+			bare(ACCESS_KEY),
+			bare(ACCESS_KEY).toUpperCase(),
+			`{${ACCESS_KEY.toUpperCase()}}`,
+			ACCESS_KEY.replace(/-/g, ' '),
+			CLIENT_SECRET.toUpperCase(),
+			CLIENT_SECRET.replace(/-/g, ''),
+			bare(CLIENT_SESSION).toUpperCase(),
+			bare(SESSION),
+		];
+		const echo = faultSaying(`Not allowed: ${forms.join(' / ')}`);
+		// The client has seen both sessions; the fault is no session fault, so the Process call fails once.
+		await client.administrations();
+		await client.processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>');
+		yuki.reply('ProcessPurchaseInvoices', echo);
+		const error = await client.processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>').then(
+			() => assert.fail('expected a failure'),
+			(failure: YukiError) => failure,
+		);
+		const text = everythingOf(error) + logger.lines.join('\n');
+		for (const form of forms) assert.ok(!text.toLowerCase().includes(form.toLowerCase()), `${form} was not redacted: ${error.faultString}`);
+		assert.doesNotMatch(error.faultString ?? '', /[0-9a-f]{8}/i);
+		assert.match(error.faultString ?? '', /^Not allowed: \[redacted\] \/ /);
+	});
+
+	it('leaves ordinary text alone', () => {
+		const redactor = new Redactor();
+		redactor.add(ACCESS_KEY);
+		assert.equal(redactor.redact('Invoice VF-0001 of 7c2d-4e6f: not a key'), 'Invoice VF-0001 of 7c2d-4e6f: not a key');
+	});
+
 	it('removes a session ID Yuki echoes back even when this client never saw it', () => {
 		const redactor = new Redactor();
 		assert.equal(
@@ -81,6 +120,7 @@ describe('secrets never leave the transport', () => {
 			'Session [redacted] has expired; administration e5151219-a7bd-44f7-b9b2-a87d379e71f6',
 		);
 		assert.equal(redactor.redact('Invalid sessionID: 0B7C6A4E-1111-4222-8333-944445555666'), 'Invalid sessionID: [redacted]');
+		assert.equal(redactor.redact('session 0b7c6a4e111142228333944445555666 expired'), 'session [redacted] expired');
 	});
 
 	it('logs one line per call with service, operation, administration, duration, outcome and size, never the document', async () => {

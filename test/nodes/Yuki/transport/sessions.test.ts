@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { createYukiClient, resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import { createYukiClient } from '../../../helpers/n8nRequest';
+import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
 import { SESSION_HINT } from '../../../../nodes/Yuki/transport/faults';
 import { YukiError } from '../../../../nodes/Yuki/transport/types';
 import { useFakeYuki } from './fixtureServer';
@@ -155,5 +156,96 @@ describe('sessions under concurrency', () => {
 		assert.equal(yuki.operations().filter((operation) => operation === 'Authenticate').length, 2);
 		assert.deepEqual(sessionOf('Administrations'), [FIRST_SESSION, SECOND_SESSION]);
 		assert.deepEqual(sessionOf('DocumentFolders'), [FIRST_SESSION, SECOND_SESSION]);
+	});
+});
+
+describe('repeating a call after a session fault', () => {
+	const fault = (text: string) => ({
+		status: 500,
+		body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${text}</faultstring></soap:Fault></soap:Body></soap:Envelope>`,
+	});
+	const upload = { administrationId: ADMINISTRATION, fileName: 'bon.pdf', data: Buffer.from('%PDF-1.4'), folder: 8, amount: '26.40', paymentMethod: 0 };
+
+	it('never signs in again and resends a Process or Upload call on a fault that merely mentions "session"', async () => {
+		for (const text of ['Timeout while saving the session state of invoice VF-0001', 'Session: invalid session ID', 'Invalid session ID detected after booking 2 invoices; rolled back 1']) {
+			yuki.requests.length = 0;
+			resetTransportCaches();
+			yuki.reply('ProcessSalesInvoices', fault(text));
+			await assert.rejects(createYukiClient(settings()).processSalesInvoices(ADMINISTRATION, '<SalesInvoices/>'), (error: YukiError) => {
+				assert.equal(error.kind, 'fault');
+				return true;
+			});
+			assert.deepEqual(yuki.operations(), ['Authenticate', 'ProcessSalesInvoices'], text);
+
+			yuki.requests.length = 0;
+			yuki.reply('UploadDocumentWithData', fault(text));
+			await assert.rejects(createYukiClient(settings()).uploadDocument(upload), YukiError);
+			assert.deepEqual(yuki.operations(), ['Authenticate', 'UploadDocumentWithData'], text);
+		}
+	});
+
+	it('repeats a Process or Upload call once after the exact session fault Yuki raises before processing', async () => {
+		for (const text of [
+			'System.Web.Services.Protocols.SoapException: Invalid session ID',
+			'Invalid session ID.',
+			'invalid session id: the session does not exist or has expired',
+		]) {
+			yuki.requests.length = 0;
+			resetTransportCaches();
+			yuki.reply('Authenticate', authenticateAnswer(FIRST_SESSION), authenticateAnswer(SECOND_SESSION));
+			yuki.reply('UploadDocumentWithData', fault(text));
+			assert.equal(await createYukiClient(settings()).uploadDocument(upload), '5d5a3213-34ed-4c96-bf2f-f6bb23804597', text);
+			assert.deepEqual(yuki.operations(), ['Authenticate', 'UploadDocumentWithData', 'Authenticate', 'UploadDocumentWithData'], text);
+			assert.deepEqual(sessionOf('UploadDocumentWithData'), [FIRST_SESSION, SECOND_SESSION]);
+		}
+	});
+
+	it('repeats a read call after any fault that mentions the session (nothing can be booked twice)', async () => {
+		yuki.reply('Authenticate', authenticateAnswer(FIRST_SESSION), authenticateAnswer(SECOND_SESSION));
+		yuki.reply('Administrations', fault('Your session has timed out, please log in'));
+		await createYukiClient(settings()).administrations();
+		assert.deepEqual(yuki.operations(), ['Authenticate', 'Administrations', 'Authenticate', 'Administrations']);
+	});
+});
+
+describe('sessions belong to the exact credential', () => {
+	const client = { clientId: 'client-1', clientSecret: 'secret-of-client-1' };
+	const invalidClient = {
+		status: 500,
+		body: '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Invalid client ID or client secret</faultstring></soap:Fault></soap:Body></soap:Envelope>',
+	};
+
+	it('does not accept a wrong client secret while a session of the right one is cached', async () => {
+		const right = settings(client);
+		await createYukiClient(right).processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>');
+		yuki.reply('AuthenticateClient', invalidClient);
+		await assert.rejects(
+			createYukiClient({ ...right, clientSecret: 'a-wrong-secret' }).processPurchaseInvoices(ADMINISTRATION, '<PurchaseInvoices/>'),
+			(error: YukiError) => {
+				assert.equal(error.operation, 'AuthenticateClient');
+				assert.equal(error.kind, 'fault');
+				return true;
+			},
+		);
+		assert.deepEqual(yuki.operations(), ['AuthenticateClient', 'ProcessPurchaseInvoices', 'AuthenticateClient']);
+		assert.deepEqual(
+			yuki.requests.filter((request) => request.operation === 'AuthenticateClient').map((request) => request.parameters[1][1]),
+			['secret-of-client-1', 'a-wrong-secret'],
+		);
+	});
+
+	it('keeps sessions apart for every part of the credential: access key, client ID, client secret, domain, URL', async () => {
+		const base = settings(client);
+		const variants = [
+			base,
+			{ ...base, accessKey: `${base.accessKey}-other` },
+			{ ...base, clientId: 'client-2' },
+			{ ...base, clientSecret: 'secret-2' },
+			{ ...base, domainId: 'dom-2' },
+			{ ...base, customBaseUrl: `${base.customBaseUrl}/` .replace(/\/$/, '/ws') },
+			{ ...base, customBaseUrl: base.customBaseUrl?.replace('127.0.0.1', 'localhost') },
+		];
+		for (const variant of variants) await createYukiClient(variant).administrations();
+		assert.equal(yuki.operations().filter((operation) => operation === 'Authenticate').length, 6, 'the same URL written with /ws shares the session');
 	});
 });

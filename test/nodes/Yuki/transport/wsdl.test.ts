@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { operationParameters, WSDL_DIRECTORY } from '../../../../nodes/Yuki/transport/envelope';
+import { operationParameters } from '../../../../nodes/Yuki/transport/envelope';
 import type { YukiService } from '../../../../nodes/Yuki/transport/types';
 import type { XmlElement } from '../../../../nodes/Yuki/transport/xml/scanner';
 import { parseXml } from '../../../../nodes/Yuki/transport/xml/scanner';
+import { WSDL_DIRECTORY } from '../../../../scripts/build/wsdl';
 
-const SERVICES: YukiService[] = ['Accounting', 'AccountingInfo', 'Archive', 'Purchase', 'Sales', 'Vat'];
+const SERVICES: YukiService[] = ['Accounting', 'AccountingInfo', 'Archive', 'Contact', 'Purchase', 'Sales', 'Vat'];
 const NAMESPACE = 'http://www.theyukicompany.com/';
 
 function all(element: XmlElement, name: string): XmlElement[] {
@@ -20,7 +21,7 @@ describe('shipped WSDL files', () => {
 	});
 
 	for (const service of SERVICES) {
-		it(`${service}: document/literal SOAP 1.1 in Yuki's namespace, a SOAPAction per operation, the session operations`, async () => {
+		it(`${service}: document/literal SOAP 1.1 in Yuki's namespace, a SOAPAction per operation, the session operations`, () => {
 			const definitions = parseXml(readFileSync(join(WSDL_DIRECTORY, `${service}.wsdl`), 'utf8'));
 			assert.equal(definitions.attributes.targetNamespace, NAMESPACE);
 			const [binding] = all(definitions, 'binding').filter((element) => element.attributes.name === `${service}Soap`);
@@ -34,15 +35,15 @@ describe('shipped WSDL files', () => {
 			}
 			const names = operations.map((operation) => operation.attributes.name);
 			for (const sessionOperation of ['Authenticate', 'AuthenticateClient', 'SetCurrentDomain']) assert.ok(names.includes(sessionOperation));
-			assert.deepEqual(await operationParameters(service, 'AuthenticateClient'), ['clientID', 'clientSecret', 'accessKey']);
-			assert.deepEqual(await operationParameters(service, 'SetCurrentDomain'), ['sessionID', 'domainID']);
+			assert.deepEqual(operationParameters(service, 'AuthenticateClient'), ['clientID', 'clientSecret', 'accessKey']);
+			assert.deepEqual(operationParameters(service, 'SetCurrentDomain'), ['sessionID', 'domainID']);
 		});
 	}
 
-	it('declares the import and upload operations with the parameters of the contract', async () => {
-		assert.deepEqual(await operationParameters('Sales', 'ProcessSalesInvoices'), ['sessionId', 'administrationId', 'xmlDoc']);
-		assert.deepEqual(await operationParameters('Purchase', 'ProcessPurchaseInvoices'), ['sessionId', 'administrationId', 'disableAutoCorrect', 'xmlDoc']);
-		assert.deepEqual(await operationParameters('Archive', 'UploadDocumentWithData'), [
+	it('declares the import and upload operations with the parameters of the contract', () => {
+		assert.deepEqual(operationParameters('Sales', 'ProcessSalesInvoices'), ['sessionId', 'administrationId', 'xmlDoc']);
+		assert.deepEqual(operationParameters('Purchase', 'ProcessPurchaseInvoices'), ['sessionId', 'administrationId', 'disableAutoCorrect', 'xmlDoc']);
+		assert.deepEqual(operationParameters('Archive', 'UploadDocumentWithData'), [
 			'sessionID',
 			'fileName',
 			'data',
@@ -55,7 +56,7 @@ describe('shipped WSDL files', () => {
 			'project',
 			'remarks',
 		]);
-		assert.deepEqual(await operationParameters('Accounting', 'AdministrationID'), ['sessionID', 'administrationName']);
-		assert.deepEqual(await operationParameters('Accounting', 'CheckOutstandingItem'), ['sessionID', 'Reference']);
+		assert.deepEqual(operationParameters('Accounting', 'AdministrationID'), ['sessionID', 'administrationName']);
+		assert.deepEqual(operationParameters('Accounting', 'CheckOutstandingItem'), ['sessionID', 'Reference']);
 	});
 });

@@ -1,0 +1,18 @@
+/** Calls of Yuki's Purchase service (Purchase.asmx): a client session from `AuthenticateClient` [doc]. */
+import type { XmlArgument } from '../envelope';
+import { readImportResponse } from '../results';
+import { declareCall } from './declaration';
+
+/** Books purchase invoices; `disableAutoCorrect` is sent as text, `false` unless asked [doc]. */
+export const processPurchaseInvoices = declareCall({
+	service: 'Purchase',
+	operation: 'ProcessPurchaseInvoices',
+	session: 'client',
+	effect: 'write',
+	parameters: ({ administrationId, xmlDoc, disableAutoCorrect }: { administrationId: string; xmlDoc: XmlArgument; disableAutoCorrect: boolean }) => ({
+		administrationId,
+		disableAutoCorrect: String(disableAutoCorrect),
+		xmlDoc,
+	}),
+	read: (result) => readImportResponse(result, 'purchase'),
+});
