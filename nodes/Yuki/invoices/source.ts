@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec } from '../documents/fields';
 import type { LoadOptionsSource } from '../shared/mappedFields';
 import { documentProperties, recordFromParameters } from '../shared/mappedFields';
+import { ContactConflictError, EXISTING_CONTACT, existingContactField, pickedContact, withPickedContact } from '../shared/contactPicker';
 import type { InvoiceKind } from './reports';
 
 export type InvoiceSource = 'fields' | 'json' | 'xml';
@@ -75,7 +76,10 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 			displayOptions: showFor('fields'),
 			loadOptions: LOAD_OPTIONS[kind],
 			exclude: PDF_ELEMENTS,
-		}).map(withoutRequiredCollectionOptions),
+		})
+			.map(withoutRequiredCollectionOptions)
+			// The picker just above the Contact fields it fills in.
+			.flatMap((property) => (property.name === 'contact' ? [existingContactField(showFor('fields')), property] : [property])),
 	];
 }
 
@@ -158,7 +162,16 @@ export function invoiceInput(
 ): IDataObject {
 	if (source === 'fields') {
 		// null, not undefined: n8n throws for a parameter the user did not add unless a fallback is given.
-		return recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
+		const record = recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
+		try {
+			return withPickedContact(record, pickedContact(this.getNodeParameter(EXISTING_CONTACT, itemIndex, '')));
+		} catch (error) {
+			const conflict = new NodeOperationError(this.getNode(), error instanceof ContactConflictError ? `Item ${itemIndex}: ${error.message}` : (error as Error), {
+				itemIndex,
+			});
+			conflict.context.field = EXISTING_CONTACT;
+			throw conflict;
+		}
 	}
 	const inputs = invoiceInputs.call(this, spec, item, itemIndex);
 	if (inputs.list) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: holds a list of invoices where one is expected`, { itemIndex });
