@@ -328,6 +328,13 @@ async function checkOperationPanel(page: Page, key: string): Promise<void> {
 	const parameters = panel.locator('[data-test-id="node-parameters"]').first();
 	if (key === 'salesInvoice:process' || key === 'purchaseInvoice:process') {
 		await parameters.getByText('Additional Invoice Fields', { exact: true }).first().waitFor();
+		// An existing Yuki contact can be picked, just above the Contact fields it fills in.
+		const picker = parameters.locator('[data-test-id="parameter-input-existingContact"]').first();
+		await picker.waitFor();
+		await picker.locator('input').last().click();
+		await page.getByText('Bakkerij De Korenaar', { exact: true }).first().waitFor();
+		await page.screenshot({ path: join(SCREENSHOTS, `operation-${key.replace(':', '-')}-existing-contact.png`) });
+		await page.keyboard.press('Escape');
 		if (key === 'salesInvoice:process') {
 			// The invoice number protects against booking twice: the first mapped field.
 			assert.ok(await isAbove(page, 'reference', 'date'), 'Reference is above Date in the mapped fields');
