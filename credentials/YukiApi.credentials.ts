@@ -84,6 +84,7 @@ export class YukiApi implements ICredentialType {
 			],
 			default: 'nl',
 			description: 'Where your Yuki account lives: yukiworks.nl (Netherlands) or yukiworks.be (Belgium). A Dutch key does not work in Belgium.',
+			hint: 'The country of your Yuki account: a key works only in its own',
 		},
 		{
 			displayName: 'Base URL',
@@ -119,6 +120,7 @@ export class YukiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description: 'Leave empty unless your accountant’s key reaches several Yuki domains: then the domain (client) to work in',
+			hint: 'Usually empty; only for a key that reaches several domains',
 		},
 		{
 			displayName: 'Client ID',
@@ -126,6 +128,7 @@ export class YukiApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description: 'Only for sending purchase invoices: Yuki gives it to you when it switches on the Purchase service',
+			hint: 'Only for purchase invoices (from Yuki support); otherwise empty',
 		},
 		{
 			displayName: 'Client Secret',
@@ -134,6 +137,7 @@ export class YukiApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description: 'Only for sending purchase invoices: given by Yuki together with the Client ID',
+			hint: 'Only for purchase invoices, together with the Client ID',
 		},
 		{
 			displayName: 'Default Archive Folder ID',
@@ -141,6 +145,7 @@ export class YukiApi implements ICredentialType {
 			type: 'number',
 			default: 0,
 			description: 'The Yuki archive folder that expense claims go to when the node does not name one (0 = none)',
+			hint: 'Where expense claims go when the node names no folder; 0 = none',
 		},
 	];
 }
