@@ -37,6 +37,8 @@ const SCREENSHOTS = resolve(
 const UI_TIMEOUT = 60_000;
 const WEBHOOK_TOKEN = 'browser-test-token';
 const OPERATIONS_WORKFLOW_ID = 'yukiOperations01';
+/** The examples the end-to-end tests run against the sandbox (test/e2e/flows.test.ts): their outputs are shown here. */
+const RUN_IN_BROWSER: readonly string[] = ['payment-status-schedule', 'sales-invoice-webhook', 'payment-trigger'];
 
 describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM}` }, () => {
 	let sandbox: RunningSandbox;
@@ -108,6 +110,8 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 			const workflow = readExample(name as ExampleName);
 			const yukiNode = workflow.nodes.find(isYukiNode);
 			if (!yukiNode) return t.skip('this example has no Yuki node');
+			// The others need their own credentials and request bodies (README › Example flows: not yet run in a real n8n).
+			if (!RUN_IN_BROWSER.includes(name)) return t.skip('this example is not run in a real n8n yet');
 			await page.goto(`${n8n.url}/workflow/${workflow.id}`);
 			await canvasNode(page, yukiNode.name).waitFor();
 			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
@@ -342,6 +346,9 @@ async function checkOperationPanel(page: Page, key: string): Promise<void> {
 		await page.getByText('Bakkerij De Korenaar', { exact: true }).first().waitFor();
 		await page.screenshot({ path: join(SCREENSHOTS, `operation-${key.replace(':', '-')}-existing-contact.png`) });
 		await page.keyboard.press('Escape');
+		const listOpen = page.getByText('Bakkerij De Korenaar', { exact: true }).first();
+		if (await listOpen.isVisible().catch(() => false)) await panel.getByText('Parameters', { exact: true }).first().click();
+		await listOpen.waitFor({ state: 'hidden' });
 		if (key === 'salesInvoice:process') {
 			// The invoice number protects against booking twice: the first mapped field.
 			assert.ok(await isAbove(page, 'reference', 'date'), 'Reference is above Date in the mapped fields');
