@@ -27,7 +27,11 @@ export class Yuki implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: Object.entries(resources).map(([value, resource]) => ({ name: resource.displayName, value })),
+				options: Object.entries(resources).map(([value, resource]) => ({
+					name: resource.displayName,
+					value,
+					...(resource.resourceDescription ? { description: resource.resourceDescription } : {}),
+				})),
 				default: 'salesInvoice',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),

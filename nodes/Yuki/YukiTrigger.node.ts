@@ -44,14 +44,31 @@ export class YukiTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'yukiApi', required: true }],
 		properties: [
-			{
-				displayName:
-					'Each poll costs one Yuki call (plus a log-in about once a day). To check at 07:00 and 14:00, add two Poll Times: "Every Day" at hour 7 and "Every Day" at hour 14 (the workflow\'s time zone).',
-				name: 'pollNotice',
-				type: 'notice',
-				default: '',
-			},
-			sideField({ description: 'Sales invoices your customers pay, or purchase invoices you pay' }),
+			// "Trigger On" with an action per option: n8n's node panel lists these as the trigger's
+			// events ("On sales invoice paid") instead of "On new Yuki event" (n8n editor-ui,
+			// nodeCreator actions: a property named Event(s)/Trigger On). Name and values stay `side`,
+			// debtor and creditor, so saved workflows keep working.
+			sideField({
+				displayName: 'Trigger On',
+				options: [
+					{
+						name: 'Purchase Invoice Paid',
+						value: 'creditor',
+						action: 'On purchase invoice paid',
+						description: 'You paid a supplier’s invoice, in part or in full',
+					},
+					{
+						name: 'Sales Invoice Paid',
+						value: 'debtor',
+						action: 'On sales invoice paid',
+						description: 'A customer paid an invoice of yours, in part or in full',
+					},
+				],
+				description: 'Which invoices to watch: sales invoices your customers pay, or purchase invoices you pay',
+				// Said as a hint, not a notice: a notice cannot see the Poll Times and told users to add
+				// them even when they were set.
+				hint: 'Yuki is checked at each Poll Time above; each check is one Yuki call. Twice a day (e.g. 07:00 and 14:00) is two Poll Times.',
+			}),
 			administrationField({}),
 			optionsCollection([
 				{

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RunContext } from '../shared/runContext';
 
 /**
@@ -9,4 +9,6 @@ import type { RunContext } from '../shared/runContext';
 export interface YukiOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]>;
+	/** With a "Simplify" field: the compact item of one result (shared/presentation.ts applies it). */
+	simplify?(json: IDataObject): IDataObject;
 }

@@ -13,6 +13,8 @@ import * as vatCode from './vatCode';
 export interface YukiResource {
 	/** Shown in the Resource list. */
 	displayName: string;
+	/** What the resource is, in a bookkeeper's words (under the name in the Resource list). */
+	resourceDescription?: string;
 	/** The Operation selector and every operation's fields. */
 	description: INodeProperties[];
 	operations: Record<string, YukiOperation>;

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { presentOutput } from '../shared/presentation';
 import { createRunContext, runCallsHint } from '../shared/runContext';
 import { runLogItem } from '../shared/runLog';
 import type { YukiOperation } from './operation';
@@ -16,7 +17,8 @@ function categoryOf(resource: YukiResource, operationName: string): string {
 /**
  * Sends the run to the chosen operation. The run's Yuki call count is said once, as an execution
  * hint above the output, not repeated on every item; when the operation's Options ask for it, the
- * run log item after the results carries it for expressions and sheets.
+ * run log item after the results carries it for expressions and sheets. Every result says which
+ * administration it used; Simplify makes it compact where offered.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const startedAt = new Date();
@@ -31,22 +33,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const context = await createRunContext.call(this, options.timeout);
 	try {
 		const output = await operation.execute.call(this, items, context);
+		const hasAdministration = operation.description.some((property) => property.name === 'administrationId');
+		const presented = presentOutput.call(this, output, context, { hasAdministration, simplify: operation.simplify });
 		if (options.runLog === true) {
 			const count = context.yuki.callCount();
-			output.push(
+			presented.push(
 				runLogItem({
 					category: categoryOf(resources[resource], operationName),
 					startedAt,
 					finishedAt: new Date(),
 					inputItems: items.length,
-					output,
+					output: presented,
 					calls: count.total,
 					callsToday: count.today,
 					dailyLimit: count.dailyLimit,
 				}),
 			);
 		}
-		return [output];
+		return [presented];
 	} finally {
 		this.addExecutionHints(runCallsHint(context));
 	}

@@ -72,14 +72,14 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 			],
 			default: 'off',
 			description:
-				'Whether to look up each invoice’s contact code in Yuki before sending. Costs 1 call per distinct contact code of the run (Contact.SearchContacts), plus 1 Administrations call when the credential has no Domain ID.',
+				'Whether to look up each invoice’s contact code in Yuki before sending. Costs 1 call per distinct contact code of the run, plus 1 call to find the domain when the credential has no Domain ID.',
 		},
 		{
 			displayName: 'Dry Run',
 			name: 'dryRun',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to only build and check the XML and return it, without calling Yuki',
+			description: 'Whether to only check the invoices and show the XML that would be sent, without sending anything to Yuki',
 		},
 		{
 			displayName: 'Treat Duplicates As Success',
@@ -115,7 +115,9 @@ export function invoiceOptionsField(kind: InvoiceKind): INodeProperties {
 				{ name: 'Ignore', value: 'ignore', description: 'Keys the invoice does not know are left out' },
 			],
 			default: 'error',
-			description: 'With "From Input JSON": what to do with keys that are not invoice fields',
+			description: 'What to do with keys in the input JSON that are not invoice fields',
+			// Only the JSON source has keys of its own; mapped fields and XML have none to be unknown.
+			displayOptions: { show: { '/invoiceSource': ['json'] } },
 		},
 		...(kind === 'purchase'
 			? [

@@ -9,6 +9,7 @@ import type { DocumentSpec } from '../documents/fields';
 import type { LoadOptionsSource } from '../shared/mappedFields';
 import { ADDITIONAL_FIELDS, documentProperties, recordFromParameters } from '../shared/mappedFields';
 import { ALLOW_NO_REFERENCE, allowNoReferenceField } from './options';
+import { ContactConflictError, EXISTING_CONTACT, existingContactField, pickedContact, withPickedContact } from '../shared/contactPicker';
 import type { InvoiceKind } from './reports';
 
 export type InvoiceSource = 'fields' | 'json' | 'xml';
@@ -49,6 +50,7 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 				},
 			],
 			default: 'fields',
+			description: 'Where the invoice comes from: fields filled in here, JSON from an earlier node, or a ready Yuki XML document',
 		},
 		{
 			displayName: 'JSON Property',
@@ -77,7 +79,10 @@ export function invoiceSourceProperties(kind: InvoiceKind, spec: DocumentSpec): 
 				displayOptions: showFor('fields'),
 				loadOptions: LOAD_OPTIONS[kind],
 				exclude: PDF_ELEMENTS,
-			}).map(withoutRequiredCollectionOptions),
+			})
+				.map(withoutRequiredCollectionOptions)
+				// The picker just above the Contact fields it fills in.
+				.flatMap((property) => (property.name === 'contact' ? [existingContactField(showFor('fields')), property] : [property])),
 		),
 	];
 }
@@ -199,7 +204,16 @@ export function invoiceInput(
 ): IDataObject {
 	if (source === 'fields') {
 		// null, not undefined: n8n throws for a parameter the user did not add unless a fallback is given.
-		return recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
+		const record = recordFromParameters(spec, (name: string) => this.getNodeParameter(name, itemIndex, null)) as IDataObject;
+		try {
+			return withPickedContact(record, pickedContact(this.getNodeParameter(EXISTING_CONTACT, itemIndex, '')));
+		} catch (error) {
+			const conflict = new NodeOperationError(this.getNode(), error instanceof ContactConflictError ? `Item ${itemIndex}: ${error.message}` : (error as Error), {
+				itemIndex,
+			});
+			conflict.context.field = EXISTING_CONTACT;
+			throw conflict;
+		}
 	}
 	const inputs = invoiceInputs.call(this, spec, item, itemIndex);
 	if (inputs.list) throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: holds a list of invoices where one is expected`, { itemIndex });

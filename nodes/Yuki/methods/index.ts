@@ -14,7 +14,7 @@ import {
 	getPurchaseVatTypes,
 	getVatTypes,
 } from './loadOptions';
-import { searchAdministrations } from './listSearch';
+import { searchAdministrations, searchContacts } from './listSearch';
 
 export const loadOptions = {
 	getAdministrations,
@@ -29,4 +29,4 @@ export const loadOptions = {
 	getCostCategories,
 };
 
-export const listSearch = { searchAdministrations };
+export const listSearch = { searchAdministrations, searchContacts };

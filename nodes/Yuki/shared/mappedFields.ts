@@ -6,10 +6,16 @@
  * Layout (n8n's usual one): required header fields at the top, each group (Contact, Contact
  * Person) as a collection, the list (Invoice Lines) as a repeatable fixed collection whose
  * entries show the required line fields (a nested group such as Product flattened to
- * `productSalesPrice` …) and an "Additional Fields" collection for the optional ones, and the
- * optional header fields in "Additional Fields" at the end. Optional values live in collections
- * because a collection holds only what the user added: a default (0, false) must never reach Yuki
- * as if the user had chosen it.
+ * `productSalesPrice` …) and an "Additional Line Fields" collection for the optional ones, and the
+ * optional header fields in "Additional Invoice Fields" at the end (both named `additionalFields`,
+ * distinct headings so that a user knows which level they add to). Optional values live in
+ * collections because a collection holds only what the user added: a default (0, false) must never
+ * reach Yuki as if the user had chosen it.
+ *
+ * The required fields of a line carry no n8n `required` mark: n8n checks required values inside a
+ * fixed collection as soon as an entry is added, so a new line showed one warning per empty field
+ * at once. Their placeholder says "Required" instead (seen while empty, gone once filled), and run
+ * time validation (documents/validate.ts) still names the item and the field that is missing.
  */
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { fieldKey } from '../documents/fields';
@@ -68,6 +74,21 @@ function sentence(text: string): string {
 	return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** "sales invoice" → "Invoice", "Invoice Line" → "Line": the noun a heading speaks of. */
+function headNoun(name: string): string {
+	const word = name.trim().split(/\s+/).pop() ?? '';
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Yuki's enum value as a user reads it: "ElectronicTransfer" → "Electronic Transfer" (the value sent stays Yuki's). */
+function spokenValue(value: string): string {
+	return /^[A-Z]/.test(value) ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : value;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+	return a.name.localeCompare(b.name);
+}
+
 function byDisplayName(a: { displayName: string }, b: { displayName: string }): number {
 	return a.displayName.localeCompare(b.displayName);
 }
@@ -98,7 +119,7 @@ function scalarProperty(
 	}
 	switch (field.kind) {
 		case 'enum': {
-			const choices: INodePropertyOptions[] = [...field.values].sort((a, b) => a.localeCompare(b)).map((value) => ({ name: value, value }));
+			const choices: INodePropertyOptions[] = field.values.map((value) => ({ name: spokenValue(value), value })).sort(byName);
 			return { ...base, type: 'options', options: choices, default: field.values[0] };
 		}
 		case 'boolean':
@@ -132,6 +153,17 @@ function scalarProperty(
 				...((field.maxLength ?? 0) >= LONG_TEXT ? { typeOptions: { rows: 3 } } : {}),
 			};
 	}
+}
+
+/**
+ * A required field of a list entry, said in its placeholder instead of n8n's required mark (see
+ * the module comment: the mark made every new line show a warning per empty field).
+ */
+function withoutWarning(property: INodeProperties): INodeProperties {
+	const copy = optionalVersion(property);
+	const example = typeof copy.placeholder === 'string' ? copy.placeholder.replace(/^e\.g\. /, '') : '';
+	copy.placeholder = example ? `Required, e.g. ${example}` : 'Required';
+	return copy;
 }
 
 /** The same parameter without n8n's required mark, for fields of an optional group. */
@@ -198,9 +230,10 @@ function groupProperty(field: GroupField, path: string, options: DocumentPropert
 
 function listProperty(field: ListField, path: string, options: DocumentPropertiesOptions): INodeProperties {
 	const scalars = flattenedScalars(field.fields, path, '', options);
-	const required = scalars.filter((entry) => entry.required).map((entry) => entry.property);
+	const required = scalars.filter((entry) => entry.required).map((entry) => withoutWarning(entry.property));
 	const optional = scalars.filter((entry) => !entry.required).map((entry) => entry.property);
 	const entryName = field.label.replace(/s$/, '');
+	const needs = required.map((property) => property.displayName.replace(/ Name or ID$/, ''));
 	return {
 		displayName: field.label,
 		name: fieldKey(field),
@@ -208,12 +241,12 @@ function listProperty(field: ListField, path: string, options: DocumentPropertie
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: `Add ${entryName}`,
 		default: {},
-		description: field.description,
+		description: needs.length ? `${sentence(field.description)} Each line needs: ${needs.join(', ')}.` : field.description,
 		options: [
 			{
 				name: LIST_ENTRY,
 				displayName: entryName,
-				values: [...required, ...(optional.length ? [additionalFields('Additional Fields', optional)] : [])],
+				values: [...required, ...(optional.length ? [additionalFields(`Additional ${headNoun(entryName)} Fields`, optional)] : [])],
 			},
 		],
 	};
@@ -235,7 +268,8 @@ export function documentProperties(spec: DocumentSpec, options: DocumentProperti
 			if (property) (asTopLevel ? topLevel : optional).push(property);
 		}
 	}
-	const properties = [...topLevel, ...structures, ...(optional.length ? [additionalFields('Additional Fields', optional)] : [])];
+	const heading = `Additional ${headNoun(spec.name)} Fields`;
+	const properties = [...topLevel, ...structures, ...(optional.length ? [additionalFields(heading, optional)] : [])];
 	return properties.map((property) => ({ ...property, displayOptions: options.displayOptions }));
 }
 

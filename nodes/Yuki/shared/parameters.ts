@@ -18,14 +18,16 @@ export function administrationField(displayOptions: IDisplayOptions, name = 'adm
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		description:
-			'Yuki administration to work in. Leave empty for the credential’s Default Administration ID. May be an expression per item, e.g. for departments that each have their own administration.',
+			'Yuki administration (the company’s books) to work in. Leave empty for the credential’s Default Administration ID. May be an expression per item, e.g. for departments that each have their own administration.',
+		// An empty field silently meaning the credential's default must be said where the user looks.
+		hint: 'Empty: the Default Administration ID from the Yuki credential is used',
 		displayOptions,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select an administration…',
+				placeholder: 'Credential’s default administration, or select one…',
 				typeOptions: { searchListMethod: 'searchAdministrations', searchable: true },
 			},
 			{

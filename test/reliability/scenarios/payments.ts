@@ -56,7 +56,7 @@ async function getStatus(
 	extra: { staticData?: IDataObject; baseUrl?: string } = {},
 ) {
 	const run = await runYukiNode({
-		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', reference: '={{ $json.reference }}', ...parameters },
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', reference: '={{ $json.reference }}', simplify: false, ...parameters },
 		items,
 		credentials: sandboxCredentials(sandbox, extra.baseUrl ? { customBaseUrl: extra.baseUrl } : {}),
 		staticData: extra.staticData,

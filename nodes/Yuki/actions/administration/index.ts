@@ -4,6 +4,9 @@ import * as getMany from './getMany.operation';
 
 export const displayName = 'Administration';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'The administrations (sets of books) your key reaches';
+
 export const operations: Record<string, YukiOperation> = { getMany };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the administrations the access key reaches (Accounting.Administrations)',
+				description: 'List the administrations (sets of books) the access key can work in, with their names and IDs',
 				action: 'Get many administrations',
 			},
 		],

@@ -6,6 +6,9 @@ import * as upsert from './upsert.operation';
 
 export const displayName = 'Contact';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Your customers and suppliers in Yuki';
+
 export const operations: Record<string, YukiOperation> = { search, get, upsert };
 
 export const description: INodeProperties[] = [
@@ -25,13 +28,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get one contact by contact code or ID (Contact.SearchContacts)',
+				description: 'Get one contact by contact code or ID',
 				action: 'Get a contact',
 			},
 			{
 				name: 'Search',
 				value: 'search',
-				description: 'Search the contacts of the domain by code, name, VAT number, e-mail, bank account… (Contact.SearchContacts)',
+				description: 'Search the contacts of the domain by code, name, VAT number, e-mail, bank account…',
 				action: 'Search contacts',
 			},
 		],

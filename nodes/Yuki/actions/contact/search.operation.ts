@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: [
 				{ name: 'Any Contact', value: '' },
-				{ name: 'Customers', value: 'Customer', description: 'Contacts with sales bookings (Contact.GetSuppliersAndCustomers)' },
+				{ name: 'Customers', value: 'Customer', description: 'Contacts with sales bookings' },
 				{ name: 'Customers and Suppliers', value: 'Both' },
 				{ name: 'Neither', value: 'None', description: 'Contacts without sales or purchase bookings' },
 				{ name: 'Suppliers', value: 'Supplier', description: 'Contacts with purchase bookings' },

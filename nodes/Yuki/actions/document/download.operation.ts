@@ -32,6 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
+		description: 'Name of the binary field the downloaded file is put in, for the next node to use',
 		hint: 'The name of the output binary field to put the file in',
 	},
 	optionsCollection(),

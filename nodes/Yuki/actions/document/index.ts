@@ -5,6 +5,9 @@ import * as search from './search.operation';
 
 export const displayName = 'Document';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Files in the Yuki archive: invoices, receipts';
+
 export const operations: Record<string, YukiOperation> = { search, download };
 
 export const description: INodeProperties[] = [
@@ -18,13 +21,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Download',
 				value: 'download',
-				description: "Get a document's file from the Yuki archive as binary data (Archive.FindDocument + Archive.DocumentBinaryData)",
+				description: "Get a document's file from the Yuki archive as a file for the next node",
 				action: 'Download a document',
 			},
 			{
 				name: 'Search',
 				value: 'search',
-				description: 'Search the Yuki archive by folder, contact, text and dates (Archive.SearchDocuments)',
+				description: 'Search the Yuki archive by folder, contact, text and dates',
 				action: 'Search documents',
 			},
 		],

@@ -4,6 +4,9 @@ import * as upload from './upload.operation';
 
 export const displayName = 'Expense Claim';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Receipts of expenses, to the Yuki archive';
+
 export const operations: Record<string, YukiOperation> = { upload };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Upload',
 				value: 'upload',
-				description: 'Put a receipt with its amount into the Yuki archive (Archive.UploadDocumentWithData)',
+				description: 'Put a receipt with its amount into the Yuki archive, for the bookkeeper to book',
 				action: 'Upload an expense claim',
 			},
 		],

@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getCostCategories' },
 				default: '',
 				description:
-					'Cost category of the expense, from Yuki’s list (Archive.CostCategories). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Cost category of the expense, from Yuki’s list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'File Name',
@@ -81,7 +81,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getExpensePaymentMethods' },
 				default: 0,
 				description:
-					'How the expense was paid, from the domain’s list (Archive.PaymentMethods); 0 = unspecified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'How the expense was paid, from the domain’s list; 0 = unspecified. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Project Name or ID',

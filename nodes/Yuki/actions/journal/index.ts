@@ -4,6 +4,9 @@ import * as create from './create.operation';
 
 export const displayName = 'Journal';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Journal entries (memorial bookings) such as corrections';
+
 export const operations: Record<string, YukiOperation> = { create };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Book a general journal (memorial) entry, e.g. a correction (Accounting.ProcessJournal)',
+				description: 'Book a general journal (memorial) entry, e.g. a correction',
 				action: 'Create a journal entry',
 			},
 		],

@@ -31,6 +31,8 @@ import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 import { handleItemError, resultItem } from '../../shared/items';
 import { paymentItemError } from './outcome';
+import { simplifyField } from '../../shared/presentation';
+export { simplifyStatus as simplify } from './simplify';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['getStatus'] } };
 
@@ -47,6 +49,7 @@ const properties: INodeProperties[] = [
 			{ name: 'A List of References', value: 'list', description: 'Each input item holds a list; one output item per reference' },
 		],
 		default: 'perItem',
+		description: 'Whether each input item is one invoice, or carries a list of invoice references'
 	},
 	{
 		displayName: 'Reference',
@@ -89,6 +92,7 @@ const properties: INodeProperties[] = [
 			'Invoice references separated by commas or new lines, or an array expression. Array entries may also be objects with "reference", "total" and "previouslyPaid".',
 		displayOptions: { show: { referenceSource: ['list'] } },
 	},
+	simplifyField,
 	optionsCollection([
 		runLogOption,
 		{
@@ -125,7 +129,7 @@ const properties: INodeProperties[] = [
 				{
 					name: 'Check Each Reference',
 					value: 'perReference',
-					description: 'One small call per reference (CheckOutstandingItemAdmin)',
+					description: 'One small call per reference',
 				},
 			],
 			default: 'auto',

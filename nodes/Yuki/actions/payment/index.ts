@@ -4,6 +4,9 @@ import * as listOpenItems from './listOpenItems.operation';
 
 export const displayName = 'Payment';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Whether invoices are paid, and what is still open';
+
 export const operations = { getStatus, listOpenItems };
 
 export const description: INodeProperties[] = [

@@ -17,6 +17,8 @@ import { administrationFor, toNodeError } from '../../shared/runContext';
 import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
 import { handleItemError, resultItem } from '../../shared/items';
 import { paymentItemError } from './outcome';
+import { simplifyField } from '../../shared/presentation';
+export { simplifyOpenItem as simplify } from './simplify';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['listOpenItems'] } };
 
@@ -51,17 +53,18 @@ const properties: INodeProperties[] = [
 				name: 'startDate',
 				type: 'dateTime',
 				default: '',
-				description: 'Only items dated on or after this day (uses Yuki’s …ByDate list)',
+				description: 'Only items dated on or after this day',
 			},
 			{
 				displayName: 'To Date',
 				name: 'endDate',
 				type: 'dateTime',
 				default: '',
-				description: 'Only items dated on or before this day (uses Yuki’s …ByDate list)',
+				description: 'Only items dated on or before this day',
 			},
 		],
 	},
+	simplifyField,
 	optionsCollection([runLogOption]),
 ];
 

@@ -4,6 +4,9 @@ import * as processOperation from './process.operation';
 
 export const displayName = 'Purchase Invoice';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Invoices from your suppliers, with their PDF';
+
 export const operations: Record<string, YukiOperation> = { process: processOperation };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Process',
 				value: 'process',
-				description: 'Book purchase invoices with their PDF in Yuki (Purchase.ProcessPurchaseInvoices)',
+				description: 'Book supplier invoices with their PDF in Yuki',
 				action: 'Process purchase invoices',
 			},
 		],

@@ -4,6 +4,9 @@ import * as processOperation from './process.operation';
 
 export const displayName = 'Sales Invoice';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'Invoices you send to customers';
+
 export const operations: Record<string, YukiOperation> = { process: processOperation };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Process',
 				value: 'process',
-				description: 'Book or draft sales invoices in Yuki (Sales.ProcessSalesInvoices)',
+				description: 'Book sales invoices in Yuki, or leave them as drafts',
 				action: 'Process sales invoices',
 			},
 		],

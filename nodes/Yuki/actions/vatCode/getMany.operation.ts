@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		name: 'side',
 		type: 'options',
 		options: [
-			{ name: 'All', value: 'all' },
+			{ name: 'All', value: 'all', description: 'Codes for sales and for purchases' },
 			{ name: 'Sales', value: 'sales', description: 'Codes for sales invoices' },
 			{ name: 'Purchase', value: 'purchase', description: 'Codes for purchase invoices and expenses' },
 		],

@@ -4,6 +4,9 @@ import * as getMany from './getMany.operation';
 
 export const displayName = 'VAT Code';
 
+/** Shown under the name in the Resource list. */
+export const resourceDescription = 'The VAT codes of an administration';
+
 export const operations: Record<string, YukiOperation> = { getMany };
 
 export const description: INodeProperties[] = [
@@ -17,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the active VAT codes of an administration (Vat.ActiveVATCodesList)',
+				description: 'List the VAT codes an administration uses, e.g. to fill in an invoice line',
 				action: 'Get many VAT codes',
 			},
 		],

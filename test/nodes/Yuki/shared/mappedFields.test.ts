@@ -94,9 +94,22 @@ describe('documentProperties', () => {
 		assert.equal(lines.typeOptions?.multipleValues, true);
 		const values = lineValues(sales);
 		assert.deepEqual(values.map((property) => property.name), ['productQuantity', 'productDescription', 'productSalesPrice', 'productVatPercentage', 'productVatType', ADDITIONAL_FIELDS]);
-		assert.ok(values.slice(0, -1).every((property) => property.required));
+		// A new line must not greet the user with one warning per empty field: no n8n required mark,
+		// the placeholder asks instead (run-time validation still names the item and field).
+		for (const property of values.slice(0, -1)) {
+			assert.ok(!property.required, `${property.name} has no required mark`);
+			if (property.type === 'string') assert.match(String(property.placeholder), /^Required/, property.name);
+		}
+		assert.match(lines.description!, /Each line needs: Quantity, .*Description, .*Price/);
 		const optional = children(values[values.length - 1]).map((property) => property.name);
 		for (const name of ['description', 'lineAmount', 'productVatIncluded', 'productGlAccountCode', 'accrualDate']) assert.ok(optional.includes(name), name);
+	});
+
+	it('names the invoice-level and the line-level optional fields apart', () => {
+		for (const properties of [sales, purchase]) {
+			assert.equal(find(properties, ADDITIONAL_FIELDS).displayName, 'Additional Invoice Fields');
+			assert.equal(lineValues(properties).at(-1)!.displayName, 'Additional Line Fields');
+		}
 	});
 
 	it('marks the required fields of a group', () => {
@@ -117,7 +130,7 @@ describe('documentProperties', () => {
 		assert.equal(options.find((property) => property.name === 'process')!.type, 'boolean');
 		const price = lineValues(sales).find((property) => property.name === 'productSalesPrice')!;
 		assert.equal(price.type, 'string', 'decimals stay text so 26.40 is sent exactly');
-		assert.equal(price.placeholder, 'e.g. 95.00');
+		assert.equal(price.placeholder, 'Required, e.g. 95.00');
 		assert.match(price.description!, /at most 4 decimals, a dot as the decimal separator/);
 		const date = find(sales, 'date');
 		assert.equal(date.type, 'string');

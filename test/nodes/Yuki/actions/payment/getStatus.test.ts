@@ -18,7 +18,7 @@ function getStatus(
 ) {
 	const { baseUrl, ...rest } = extra;
 	return runYukiNode({
-		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', ...parameters },
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', simplify: false, ...parameters },
 		items,
 		credentials: { ...credentialsFor(sandbox), ...(baseUrl ? { customBaseUrl: baseUrl } : {}) },
 		...rest,

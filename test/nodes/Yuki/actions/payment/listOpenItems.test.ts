@@ -8,7 +8,7 @@ import { DEMO, callsDuring, credentialsFor, withPaymentSandbox } from './sandbox
 
 function listOpenItems(sandbox: RunningSandbox, parameters: INodeParameters, items?: TestItem[], continueOnFail = false) {
 	return runYukiNode({
-		parameters: { resource: 'payment', operation: 'listOpenItems', side: 'debtor', returnAll: true, ...parameters },
+		parameters: { resource: 'payment', operation: 'listOpenItems', side: 'debtor', returnAll: true, simplify: false, ...parameters },
 		items,
 		credentials: credentialsFor(sandbox),
 		continueOnFail,
