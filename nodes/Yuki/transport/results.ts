@@ -152,16 +152,20 @@ function recordSpec(record: string, fields: CompiledFields): RecordSpec {
 /** The described fields of one record, converted by kind; empty values are left out. */
 function toResultRecord(raw: RawRecord, fields: CompiledFields, recordName: string): ResultRecord {
 	const record: ResultRecord = {};
-	fields.attributes.forEach((field, index) => {
+	for (let index = 0; index < fields.attributes.length; index++) {
+		const field = fields.attributes[index];
 		setDefined(record, field.key, convertValue(trimmedAttribute(raw.attributes[index]), field.kind, `${recordName}@${field.xml}`));
-	});
-	fields.children.forEach((field, index) => {
-		setDefined(record, field.key, convertValue(raw.texts[index], field.kind, `${recordName}.${field.xml}`));
+	}
+	for (let index = 0; index < fields.children.length; index++) {
+		const field = fields.children[index];
+		const text = raw.texts[index];
+		// Text is most fields: no conversion, and no error label built for each of them.
+		if (text !== undefined) record[field.key] = field.kind === 'text' ? text : convertValue(text, field.kind, `${recordName}.${field.xml}`);
 		if (field.idAttribute) {
 			const id = trimmedAttribute(raw.childAttributes[index]);
 			setDefined(record, field.idAttribute.key, convertValue(id, field.idAttribute.kind, `${recordName}.${field.xml}@ID`));
 		}
-	});
+	}
 	return record;
 }
 
@@ -232,7 +236,9 @@ export function readOutstandingItems(result: XmlElement | undefined): Outstandin
 		if (record.id === undefined || openAmountText === undefined || originalAmountText === undefined) {
 			throw new MalformedAnswerError(`open item ${items.length + 1} lacks its ID, OpenAmount or OriginalAmount`);
 		}
-		items.push({ ...record, openAmountText, originalAmountText } as OutstandingItem);
+		record.openAmountText = openAmountText;
+		record.originalAmountText = originalAmountText;
+		items.push(record as unknown as OutstandingItem);
 	});
 	if (!topLevel.some((name) => OPEN_ITEMS_LIST.test(name))) {
 		const found = topLevel.length > 0 ? `<${topLevel.join('>, <')}>` : 'nothing';

@@ -43,7 +43,10 @@ function replay(element: XmlElement, depth: number, handler: XmlHandler): void {
 	}
 }
 
-/** Calls `onRecord` for every record element inside `container`, in document order. */
+/**
+ * Calls `onRecord` for every record element inside `container`, in document order. The record
+ * handed over is reused for the next one: read what you need from it before returning.
+ */
 export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordScan {
 	const childIndex = new Map(spec.children.map((name, index) => [name, index]));
 	const withAttribute = new Set(spec.childAttribute?.of ?? []);
@@ -58,6 +61,12 @@ export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord:
 	let fieldText = '';
 	let fieldNil = false;
 	const seen: boolean[] = new Array<boolean>(spec.children.length).fill(false);
+	// One record's worth of slots, refilled per record: `onRecord` reads it before the next one starts.
+	const reused: RawRecord = {
+		attributes: new Array<string | undefined>(spec.attributes.length).fill(undefined),
+		texts: new Array<string | undefined>(spec.children.length).fill(undefined),
+		childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
+	};
 
 	const handler: XmlHandler = {
 		start(name, attributes, depth) {
@@ -66,11 +75,10 @@ export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord:
 				if (name !== spec.record) return;
 				recordDepth = depth;
 				seen.fill(false);
-				current = {
-					attributes: spec.attributes.map((attribute) => attributes?.[attribute]),
-					texts: new Array<string | undefined>(spec.children.length).fill(undefined),
-					childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
-				};
+				reused.texts.fill(undefined);
+				reused.childAttributes.fill(undefined);
+				for (let index = 0; index < spec.attributes.length; index++) reused.attributes[index] = attributes?.[spec.attributes[index]];
+				current = reused;
 				return;
 			}
 			if (depth !== recordDepth + 1 || !current) return;

@@ -49,12 +49,16 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 class TreeBuilder implements XmlHandler {
 	readonly roots: XmlElement[] = [];
 	private readonly stack: XmlElement[] = [];
+	/** One level below the built ones is still reported: it tells which elements have children. */
+	readonly deepest: number;
 
 	constructor(
 		private readonly xml: string,
 		private readonly maxDepth: number,
 		private readonly baseDepth: number,
-	) {}
+	) {
+		this.deepest = maxDepth + 1;
+	}
 
 	start(name: string, attributes: Record<string, string> | undefined, depth: number, contentStart: number): void {
 		if (depth > this.maxDepth) {

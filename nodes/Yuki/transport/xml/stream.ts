@@ -32,6 +32,11 @@ export interface XmlHandler {
 	text(text: string, depth: number): void;
 	/** An end tag (also after a self-closing start tag); `contentEnd` is where `</` begins. */
 	end(name: string, depth: number, contentEnd: number): void;
+	/**
+	 * Deepest depth the handler wants events for. Deeper content is still checked (tags,
+	 * entities) but no string is built for it, which keeps a pass that skips a list cheap.
+	 */
+	readonly deepest?: number;
 }
 
 /** Where to read: a whole document (one root), or the content of one element (`scanContent`). */
@@ -103,19 +108,57 @@ export function scanContent(xml: string, start: number, end: number, depth: numb
 	scan(xml, handler, { start, end, depth, fragment: true });
 }
 
+/** Open elements: where each qualified name is in the text, and its local name (for the end event). */
+interface OpenElements {
+	nameStart: number[];
+	nameLength: number[];
+	local: string[];
+}
+
+function qualifiedNameAt(xml: string, open: OpenElements, index: number): string {
+	return xml.slice(open.nameStart[index], open.nameStart[index] + open.nameLength[index]);
+}
+
+/** Whether `xml` continues at `at` with the same characters as the open element's name. */
+function sameName(xml: string, open: OpenElements, index: number, at: number): boolean {
+	const start = open.nameStart[index];
+	const length = open.nameLength[index];
+	for (let offset = 0; offset < length; offset++) {
+		if (xml.charCodeAt(start + offset) !== xml.charCodeAt(at + offset)) return false;
+	}
+	return true;
+}
+
+/** Checks the entity and character references of `xml[from, to)` without building the decoded text. */
+function checkReferences(xml: string, from: number, to: number): void {
+	let amp = xml.indexOf('&', from);
+	while (amp !== -1 && amp < to) {
+		const semicolon = xml.indexOf(';', amp);
+		if (semicolon === -1 || semicolon >= to || semicolon - amp > 12) {
+			throw new XmlSyntaxError('Bare "&" or unterminated entity reference', amp);
+		}
+		decodeEntities(xml.slice(amp, semicolon + 1), amp);
+		amp = xml.indexOf('&', semicolon + 1);
+	}
+}
+
 function scan(xml: string, handler: XmlHandler, range: Range): void {
 	const { end: length, fragment } = range;
 	const base = range.depth;
-	const openNames: string[] = [];
+	const deepest = handler.deepest ?? Number.POSITIVE_INFINITY;
+	const open: OpenElements = { nameStart: [], nameLength: [], local: [] };
 	let sawRoot = false;
 	let pos = range.start;
 
 	const text = (from: number, to: number) => {
 		if (isBlank(xml, from, to)) return;
-		if (openNames.length === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
+		const openCount = open.local.length;
+		if (openCount === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
+		const depth = base + openCount - 1;
+		if (depth > deepest) return checkReferences(xml, from, to);
 		const raw = xml.slice(from, to);
 		// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
-		handler.text(decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, from), base + openNames.length - 1);
+		handler.text(decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, from), depth);
 	};
 
 	while (pos < length) {
@@ -131,12 +174,18 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 		if (next === 0x2f /* / */) {
 			const gt = xml.indexOf('>', lt);
 			if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
-			const name = xml.slice(lt + 2, gt).trim();
-			const expected = openNames.pop();
-			if (expected !== name) {
-				throw new XmlSyntaxError(`End tag </${name}> does not close <${expected ?? 'nothing'}>`, lt);
+			const top = open.local.length - 1;
+			const nameLength = top === -1 ? -1 : open.nameLength[top];
+			if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
+				const expected = top === -1 ? 'nothing' : qualifiedNameAt(xml, open, top);
+				throw new XmlSyntaxError(`End tag </${xml.slice(lt + 2, gt).trim()}> does not close <${expected}>`, lt);
 			}
-			handler.end(localName(name), base + openNames.length, lt);
+			const name = open.local[top];
+			open.nameStart.pop();
+			open.nameLength.pop();
+			open.local.pop();
+			const depth = base + top;
+			if (depth <= deepest) handler.end(name, depth, lt);
 			pos = gt + 1;
 		} else if (next === 0x21 /* ! */) {
 			if (xml.startsWith('<!--', lt)) {
@@ -146,8 +195,9 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 			} else if (xml.startsWith('<![CDATA[', lt)) {
 				const end = xml.indexOf(']]>', lt + 9);
 				if (end === -1 || end + 3 > length) throw new XmlSyntaxError('Unterminated CDATA section (truncated document?)', lt);
-				if (openNames.length === 0 && !fragment) throw new XmlSyntaxError('CDATA outside the root element', lt);
-				if (end > lt + 9) handler.text(xml.slice(lt + 9, end), base + openNames.length - 1);
+				if (open.local.length === 0 && !fragment) throw new XmlSyntaxError('CDATA outside the root element', lt);
+				const depth = base + open.local.length - 1;
+				if (end > lt + 9 && depth <= deepest) handler.text(xml.slice(lt + 9, end), depth);
 				pos = end + 3;
 			} else if (xml.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE') {
 				throw new XmlSyntaxError('DOCTYPE declarations are not accepted', lt);
@@ -159,61 +209,96 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 			if (end === -1 || end + 2 > length) throw new XmlSyntaxError('Unterminated processing instruction (truncated document?)', lt);
 			pos = end + 2;
 		} else {
-			if (openNames.length === 0 && !fragment) {
+			if (open.local.length === 0 && !fragment) {
 				if (sawRoot) throw new XmlSyntaxError('More than one root element', lt);
 				sawRoot = true;
 			}
-			pos = startTag(xml, lt, length, handler, base + openNames.length, openNames);
+			pos = startTag(xml, lt, length, handler, base + open.local.length, deepest, open);
 		}
 	}
 
-	if (openNames.length > 0) {
-		throw new XmlSyntaxError(`Document ends inside <${openNames[openNames.length - 1]}> (truncated document?)`, length);
+	if (open.local.length > 0) {
+		throw new XmlSyntaxError(`Document ends inside <${qualifiedNameAt(xml, open, open.local.length - 1)}> (truncated document?)`, length);
 	}
 	if (!sawRoot && !fragment) throw new XmlSyntaxError('No root element', length);
 }
 
+/**
+ * Local names seen before, by a hash of their characters: a list of 100,000 records repeats the
+ * same 30 names, and reusing one string per name spares millions of small allocations.
+ */
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 4096;
+
+function internedName(xml: string, start: number, end: number, hash: number): string {
+	const known = NAMES.get(hash);
+	if (known !== undefined && known.length === end - start && xml.startsWith(known, start)) return known;
+	const name = xml.slice(start, end);
+	if (NAMES.size < MAX_NAMES) NAMES.set(hash, name);
+	return name;
+}
+
 /** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
-function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, openNames: string[]): number {
-	let pos = lt + 1;
+function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, deepest: number, open: OpenElements): number {
+	const nameStart = lt + 1;
+	let pos = nameStart;
+	let localStart = nameStart;
+	let hash = 0;
 	while (pos < length) {
 		const code = xml.charCodeAt(pos);
 		if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
+		if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
+		if (code === 0x3a /* : */ && localStart === nameStart) {
+			localStart = pos + 1;
+			hash = 0;
+		} else {
+			hash = (Math.imul(hash, 31) + code) | 0;
+		}
 		pos++;
 	}
-	const qualifiedName = xml.slice(lt + 1, pos);
-	if (qualifiedName === '' || qualifiedName.includes('<')) throw new XmlSyntaxError('Invalid start tag', lt);
+	const nameLength = pos - nameStart;
+	if (nameLength === 0) throw new XmlSyntaxError('Invalid start tag', lt);
+	const reported = depth <= deepest;
+	const name = reported ? internedName(xml, localStart, pos, hash) : '';
 	let attributes: Record<string, string> | undefined;
 
 	for (;;) {
 		while (pos < length && isWhitespace(xml.charCodeAt(pos))) pos++;
-		if (pos >= length) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}> (truncated document?)`, lt);
+		if (pos >= length) throw new XmlSyntaxError(`Unterminated start tag <${xml.slice(nameStart, nameStart + nameLength)}> (truncated document?)`, lt);
 		const code = xml.charCodeAt(pos);
 		if (code === 0x3e /* > */) {
-			openNames.push(qualifiedName);
-			handler.start(localName(qualifiedName), attributes, depth, pos + 1, false);
+			open.nameStart.push(nameStart);
+			open.nameLength.push(nameLength);
+			open.local.push(name);
+			if (reported) handler.start(name, attributes, depth, pos + 1, false);
 			return pos + 1;
 		}
 		if (code === 0x2f /* / */) {
 			if (xml.charCodeAt(pos + 1) !== 0x3e || pos + 1 >= length) throw new XmlSyntaxError('Expected "/>"', pos);
-			const name = localName(qualifiedName);
-			handler.start(name, attributes, depth, pos + 2, true);
-			handler.end(name, depth, pos + 2);
+			if (reported) {
+				handler.start(name, attributes, depth, pos + 2, true);
+				handler.end(name, depth, pos + 2);
+			}
 			return pos + 2;
 		}
 		const equals = xml.indexOf('=', pos);
-		if (equals === -1 || equals >= length) throw new XmlSyntaxError(`Unterminated start tag <${qualifiedName}> (truncated document?)`, lt);
+		if (equals === -1 || equals >= length) {
+			throw new XmlSyntaxError(`Unterminated start tag <${xml.slice(nameStart, nameStart + nameLength)}> (truncated document?)`, lt);
+		}
 		const attributeName = xml.slice(pos, equals).trim();
 		if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
 		let quotePos = equals + 1;
 		while (quotePos < length && isWhitespace(xml.charCodeAt(quotePos))) quotePos++;
-		const quote = xml[quotePos];
-		if (quote !== '"' && quote !== "'") throw new XmlSyntaxError('Attribute value must be quoted', quotePos);
-		const close = xml.indexOf(quote, quotePos + 1);
+		const quote = xml.charCodeAt(quotePos);
+		if (quote !== 0x22 && quote !== 0x27) throw new XmlSyntaxError('Attribute value must be quoted', quotePos);
+		const close = xml.indexOf(quote === 0x22 ? '"' : "'", quotePos + 1);
 		if (close === -1 || close >= length) throw new XmlSyntaxError('Unterminated attribute value (truncated document?)', quotePos);
-		const rawValue = xml.slice(quotePos + 1, close);
-		if (rawValue.includes('<')) throw new XmlSyntaxError('"<" in attribute value', quotePos);
-		if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+		const lessThan = xml.indexOf('<', quotePos + 1);
+		if (lessThan !== -1 && lessThan < close) throw new XmlSyntaxError('"<" in attribute value', quotePos);
+		if (!reported) {
+			checkReferences(xml, quotePos + 1, close);
+		} else if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+			const rawValue = xml.slice(quotePos + 1, close);
 			attributes ??= {};
 			// Attribute-value normalisation: literal line breaks and tabs read as spaces.
 			const value = /[\r\n\t]/.test(rawValue) ? rawValue.replace(/\r\n|[\r\n\t]/g, ' ') : rawValue;
