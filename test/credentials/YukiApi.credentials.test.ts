@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { YukiApi } from '../../credentials/YukiApi.credentials';
 import { YUKI_NODE_TYPE } from '../helpers';
-import { packageNodeType } from '../helpers/nodeTypes';
+import { packageNodeType } from '../../scripts/harness/nodeTypes';
 
 describe('Yuki API credential', () => {
 	const credential = new YukiApi();
