@@ -86,3 +86,27 @@ export function writeBenchmarksDoc(root: string, sections: BenchSection[], start
 	mkdirSync(join(root, 'docs'), { recursive: true });
 	writeFileSync(join(root, 'docs', 'benchmarks.md'), lines.join('\n'));
 }
+
+/** Several rounds of one measurement: the median is the figure, min and max show the spread. */
+export interface Spread {
+	min: number;
+	median: number;
+	max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+	const sorted = [...values].sort((a, b) => a - b);
+	return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+}
+
+/** "120 ms (110–140)": median, then min–max. */
+export function formatSpread(value: Spread, format: (value: number) => string = formatMs): string {
+	return `${format(value.median)} (${format(value.min)}–${format(value.max)})`;
+}
+
+export const ROUNDS = 5;
+
+/** Sizes: the full run uses the issue's; `--quick` (or BENCH_QUICK=1) small ones while developing. */
+export function quick(): boolean {
+	return process.env.BENCH_QUICK === '1';
+}
