@@ -5,9 +5,10 @@
  */
 import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/invoices/options';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
-import { pollTrigger, runYukiNode } from '../../test/helpers';
-import { credentialsFor } from '../../test/reliability/env';
-import { salesInvoiceInput } from '../../test/reliability/samples';
+import { salesInvoiceJson } from '../fixtures/invoices';
+import { sandboxCredentials as credentialsFor } from '../harness/credentials';
+import { pollTrigger } from '../harness/pollTrigger';
+import { runYukiNode } from '../harness/runWorkflow';
 import type { BenchRow, BenchSection } from './report';
 import { formatCount } from './report';
 import type { RunningSandbox } from './sandboxRuns';
@@ -30,7 +31,7 @@ async function salesRun(sandbox: RunningSandbox, count: number) {
 	const from = sandbox.calls.length;
 	const run = await runYukiNode({
 		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
-		items: freshReferences(count).map((reference) => ({ json: salesInvoiceInput.json(reference) })),
+		items: freshReferences(count).map((reference) => ({ json: salesInvoiceJson(reference) })),
 		credentials: credentialsFor(sandbox),
 		continueOnFail: true,
 	});

@@ -36,6 +36,14 @@ describe('the streaming reader', () => {
 		assert.deepEqual(events, ['<r@0', '<b{"x":"1"}@1', '"t<"@1', '"c"@1', '</b@1', '<c@1', '</c@1', '</r@0']);
 	});
 
+	it('checks the content it builds nothing for (below `deepest`) just as strictly', () => {
+		const skip = { deepest: 0, start() {}, text() {}, end() {} };
+		scanXml('<r><a x="&lt;&#65;">&amp; &#x1F600; ok</a><b/></r>', skip);
+		for (const xml of ['<r><a>R&D</a></r>', '<r><a x="&bogus;"/></r>', '<r><a>&#0;</a></r>', '<r><a>&amp</a></r>', '<r><a><b></a></r>']) {
+			assert.throws(() => scanXml(xml, skip), XmlSyntaxError, xml);
+		}
+	});
+
 	it('refuses a DOCTYPE and anything not well-formed', () => {
 		const ignore = { start() {}, text() {}, end() {} };
 		for (const xml of ['<!DOCTYPE r><r/>', '<r><a></r>', '<r>', '<r/><s/>', '<r>&x;</r>']) {
