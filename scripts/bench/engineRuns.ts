@@ -45,3 +45,11 @@ export async function getStatusRun(credentials: YukiCredentialData, references: 
 export function references(prefix: string, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(6, '0')}`);
 }
+
+/** `count` references numbered on from `first` (e.g. the sandbox's BULK-000001), as it seeds them. */
+export function consecutiveReferences(first: string, count: number): string[] {
+	const prefix = first.replace(/\d+$/, '');
+	const start = Number(first.slice(prefix.length));
+	const width = first.length - prefix.length;
+	return Array.from({ length: count }, (_, index) => `${prefix}${String(start + index).padStart(width, '0')}`);
+}

@@ -5,12 +5,12 @@
  * once and replayed instantly, and the sandbox's own state is dropped before the clock starts,
  * so time and memory are the node's (plus the replayed answer text held in memory).
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { pollTrigger } from '../harness/pollTrigger';
-import type { IDataObject } from 'n8n-workflow';
-import { getStatusRun } from './engineRuns';
-import { withPeakMemory } from './peak';
+import { consecutiveReferences, getStatusRun } from './engineRuns';
 import { startReplayServer, totalCalls } from './replay';
 import type { BenchRow, BenchSection } from './report';
 import { formatCount, formatMb, formatMs, formatSpread, quick, ROUNDS, spread } from './report';
@@ -18,28 +18,41 @@ import type { RunningSandbox } from './sandboxRuns';
 
 const GET_STATUS_TARGET_MS = 5000;
 
-interface Measured {
+interface Kind {
 	ms: number[];
-	peak: number[];
-	calls: number;
+	peak: number;
 }
 
-async function rounds(count: number, work: () => Promise<unknown>, calls: () => number, reset: () => void): Promise<Measured> {
-	const measured: Measured = { ms: [], peak: [], calls: 0 };
-	for (let round = 0; round < count; round++) {
-		reset();
-		const run = await withPeakMemory(work);
-		measured.ms.push(run.ms);
-		measured.peak.push(run.peakBytes);
-		measured.calls = calls();
-	}
-	return measured;
+interface ChildResult {
+	status?: Kind;
+	firstPoll?: Kind;
+	secondPoll?: Kind;
+	error?: string;
 }
 
-function describe(measured: Measured): string {
-	const runs = measured.ms.length;
-	const peak = spread(measured.peak);
-	return `${runs > 1 ? formatSpread(spread(measured.ms)) : formatMs(measured.ms[0])}; peak +${formatMb(peak.median)}; ${measured.calls} call${measured.calls === 1 ? '' : 's'}`;
+function inChild(credentials: Record<string, unknown>, firstReference: string, size: number, rounds: number): Promise<ChildResult> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(__dirname, 'scalingChild.ts')], {
+			cwd: join(__dirname, '..', '..'),
+			env: { ...process.env, BENCH_CREDENTIALS: JSON.stringify(credentials), BENCH_FIRST_REFERENCE: firstReference, BENCH_SIZE: String(size), BENCH_ROUNDS: String(rounds) },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('close', () => {
+			try {
+				resolve(JSON.parse(output.trim().split('\n').pop() ?? '') as ChildResult);
+			} catch {
+				resolve({ error: output.slice(-300) || 'no output' });
+			}
+		});
+	});
+}
+
+function describe(kind: Kind | undefined, calls: number): string {
+	if (!kind) return 'failed';
+	const time = kind.ms.length > 1 ? formatSpread(spread(kind.ms)) : formatMs(kind.ms[0]);
+	return `${time}; peak +${formatMb(kind.peak)}; ${calls} call${calls === 1 ? '' : 's'}`;
 }
 
 export async function scalingScenario(sandbox: RunningSandbox): Promise<BenchSection> {
@@ -51,47 +64,40 @@ export async function scalingScenario(sandbox: RunningSandbox): Promise<BenchSec
 		for (const size of sizes) {
 			sandbox.reset();
 			const seeded = sandbox.seedOpenItems(size);
-			const first = Number(seeded.firstReference.replace(/^\D+/, ''));
-			const prefix = seeded.firstReference.replace(/\d+$/, '');
-			const width = seeded.firstReference.length - prefix.length;
-			const references = Array.from({ length: size }, (_, index) => `${prefix}${String(first + index).padStart(width, '0')}`);
+			const references = consecutiveReferences(seeded.firstReference, size);
 
 			// Record the list answers (Get Status and the poll), then drop the sandbox's state.
 			replay.mode = 'record';
 			resetTransportCaches();
 			await getStatusRun(credentials, references);
+			replay.resetCount();
+			await getStatusRun(credentials, references);
+			const statusCalls = totalCalls(replay.calls);
+			replay.resetCount();
 			const recordedPoll = await pollTrigger({ parameters: { side: 'debtor' }, credentials });
+			const pollCalls = totalCalls(replay.calls);
 			await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData: recordedPoll.staticData });
 			sandbox.reset();
 			replay.mode = 'replay';
 
 			const runs = size >= 100_000 ? 1 : ROUNDS;
-			const calls = () => totalCalls(replay.calls);
-			const status = await rounds(runs, () => getStatusRun(credentials, references), calls, () => replay.resetCount());
-			let staticData: IDataObject | undefined;
-			const firstPoll = await rounds(
-				runs,
-				async () => (staticData = (await pollTrigger({ parameters: { side: 'debtor' }, credentials })).staticData),
-				calls,
-				() => replay.resetCount(),
-			);
-			const secondPoll = await rounds(runs, () => pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData }), calls, () => replay.resetCount());
-
-			const statusMs = spread(status.ms).median;
+			const result = await inChild(credentials, seeded.firstReference, size, runs);
+			if (result.error) throw new Error(`scaling at ${size}: ${result.error}`);
+			const statusMs = result.status ? spread(result.status.ms).median : Number.POSITIVE_INFINITY;
 			rows.push(
 				{
 					scenario: `Get Status, ${formatCount(size)} references (one per item)`,
-					measured: describe(status),
+					measured: describe(result.status, statusCalls),
 					naive: `per reference: ${formatCount(size)} CheckOutstandingItem calls`,
 					target: size >= 100_000 ? `< ${formatMs(GET_STATUS_TARGET_MS)}; linear` : 'linear',
 					pass: size < 100_000 || statusMs < GET_STATUS_TARGET_MS,
 				},
 				{
 					scenario: `Trigger poll, ${formatCount(size)} open items: first / second poll`,
-					measured: `${describe(firstPoll)} / ${describe(secondPoll)}`,
+					measured: `${describe(result.firstPoll, pollCalls)} / ${describe(result.secondPoll, pollCalls)}`,
 					naive: '—',
 					target: 'second poll no slower than the first',
-					pass: spread(secondPoll.ms).median <= spread(firstPoll.ms).median * 1.2,
+					pass: result.firstPoll !== undefined && result.secondPoll !== undefined && spread(result.secondPoll.ms).median <= spread(result.firstPoll.ms).median * 1.2,
 				},
 			);
 		}
@@ -103,7 +109,7 @@ export async function scalingScenario(sandbox: RunningSandbox): Promise<BenchSec
 		method: [
 			'Open invoices seeded in the sandbox\'s demo administration (1k, 10k, 100k); the sandbox\'s answers to the node\'s requests are recorded once and replayed instantly, and the sandbox\'s state is dropped before timing.',
 			'Get Status: one item per reference, "One Reference per Item", through n8n\'s real engine, session cached. Trigger poll: the Yuki Trigger\'s poll as n8n runs it; the second poll gets the static data the first left.',
-			`Time: ${ROUNDS} rounds, median (min–max), except at 100,000 (one round: Get Status is measured as the package is, while it is being made linear). Peak: the process's resident memory sampled every 10 ms, over the baseline after a garbage collection just before the run (median over rounds). Calls: counted by the replay server (a cached session needs no Authenticate).`,
+			`Each size runs in a fresh process after a small warm-up run. Time: ${ROUNDS} rounds, median (min–max), except at 100,000 (one round: Get Status is measured as the package is, while it is being made linear). Peak: the first round's resident memory (sampled every 10 ms, and the kernel's high-water mark when the run set a new one) over the baseline after a garbage collection just before it. Calls: counted by the replay server for one run with a cached session.`,
 		].join(' '),
 		rows,
 	};
