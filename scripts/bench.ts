@@ -1,28 +1,40 @@
 /**
  * `npm run bench`: the figures that show what the node costs in Yuki calls (shared 1,000-a-day
  * quota), time and memory, each next to the naive way in the same run, with PASS/MISS against
- * the targets. Runs against the sandbox on loopback, prints a table and writes
- * docs/benchmarks.md with the machine and the date. Timings are never asserted in tests: the
- * machines are shared, so they are published here instead.
+ * the targets. Runs against the sandbox on loopback and prints the tables; with `--write` it
+ * also writes docs/benchmarks.md with the machine and the date (never from `npm test`).
+ * Timings are never asserted in tests: the machines are shared, so they are published here.
+ *
+ *   npm run bench                      every scenario, full sizes
+ *   npm run bench -- --quick parse     chosen scenarios, small sizes (while developing)
+ *   npm run bench -- --write           full run, then docs/benchmarks.md
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { callScenarios } from './bench/calls';
 import { memoryScenario } from './bench/memory';
-import { overheadScenario } from './bench/overhead';
+import { alternativesScenario } from './bench/alternatives';
+import { clientCostScenario } from './bench/clientCost';
+import { loadScenario } from './bench/load';
 import { parseScenario } from './bench/parse';
+import { scalingScenario } from './bench/scaling';
 import type { BenchSection } from './bench/report';
 import { machine, printRows, writeBenchmarksDoc } from './bench/report';
 import { benchSandbox } from './bench/sandboxRuns';
 
 const SCENARIOS = [
 	{ name: 'calls', run: callScenarios },
-	{ name: 'overhead', run: overheadScenario },
+	{ name: 'client', run: clientCostScenario },
+	{ name: 'alternatives', run: alternativesScenario },
+	{ name: 'scaling', run: scalingScenario },
 	{ name: 'parse', run: parseScenario },
 	{ name: 'memory', run: memoryScenario },
+	{ name: 'load', run: loadScenario },
 ];
 
 const SECTION_MARKER = 'BENCH-SECTION ';
+
+let quickRun = false;
 
 /** Child mode: one scenario against a fresh sandbox; its section goes to stdout as JSON. */
 async function runScenario(name: string): Promise<void> {
@@ -41,8 +53,9 @@ async function runScenario(name: string): Promise<void> {
  * transport's caches one scenario leaves behind (lists of 10,000 open items) do not slow the next.
  */
 async function scenarioInChild(name: string): Promise<BenchSection> {
-	const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--scenario', name], {
+	const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', __filename, '--scenario', name], {
 		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, BENCH_QUICK: quickRun ? '1' : (process.env.BENCH_QUICK ?? '') },
 	});
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +68,9 @@ async function scenarioInChild(name: string): Promise<BenchSection> {
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	if (args[0] === '--scenario') return await runScenario(args[1]);
-	const only = args;
+	const write = args.includes('--write');
+	quickRun = args.includes('--quick');
+	const only = args.filter((arg) => !arg.startsWith('--'));
 	const startedAt = new Date();
 	const host = machine();
 	console.log(`Benchmarks on ${host.cpu}, ${host.cores} cores, ${host.ramGb} GB RAM, Node ${host.node}`);
@@ -68,11 +83,12 @@ async function main(): Promise<void> {
 		printRows(`${section.title} (${((Date.now() - began) / 1000).toFixed(0)} s)`, section.rows);
 	}
 	const seconds = (Date.now() - startedAt.getTime()) / 1000;
-	if (only.length === 0) {
+	if (write && only.length === 0 && !quickRun) {
 		writeBenchmarksDoc(join(__dirname, '..'), sections, startedAt, seconds);
 		console.log(`\nWrote docs/benchmarks.md (${seconds.toFixed(0)} s).`);
 	} else {
-		console.log(`\nPartial run (${only.join(', ')}): docs/benchmarks.md left unchanged.`);
+		const why = write ? 'only a full run (every scenario, no --quick) is written' : 'add --write to write it';
+		console.log(`\nFinished in ${seconds.toFixed(0)} s; docs/benchmarks.md left unchanged (${why}).`);
 	}
 	const misses = sections.flatMap((section) => section.rows).filter((row) => !row.pass).length;
 	if (misses > 0) console.log(`${misses} target(s) missed.`);

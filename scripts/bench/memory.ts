@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_BATCH_SIZE } from '../../nodes/Yuki/invoices/options';
-import { credentialsFor } from '../../test/reliability/env';
+import { sandboxCredentials as credentialsFor } from '../harness/credentials';
 import type { BenchRow, BenchSection } from './report';
 import { formatMb } from './report';
 import type { RunningSandbox } from './sandboxRuns';
@@ -15,7 +15,8 @@ import { callsSince } from './sandboxRuns';
 
 const INVOICES = 200;
 const PDF_BYTES = 2 * 2 ** 20;
-const TARGET_FACTOR = 3;
+/** Peak over baseline: under three batches of PDFs as base64 (the one being sent, the next being built, slack). */
+const TARGET_BATCHES = 3;
 
 interface ChildResult {
 	baseline?: number;
@@ -62,7 +63,7 @@ function describeRun(result: ChildResult, calls: number): string {
 	const over = result.peak - result.baseline;
 	const factor = over / (INVOICES * PDF_BYTES);
 	const status = result.outcome === 'ok' ? '' : `; ${result.outcome}`;
-	return `${formatMb(over)} over baseline = ${factor.toFixed(2)}× the PDF bytes; ${calls} Process call${calls === 1 ? '' : 's'}${status}`;
+	return `${formatMb(over)} over baseline (${factor.toFixed(2)}× the PDF bytes); ${calls} Process call${calls === 1 ? '' : 's'}${status}`;
 }
 
 export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSection> {
@@ -76,6 +77,7 @@ export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSect
 
 	const total = INVOICES * PDF_BYTES;
 	const over = batched.peak !== undefined && batched.baseline !== undefined ? batched.peak - batched.baseline : Number.POSITIVE_INFINITY;
+	const limit = TARGET_BATCHES * batch * Math.ceil(PDF_BYTES / 3) * 4;
 	// The warm-up run sends one invoice in its own call; the measured run must use one call per batch.
 	const expectedCalls = 1 + Math.ceil(INVOICES / batch);
 	const rows: BenchRow[] = [
@@ -83,8 +85,8 @@ export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSect
 			scenario: `${INVOICES} purchase invoices with ${formatMb(PDF_BYTES)} PDFs (${formatMb(total)} of PDFs)`,
 			measured: describeRun(batched, batchedCalls - 1),
 			naive: `all PDFs encoded at once (Batch Size ${INVOICES}): ${describeRun(naive, Math.max(0, naiveCalls - 1))}`,
-			target: `< ${TARGET_FACTOR}× the PDF bytes over baseline; one batch (${batch}) of PDFs encoded at a time`,
-			pass: batched.outcome === 'ok' && over < TARGET_FACTOR * total && batchedCalls === expectedCalls,
+			target: `< ${formatMb(limit)} over baseline (${TARGET_BATCHES} batches of ${batch} PDFs as base64)`,
+			pass: batched.outcome === 'ok' && over < limit && batchedCalls === expectedCalls,
 		},
 	];
 	return {
@@ -92,7 +94,7 @@ export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSect
 		method: [
 			`Each scenario runs in its own Node process (\`--expose-gc\`), with the sandbox in the parent so that only the node's memory is measured.`,
 			`Baseline: the process after a warm-up run, holding the ${INVOICES} PDFs as Buffers (as read from disk). Peak: the kernel's maximum resident set size of the process (\`process.resourceUsage().maxRSS\`), also sampled every 10 ms.`,
-			`The items carry their PDFs as n8n binary data in n8n's default (in-memory) mode, which keeps base64 text in the items: about 1.33× the PDF bytes that any way of sending pays alike.`,
+			"Binary data in n8n's filesystem mode (the default of n8n 2.x and 3.x; 3.0 removes the in-memory mode): the items carry only a reference, the PDFs are files, and the node reads each through n8n's binary helpers when its batch is built.",
 			`The node reads and encodes only one batch (${batch} invoices by default) of PDFs at a time. The naive way puts every PDF into one document at once.`,
 		].join(' '),
 		rows,

@@ -1,13 +1,19 @@
 /**
  * One memory scenario in a process of its own (spawned by memory.ts, run with --expose-gc):
- * 200 purchase invoices with a 2 MB PDF each through the node in n8n's real engine, against the
- * sandbox the parent runs (so the sandbox's memory is not counted here). Prints one JSON line.
+ * 200 purchase invoices with a 2 MB PDF each through the node in n8n's real engine with n8n's
+ * filesystem binary data mode (the default of n8n 2.x/3.x), against the sandbox the parent runs
+ * (so the sandbox's memory is not counted here). Prints one JSON line.
  *
  * Baseline: the process after warming up, with the 200 PDFs read into Buffers (the files exist
  * before any run). Peak: the kernel's maximum resident set size of this process.
  */
 import { randomBytes } from 'node:crypto';
-import { runYukiNode } from '../../test/helpers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { purchaseInvoiceInput } from '../fixtures/invoices';
+import { useFilesystemBinaryData } from '../harness/engine';
+import { runYukiNode } from '../harness/runWorkflow';
 
 const count = Number(process.env.BENCH_INVOICES ?? 200);
 const pdfBytes = Number(process.env.BENCH_PDF_BYTES ?? 2 * 2 ** 20);
@@ -21,17 +27,6 @@ function pdf(size: number): Buffer {
 	return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
 }
 
-function invoice(reference: string) {
-	return {
-		reference,
-		date: '2025-06-30',
-		invoiceAmount: '181.50',
-		invoiceVatAmount: '31.50',
-		contact: { contactCode: 'LEV-200', fullName: 'Kantoorhuis Nederland B.V.', bankAccount: 'NL91ABNA0417164300' },
-		invoiceLines: [{ description: 'Kantoorartikelen', lineAmount: '150.00', lineVatType: 11 }],
-	};
-}
-
 async function run(references: string[], pdfs: Buffer[]) {
 	return await runYukiNode({
 		parameters: {
@@ -43,7 +38,7 @@ async function run(references: string[], pdfs: Buffer[]) {
 			options: { batchSize },
 		},
 		items: references.map((reference, index) => ({
-			json: invoice(reference),
+			json: purchaseInvoiceInput.json(reference),
 			binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
 		})),
 		credentials,
@@ -56,6 +51,9 @@ function gc(): void {
 }
 
 async function main(): Promise<void> {
+	const folder = mkdtempSync(join(tmpdir(), 'yuki-bench-binary-'));
+	process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+	await useFilesystemBinaryData(folder);
 	// Warm-up: loads every module and opens the session, so the measurement sees only the data.
 	await run([`${prefix}-WARM`], [pdf(64 * 1024)]);
 	const pdfs = Array.from({ length: count }, () => pdf(pdfBytes));

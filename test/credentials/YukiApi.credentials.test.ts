@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { YukiApi } from '../../credentials/YukiApi.credentials';
 import type { RunningSandbox, YukiCredentialData } from '../helpers';
 import { lastMethodLogs, sandboxPerSuite, testCredential, YUKI_NODE_TYPE } from '../helpers';
-import { packageNodeType } from '../helpers/nodeTypes';
+import { packageNodeType } from '../../scripts/harness/nodeTypes';
 
 describe('Yuki API credential', () => {
 	const credential = new YukiApi();

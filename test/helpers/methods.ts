@@ -17,10 +17,10 @@ import type {
 	IRunExecutionData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import type { LogLine } from './engine';
-import { clearLogLines, createAdditionalData, setUpN8nServices, takeLogLines, withCredentialDefaults } from './engine';
-import { YUKI_NODE_TYPE, nodeTypesFor } from './nodeTypes';
-import type { YukiCredentialData } from './runWorkflow';
+import type { LogLine } from '../../scripts/harness/engine';
+import { clearLogLines, createAdditionalData, setUpN8nServices, takeLogLines, withCredentialDefaults } from '../../scripts/harness/engine';
+import { YUKI_NODE_TYPE, nodeTypesFor } from '../../scripts/harness/nodeTypes';
+import type { YukiCredentialData } from '../../scripts/harness/runWorkflow';
 
 export interface MethodOptions {
 	credentials: YukiCredentialData;

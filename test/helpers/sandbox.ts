@@ -5,27 +5,12 @@
 import { after, before } from 'node:test';
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
-import type { YukiCredentialData } from './runWorkflow';
+import type { YukiCredentialData } from '../../scripts/harness/runWorkflow';
+import { sandboxCredentials } from '../../scripts/harness/credentials';
+
+export { sandboxCredentials };
 
 export type { RunningSandbox };
-
-/** The credential a user would enter to reach the sandbox's demo domain (region "custom"). */
-export function sandboxCredentials(
-	sandbox: Pick<RunningSandbox, 'url' | 'demo'> & Partial<RunningSandbox>,
-	overrides: YukiCredentialData = {},
-): YukiCredentialData {
-	const { demo } = sandbox;
-	return {
-		accessKey: demo.accessKey,
-		region: 'custom',
-		customBaseUrl: sandbox.url,
-		administrationId: demo.administrationId,
-		clientId: demo.clientId,
-		clientSecret: demo.clientSecret,
-		archiveFolderId: demo.archiveFolderId,
-		...overrides,
-	};
-}
 
 /** For `before`/`after` hooks: a sandbox shared by the tests of one file (free port on 127.0.0.1). */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

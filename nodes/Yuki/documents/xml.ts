@@ -1,12 +1,11 @@
 /**
  * Writes validated records as a Yuki invoice document, in the order the description gives.
- * The records of one call are built into one xmlbuilder2 fragment and serialised once; the tree
- * holds the record's own strings (a PDF's base64 is not copied), so a batch with PDFs costs
- * little more than its text. No `<?xml?>` declaration: the document goes inside the SOAP
- * `xmlDoc` element.
+ * A small writer of our own (n8n's verified nodes may not bring xmlbuilder2 at run time): it
+ * knows our documents, which have elements and text only, so it needs to escape text and
+ * nothing else. The document is one string built in one pass; a PDF's base64 is appended as is
+ * (base64 needs no escaping). No `<?xml?>` declaration: the document goes inside the SOAP
+ * `xmlDoc` element. Tests read every document back with xmlbuilder2 as an independent oracle.
  */
-import { fragment } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
 import { fieldTable } from './paths';
 import { ILLEGAL_XML_CHARACTER } from './xmlText';
@@ -15,47 +14,56 @@ function isAbsent(value: unknown): boolean {
 	return value === undefined || value === '';
 }
 
-/**
- * xmlbuilder2 leaves an "&" alone when it looks like an entity reference ("&amp;", "&foo;"), so
- * user text "&lt;" would reach Yuki as "<" and "&foo;" would break the whole document. Escaping
- * every "&" first makes the serialiser see only "&amp;", which it keeps; it escapes "<" and ">".
- */
-function escapeAmpersands(text: string): string {
-	return text.includes('&') ? text.replace(/&/g, '&amp;') : text;
-}
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const NEEDS_ESCAPE = /[&<>\r]/;
 
 /**
- * A child element in no namespace. Our elements never are in one (the default namespace is declared
- * on the root, outside the fragment), so an explicit null gives the same element while sparing
- * xmlbuilder2 the search up the tree for an inherited namespace on every element.
+ * Character data as XML text: `&`, `<` and `>` escaped (so "]]>" and text that looks like an
+ * entity reference stay as typed), and a carriage return as a reference, since a parser would
+ * turn a literal one into a line feed.
  */
-function child(parent: XMLBuilder, name: string): XMLBuilder {
-	return parent.ele(null, name);
+export function escapeText(text: string): string {
+	return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>\r]/g, (character) => ESCAPES[character]) : text;
 }
 
-function writeFields(parent: XMLBuilder, fields: readonly Field[], record: NormalisedRecord, path: string): void {
+function escapeAttribute(text: string): string {
+	return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+/** The record's described fields as elements, absent ones left out; returns the text. */
+function writeFields(fields: readonly Field[], record: NormalisedRecord, path: string): string {
+	let out = '';
 	for (const { field, key } of fieldTable(fields).entries) {
 		const value = record[key];
 		if (isAbsent(value)) continue;
 		const at = `${path}/${field.xml}`;
+		let content: string;
 		if (field.kind === 'group') {
-			if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${at} must be a record`);
-			writeFields(child(parent, field.xml), field.fields, value, at);
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${at} must be a record`);
+			content = writeFields(field.fields, value as NormalisedRecord, at);
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const wrapper = field.repeated ? parent : child(parent, field.xml);
-			for (const entry of value) writeFields(child(wrapper, field.itemXml), field.fields, entry, `${at}/${field.itemXml}`);
+			content = '';
+			for (const entry of value) content += element(field.itemXml, writeFields(field.fields, entry as NormalisedRecord, `${at}/${field.itemXml}`));
+			// A repeated list has no wrapper element: its entries stand directly in the parent.
+			if (field.repeated) {
+				out += content;
+				continue;
+			}
 		} else {
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			child(parent, field.xml).txt(escapeAmpersands(value));
+			content = escapeText(value);
 		}
+		out += element(field.xml, content);
 	}
+	return out;
 }
 
-function escapeAttribute(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+/** Element names come from the descriptions (our constants), never from user data. */
+function element(name: string, content: string): string {
+	return content === '' ? `<${name}/>` : `<${name}>${content}</${name}>`;
 }
 
 /**
@@ -64,11 +72,11 @@ function escapeAttribute(text: string): string {
  * absent fields left out.
  */
 export function buildDocument(spec: DocumentSpec, records: readonly NormalisedRecord[]): string {
-	// The root's name and namespace are our own constants; only record content is user data.
-	const body = fragment();
+	let body = '';
 	if (spec.singleRecord) {
+		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
-		writeFields(body, spec.fields, records[0], spec.root);
-	} else for (const record of records) writeFields(child(body, spec.record), spec.fields, record, spec.record);
-	return `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">${body.end({ headless: true, prettyPrint: false })}</${spec.root}>`;
+		body = writeFields(spec.fields, records[0], spec.root);
+	} else for (const record of records) body += element(spec.record, writeFields(spec.fields, record, spec.record));
+	return `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">${body}</${spec.root}>`;
 }

@@ -16,6 +16,9 @@ export interface XmlElement {
 	children: XmlElement[];
 	/** Concatenated character data directly inside the element (entities decoded). */
 	text: string;
+	/** Where the element is written in the document: from its `<` to just after its end tag. */
+	start: number;
+	end: number;
 }
 
 export class XmlSyntaxError extends Error {}
@@ -137,6 +140,7 @@ export function readXml(xml: string): XmlElement {
 			CLOSE_END.lastIndex = lt + 2 + name.length;
 			if (!CLOSE_END.exec(xml)) fail(xml, lt, `Closing tag </${name}> is not closed with ">"`);
 			pos = CLOSE_END.lastIndex;
+			top.element.end = pos;
 		} else {
 			if (stack.length === 0 && root) fail(xml, lt, 'A second root element (a document has exactly one)');
 			QNAME.lastIndex = lt + 1;
@@ -162,7 +166,7 @@ export function readXml(xml: string): XmlElement {
 				? { namespaces: { ...parentScope.namespaces, ...Object.fromEntries(declarations.map(([key, value]) => [key === 'xmlns' ? '' : key.slice(6), value])) } }
 				: parentScope;
 			const { localName, namespace } = resolve(xml, lt, name, scope);
-			const element: XmlElement = { name, localName, namespace, attributes, children: [], text: '' };
+			const element: XmlElement = { name, localName, namespace, attributes, children: [], text: '', start: lt, end: pos };
 			const parent = stack[stack.length - 1];
 			if (parent) parent.element.children.push(element);
 			else root = element;

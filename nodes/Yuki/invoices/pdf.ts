@@ -4,7 +4,7 @@
  * holds more than one batch of encoded PDFs.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { readBinaryFile } from '../shared/binary';
+import { checkBinaryFile, readBinaryFile } from '../shared/binary';
 
 /** Where an invoice's PDF is, and the file name Yuki gets. */
 export interface PdfReference {
@@ -19,9 +19,9 @@ export interface PdfReference {
  */
 export const PDF_PLACEHOLDER = 'JVBERi0=';
 
-/** Checks that the item holds a PDF in that property; throws the item's error otherwise. */
+/** Checks that the item holds a PDF in that property (its first bytes only); throws the item's error otherwise. */
 export async function checkPdf(this: IExecuteFunctions, itemIndex: number, binaryProperty: string): Promise<PdfReference> {
-	const file = await readBinaryFile(this, itemIndex, binaryProperty, { allowed: 'pdf' });
+	const file = await checkBinaryFile(this, itemIndex, binaryProperty, { allowed: 'pdf' });
 	return { itemIndex, binaryProperty, fileName: file.fileName };
 }
 

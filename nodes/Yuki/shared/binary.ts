@@ -69,14 +69,8 @@ function fileError(context: IExecuteFunctions, itemIndex: number, message: strin
 	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
 }
 
-/** Reads binary property `propertyName` of item `itemIndex` and checks that it is an allowed file. */
-export async function readBinaryFile(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	propertyName: string,
-	options: { allowed: AllowedFiles },
-): Promise<BinaryFile> {
-	const allowed = ALLOWED[options.allowed];
+/** The item's binary data in that property; an error naming what the item has otherwise. */
+function binaryOf(context: IExecuteFunctions, itemIndex: number, propertyName: string, allowed: { words: string }) {
 	const property = propertyName.trim();
 	const present = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
 	if (!property || !present.includes(property)) {
@@ -89,13 +83,24 @@ export async function readBinaryFile(
 				: `The item has no binary data. Add a node before this one that reads ${allowed.words} (e.g. Read/Write Files from Disk, HTTP Request, an e-mail trigger).`,
 		);
 	}
-	const binary = context.helpers.assertBinaryData(itemIndex, property);
-	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	const name = binary.fileName?.trim() || `document-${itemIndex}`;
-	if (buffer.length === 0) {
+	return { property, binary: context.helpers.assertBinaryData(itemIndex, property) };
+}
+
+/** Checks the file's first bytes (`bytes` may be the whole file or only its head) against what is allowed. */
+function checkedFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	fileName: string | undefined,
+	bytes: Buffer,
+	options: { allowed: AllowedFiles },
+): Omit<BinaryFile, 'buffer'> {
+	const allowed = ALLOWED[options.allowed];
+	const name = fileName?.trim() || `document-${itemIndex}`;
+	if (bytes.length === 0) {
 		throw fileError(context, itemIndex, `the file "${name}" in binary property "${property}" is empty`, `Allowed: ${allowed.words}`);
 	}
-	const detected = detectFileKind(buffer);
+	const detected = detectFileKind(bytes);
 	if (!detected || !allowed.kinds.includes(detected.kind)) {
 		const seen = detected ? `a ${detected.kind.toUpperCase()} file` : 'not a file type Yuki accepts';
 		throw fileError(
@@ -108,10 +113,51 @@ export async function readBinaryFile(
 	// Yuki reads the type from the name's extension [guess]: make it match the content.
 	const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
 	const nameFits = extension !== undefined && detected.extensions.includes(extension);
-	return {
-		buffer,
-		fileName: nameFits ? name : `${name}.${detected.extensions[0]}`,
-		mimeType: detected.mimeType,
-		kind: detected.kind,
-	};
+	return { fileName: nameFits ? name : `${name}.${detected.extensions[0]}`, mimeType: detected.mimeType, kind: detected.kind };
+}
+
+/** Reads binary property `propertyName` of item `itemIndex` and checks that it is an allowed file. */
+export async function readBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	options: { allowed: AllowedFiles },
+): Promise<BinaryFile> {
+	const { property, binary } = binaryOf(context, itemIndex, propertyName, ALLOWED[options.allowed]);
+	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	return { buffer, ...checkedFile(context, itemIndex, property, binary.fileName, buffer, options) };
+}
+
+/** Enough bytes for every signature above. */
+const HEAD_BYTES = 16;
+
+/**
+ * Checks binary property `propertyName` like `readBinaryFile` but reads only the file's first
+ * bytes: with n8n's filesystem binary data (the default of n8n 2.x/3.x) the file stays on disk
+ * until it is sent, so checking 200 PDFs does not read 200 PDFs into memory.
+ */
+export async function checkBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	options: { allowed: AllowedFiles },
+): Promise<Omit<BinaryFile, 'buffer'>> {
+	const { property, binary } = binaryOf(context, itemIndex, propertyName, ALLOWED[options.allowed]);
+	let head: Buffer;
+	if (binary.id) {
+		const stream = await context.helpers.getBinaryStream(binary.id, HEAD_BYTES);
+		head = Buffer.alloc(0);
+		try {
+			for await (const chunk of stream) {
+				head = Buffer.from(chunk as Buffer);
+				break;
+			}
+		} finally {
+			stream.destroy();
+		}
+	} else {
+		// In-memory mode keeps the file as base64 in the item: decode only its start.
+		head = Buffer.from(binary.data.slice(0, Math.ceil(HEAD_BYTES / 3) * 4), 'base64');
+	}
+	return checkedFile(context, itemIndex, property, binary.fileName, head, options);
 }

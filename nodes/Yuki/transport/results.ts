@@ -7,6 +7,8 @@
 import type { ResultField, ResultRecordSpec, ResultValueKind } from './responses';
 import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from './responses';
 import type { ImportInvoiceResult, ImportResponse, OutstandingItem } from './types';
+import type { RawRecord, RecordSpec } from './xml/records';
+import { streamRecords } from './xml/records';
 import type { XmlElement } from './xml/scanner';
 import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
 
@@ -34,7 +36,8 @@ export function readEnvelope(xml: string): SoapAnswer {
 	let envelope: XmlElement | undefined;
 	let syntaxError: unknown;
 	try {
-		envelope = parseXml(xml);
+		// Envelope, Body, Response, Result: anything deeper is read when asked for (lists by streaming).
+		envelope = parseXml(xml, { depth: 3 });
 	} catch (error) {
 		syntaxError = error;
 	}
@@ -115,43 +118,73 @@ function isoDate(text: string): string {
 	return text;
 }
 
-/** Element fields by XML name, per description (built once: records are read by the thousand). */
-const fieldIndexes = new WeakMap<readonly ResultField[], Map<string, ResultField>>();
-
-function elementFields(fields: readonly ResultField[]): Map<string, ResultField> {
-	let index = fieldIndexes.get(fields);
-	if (!index) {
-		index = new Map(fields.filter((field) => !field.attribute).map((field) => [field.xml, field]));
-		fieldIndexes.set(fields, index);
-	}
-	return index;
+/** A result description as the streaming record reader takes it (built once per description). */
+interface CompiledFields {
+	attributes: ResultField[];
+	children: ResultField[];
+	/** Children of which `ID` is read too. */
+	withId: string[];
 }
 
-/** Reads the described fields of one record element (children and attributes by local name; the first of a name wins). */
-export function readRecord(element: XmlElement, fields: readonly ResultField[]): ResultRecord {
-	const record: ResultRecord = {};
-	for (const field of fields) {
-		if (field.attribute) {
-			setDefined(record, field.key, convertValue(attributeText(element, field.xml), field.kind, `${element.name}@${field.xml}`));
-		}
+const compiled = new WeakMap<readonly ResultField[], CompiledFields>();
+
+function compile(fields: readonly ResultField[]): CompiledFields {
+	let result = compiled.get(fields);
+	if (!result) {
+		const children = fields.filter((field) => !field.attribute);
+		result = {
+			attributes: fields.filter((field) => field.attribute),
+			children,
+			withId: children.filter((field) => field.idAttribute).map((field) => field.xml),
+		};
+		compiled.set(fields, result);
 	}
-	const byName = elementFields(fields);
-	const seen = new Set<string>();
-	for (const child of element.children) {
-		const field = byName.get(child.name);
-		if (!field || seen.has(child.name)) continue;
-		seen.add(child.name);
-		setDefined(record, field.key, convertValue(textOf(child), field.kind, `${element.name}.${field.xml}`));
+	return result;
+}
+
+function recordSpec(record: string, fields: CompiledFields): RecordSpec {
+	return {
+		record,
+		attributes: fields.attributes.map((field) => field.xml),
+		children: fields.children.map((field) => field.xml),
+		childAttribute: { name: 'ID', of: fields.withId },
+	};
+}
+
+/** The described fields of one record, converted by kind; empty values are left out. */
+function toResultRecord(raw: RawRecord, fields: CompiledFields, recordName: string): ResultRecord {
+	const record: ResultRecord = {};
+	for (let index = 0; index < fields.attributes.length; index++) {
+		const field = fields.attributes[index];
+		setDefined(record, field.key, convertValue(trimmedAttribute(raw.attributes[index]), field.kind, `${recordName}@${field.xml}`));
+	}
+	for (let index = 0; index < fields.children.length; index++) {
+		const field = fields.children[index];
+		const text = raw.texts[index];
+		// Text is most fields: no conversion, and no error label built for each of them.
+		if (text !== undefined) record[field.key] = field.kind === 'text' ? text : convertValue(text, field.kind, `${recordName}.${field.xml}`);
 		if (field.idAttribute) {
-			setDefined(record, field.idAttribute.key, convertValue(attributeText(child, 'ID'), field.idAttribute.kind, `${element.name}.${field.xml}@ID`));
+			const id = trimmedAttribute(raw.childAttributes[index]);
+			setDefined(record, field.idAttribute.key, convertValue(id, field.idAttribute.kind, `${recordName}.${field.xml}@ID`));
 		}
 	}
 	return record;
 }
 
-function attributeText(element: XmlElement, name: string): string | undefined {
-	const raw = element.attributes[name]?.trim();
-	return raw === '' ? undefined : raw;
+function trimmedAttribute(raw: string | undefined): string | undefined {
+	const trimmed = raw?.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+/** Reads the described fields of one record element (children and attributes by local name; the first of a name wins). */
+export function readRecord(element: XmlElement, fields: readonly ResultField[]): ResultRecord {
+	const compiledFields = compile(fields);
+	let record: ResultRecord = {};
+	const holder: XmlElement = { name: '', attributes: {}, children: [element], text: '' };
+	streamRecords(holder, recordSpec(element.name, compiledFields), (raw) => {
+		record = toResultRecord(raw, compiledFields, element.name);
+	});
+	return record;
 }
 
 /** Empty values are left out rather than written as `undefined`, so the JSON shows only what Yuki said. */
@@ -159,7 +192,10 @@ function setDefined(record: ResultRecord, key: string, value: ResultValue): void
 	if (value !== undefined) record[key] = value;
 }
 
-/** Every element named `record` under `container` (at any depth, not inside another record), in document order. */
+/**
+ * Every `record` element under `container` (at any depth, not inside another record), as elements:
+ * for readers that need more than the described fields of each (small lists such as contacts).
+ */
 export function recordElements(container: XmlElement | undefined, record: string): XmlElement[] {
 	const found: XmlElement[] = [];
 	const visit = (element: XmlElement) => {
@@ -172,8 +208,16 @@ export function recordElements(container: XmlElement | undefined, record: string
 	return found;
 }
 
+/**
+ * Every `spec.record` element under `container` (at any depth, not inside another record), in
+ * document order, read as it streams past (no element tree is built for the list).
+ */
 export function readRecords(container: XmlElement | undefined, spec: ResultRecordSpec): ResultRecord[] {
-	return recordElements(container, spec.record).map((element) => readRecord(element, spec.fields));
+	if (!container) return [];
+	const fields = compile(spec.fields);
+	const records: ResultRecord[] = [];
+	streamRecords(container, recordSpec(spec.record, fields), (raw) => records.push(toResultRecord(raw, fields, spec.record)));
+	return records;
 }
 
 /** Keys a record must have for the result type to make sense. */
@@ -186,26 +230,38 @@ export function requireKeys(records: ResultRecord[], keys: readonly string[], re
 }
 
 /**
- * Open items (`Item` records), with the amounts also as the exact text Yuki wrote. The answer
- * must have the structure Yuki sends: the `…Result` element holding the `container` element
- * (`OutstandingDebtorItems`, `OutstandingCreditorItems`, `OutstandingItems`), which is empty for
- * an empty list [doc: Yuki's example answers]. Anything else cannot be read and is an error, never
- * an empty list: an empty list would report every open invoice as paid.
+ * Open items (`Item` records), with the amounts also as the exact text Yuki wrote. Read as they
+ * stream past: a 70 MB list never becomes an element tree.
+ *
+ * An answer that does not say what is open is an error, never an empty list (an empty list would
+ * report every open invoice as paid): no `…Result` element at all [the WSDL allows that; whether
+ * Yuki omits it for an empty list is not documented], or a result without its `container` list
+ * element. An empty list element is an empty list [doc: Yuki's example answers].
  */
 export function readOutstandingItems(result: XmlElement | undefined, operation: string, container: string): OutstandingItem[] {
 	if (!result) throw new MalformedAnswerError(`the ${operation} answer has no ${operation}Result: it cannot be read as a list of open items`);
-	const list = childNamed(result, container);
-	if (!list) throw new MalformedAnswerError(`the ${operation} answer holds no ${container} element: it cannot be read as a list of open items`);
-	return recordElements(list, outstandingItemRecord.record).map((element, index) => {
-		const record = readRecord(element, outstandingItemRecord.fields);
+	const fields = compile(outstandingItemRecord.fields);
+	const openAmount = fields.children.findIndex((field) => field.xml === 'OpenAmount');
+	const originalAmount = fields.children.findIndex((field) => field.xml === 'OriginalAmount');
+	const items: OutstandingItem[] = [];
+	const { topLevel } = streamRecords(result, recordSpec(outstandingItemRecord.record, fields), (raw) => {
+		const record = toResultRecord(raw, fields, outstandingItemRecord.record);
 		// Exact texts for decimal-safe arithmetic (the numbers are for display and comparisons).
-		const openAmountText = textOf(childNamed(element, 'OpenAmount'));
-		const originalAmountText = textOf(childNamed(element, 'OriginalAmount'));
+		const openAmountText = raw.texts[openAmount];
+		const originalAmountText = raw.texts[originalAmount];
 		if (record.id === undefined || openAmountText === undefined || originalAmountText === undefined) {
-			throw new MalformedAnswerError(`open item ${index + 1} lacks its ID, OpenAmount or OriginalAmount`);
+			throw new MalformedAnswerError(`open item ${items.length + 1} lacks its ID, OpenAmount or OriginalAmount`);
 		}
-		return { ...record, openAmountText, originalAmountText } as OutstandingItem;
+		record.openAmountText = openAmountText;
+		record.originalAmountText = originalAmountText;
+		items.push(record as unknown as OutstandingItem);
 	});
+	// The list element `container` (OutstandingItems, OutstandingDebtorItems, OutstandingCreditorItems) must be there [doc: Yuki's examples].
+	if (!topLevel.includes(container)) {
+		const found = topLevel.length > 0 ? `<${topLevel.join('>, <')}>` : 'nothing';
+		throw new MalformedAnswerError(`the ${operation} answer holds ${found} instead of <${container}>: it cannot be read as a list of open items`);
+	}
+	return items;
 }
 
 /** First descendant with this name, depth first. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { operationSubtitle } from '../../../nodes/Yuki/actions/resources';
 import { YUKI_NODE_TYPE } from '../../helpers';
-import { packageNodeType } from '../../helpers/nodeTypes';
+import { packageNodeType } from '../../../scripts/harness/nodeTypes';
 
 describe('Yuki node description', () => {
 	it('names each operation on the canvas as a user says it, for every operation there is', () => {

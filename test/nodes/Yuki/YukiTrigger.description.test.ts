@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { YUKI_TRIGGER_NODE_TYPE } from '../../helpers';
-import { packageNodeType } from '../../helpers/nodeTypes';
+import { packageNodeType } from '../../../scripts/harness/nodeTypes';
 
 /**
  * n8n's node panel lists a trigger's events from the property whose display name is "Event",

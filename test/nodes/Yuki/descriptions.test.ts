@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { YukiApi } from '../../../credentials/YukiApi.credentials';
 import { YUKI_NODE_TYPE, YUKI_TRIGGER_NODE_TYPE } from '../../helpers';
-import { packageNodeType } from '../../helpers/nodeTypes';
+import { packageNodeType } from '../../../scripts/harness/nodeTypes';
 
 const node = packageNodeType(YUKI_NODE_TYPE).description.properties;
 const trigger = packageNodeType(YUKI_TRIGGER_NODE_TYPE).description.properties;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createYukiClient } from '../../../helpers/n8nRequest';
 import { resetTransportCaches } from '../../../../nodes/Yuki/transport/client';
+import type { YukiError } from '../../../../nodes/Yuki/transport/types';
 import { uniqueAccessKey } from './fakeYuki';
 import { useFakeYuki } from './fixtureServer';
 
@@ -272,6 +273,23 @@ describe('results', () => {
 				['id-2', 2.5, '2.50'],
 			],
 		);
+	});
+
+	it('calls an open-items answer that does not hold the list malformed, never an empty list', async () => {
+		const client = createYukiClient(settings());
+		const answers = {
+			'no result element': '<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><CheckOutstandingItemAdminResponse xmlns="http://www.theyukicompany.com/" /></soap:Body></soap:Envelope>',
+			'an empty result': envelope('CheckOutstandingItemAdmin', ''),
+			'another list': envelope('CheckOutstandingItemAdmin', `<Administrations xmlns="">${item('id-1', '1.00')}</Administrations>`),
+		};
+		for (const [what, body] of Object.entries(answers)) {
+			yuki.reply('CheckOutstandingItemAdmin', { body });
+			await assert.rejects(client.checkOutstandingItem(ADMINISTRATION, 'PAID-1'), (error: YukiError) => {
+				assert.equal(error.kind, 'malformed', what);
+				assert.equal(error.mayHaveReachedYuki, true, what);
+				return true;
+			});
+		}
 	});
 
 	it('keeps amounts exact as text where a number could not (many decimals, large values)', async () => {

@@ -98,6 +98,22 @@ export function setUpN8nServices(): void {
 	servicesReady = true;
 }
 
+/**
+ * Switches binary data to n8n's filesystem mode (the default of n8n 2.x/3.x, which removes the
+ * in-memory mode): `prepareBinaryData` writes the file under `folder` and items carry only an ID.
+ */
+export async function useFilesystemBinaryData(folder: string): Promise<void> {
+	setUpN8nServices();
+	const config = { mode: 'filesystem', availableModes: ['filesystem'], localStoragePath: folder, signingSecret: 'yuki-test' };
+	const service = new BinaryDataService(
+		config as unknown as ConstructorParameters<typeof BinaryDataService>[0],
+		{ error() {}, warn() {}, info() {} } as unknown as ConstructorParameters<typeof BinaryDataService>[1],
+		new RecordingLogger() as unknown as Logger,
+	);
+	await service.init();
+	Container.set(BinaryDataService, service);
+}
+
 /** A registry of node types by the names workflows use. */
 export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}

@@ -1,0 +1,94 @@
+/**
+ * The client's own cost: N sales invoices through the node in n8n's engine against the instant
+ * replay server, next to a raw POST of the very request bodies the node sent (pre-built batches)
+ * to the same server. Once with instant answers (the client's cost alone) and once with 150 ms
+ * per call standing in for Yuki's own time (what a user waits for).
+ */
+import { performance } from 'node:perf_hooks';
+import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
+import { sandboxCredentials } from '../harness/credentials';
+import { references, salesRun } from './engineRuns';
+import { rawSoapPost } from './rawPost';
+import { startReplayServer, totalCalls } from './replay';
+import type { BenchRow, BenchSection } from './report';
+import { formatCount, formatSpread, quick, ROUNDS, spread } from './report';
+import type { RunningSandbox } from './sandboxRuns';
+
+const INSTANT_TARGET = 3;
+const DELAYED_TARGET = 1.1;
+const DELAY_MS = 150;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+	const started = performance.now();
+	await work();
+	return performance.now() - started;
+}
+
+export async function clientCostScenario(sandbox: RunningSandbox): Promise<BenchSection> {
+	const sizes = quick() ? [1, 10, 100, 1000] : [1, 10, 100, 1000, 10_000];
+	const replay = await startReplayServer(sandbox.url);
+	const credentials = sandboxCredentials({ url: replay.url, demo: sandbox.demo });
+	const rows: BenchRow[] = [];
+	try {
+		for (const count of sizes) {
+			const invoices = references(`CC${count}`, count);
+			// Record: the sandbox books them once; its answers are kept for the exact requests sent.
+			replay.mode = 'record';
+			resetTransportCaches();
+			const recordedBefore = replay.recordedBodies('ProcessSalesInvoices').length;
+			await salesRun(credentials, invoices);
+			const bodies = replay.recordedBodies('ProcessSalesInvoices').slice(recordedBefore);
+			replay.mode = 'replay';
+			const raw = async () => {
+				for (const body of bodies) {
+					const answer = await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
+					if (answer.status !== 200) throw new Error(`raw POST: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
+				}
+			};
+			const node = () => salesRun(credentials, invoices);
+
+			for (const delayMs of [0, DELAY_MS]) {
+				replay.delayMs = delayMs;
+				await node(); // warm-up (JIT, cached session) before the clock
+				await raw();
+				const nodeTimes: number[] = [];
+				const rawTimes: number[] = [];
+				let calls = 0;
+				for (let round = 0; round < ROUNDS; round++) {
+					// Alternate the order so that neither side always runs second.
+					if (round % 2 === 1) rawTimes.push(await timed(raw));
+					replay.resetCount();
+					nodeTimes.push(await timed(node));
+					calls = totalCalls(replay.calls);
+					if (round % 2 === 0) rawTimes.push(await timed(raw));
+				}
+				const nodeSpread = spread(nodeTimes);
+				const rawSpread = spread(rawTimes);
+				const ratio = nodeSpread.median / rawSpread.median;
+				const target = delayMs === 0 ? INSTANT_TARGET : DELAYED_TARGET;
+				const applies = delayMs > 0 || count === 10_000;
+				rows.push({
+					scenario: `${formatCount(count)} sales invoice${count === 1 ? '' : 's'}, ${delayMs === 0 ? 'instant answers' : `${delayMs} ms per call`} (${calls} call${calls === 1 ? '' : 's'})`,
+					measured: `${formatSpread(nodeSpread)} = ${ratio.toFixed(2)}× raw`,
+					naive: `raw POST of the same ${bodies.length} bod${bodies.length === 1 ? 'y' : 'ies'}: ${formatSpread(rawSpread)}`,
+					target: applies ? `≤ ${target}× raw` : 'shown for the curve',
+					pass: !applies || ratio <= target,
+				});
+			}
+			replay.delayMs = 0;
+		}
+	} finally {
+		await replay.close();
+	}
+	return {
+		title: 'Client cost against an instant replay server',
+		method: [
+			'A loopback server first records the sandbox\'s answers to the exact requests the node sends (as a proxy), then replays them from memory: no parsing, no booking, so only the client\'s own cost and loopback HTTP are timed.',
+			'Node side: N sales invoices (JSON input, default Batch Size 50) through the node in n8n\'s real engine with a cached session — validation, XML writing, envelopes, HTTP, reading Yuki\'s answers, output items.',
+			'Raw side: the very request bodies the node sent for those invoices, built before the clock starts, POSTed one after another with node\'s http to the same server (the floor any client pays).',
+			`Each row: ${ROUNDS} rounds after one warm-up round each, alternating which side goes first; median (min–max). "${DELAY_MS} ms per call" delays every answer by ${DELAY_MS} ms on both sides, standing in for Yuki's own time.`,
+			`Targets: within ${INSTANT_TARGET}× the raw POST at N = 10,000 with instant answers; within ${DELAYED_TARGET}× at every N with ${DELAY_MS} ms per call.`,
+		].join(' '),
+		rows,
+	};
+}

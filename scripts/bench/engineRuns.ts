@@ -1,0 +1,55 @@
+/**
+ * The node's runs the bench times, through n8n's real engine (scripts/harness), and the checks
+ * that a timed run did what it should (a failed run must never pass for a fast one).
+ */
+import { runYukiNode } from '../harness/runWorkflow';
+import type { NodeRun, YukiCredentialData } from '../harness/runWorkflow';
+import { salesInvoiceJson } from '../fixtures/invoices';
+
+export function failures(run: NodeRun): number {
+	return run.items.filter((item) => item.json.error !== undefined).length;
+}
+
+export function assertClean(run: NodeRun, expected: number, what: string): void {
+	const failed = failures(run);
+	if (run.error || failed > 0 || run.items.length !== expected) {
+		const first = run.error?.message ?? JSON.stringify(run.items.find((item) => item.json.error)?.json.error ?? '').slice(0, 300);
+		throw new Error(`${what}: ${failed} of ${expected} items failed (${run.items.length} out): ${first}`);
+	}
+}
+
+/** Sales invoices (JSON input, default options) through the node. */
+export async function salesRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+	const run = await runYukiNode({
+		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
+		items: references.map((reference) => ({ json: salesInvoiceJson(reference) })),
+		credentials,
+		continueOnFail: true,
+	});
+	assertClean(run, references.length, `${references.length} sales invoices`);
+	return run;
+}
+
+/** Payment → Get Status, one reference per item. */
+export async function getStatusRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+	const run = await runYukiNode({
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'perItem', reference: '={{ $json.reference }}' },
+		items: references.map((reference) => ({ json: { reference } })),
+		credentials,
+		continueOnFail: true,
+	});
+	assertClean(run, references.length, `payment status of ${references.length} references`);
+	return run;
+}
+
+export function references(prefix: string, count: number): string[] {
+	return Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(6, '0')}`);
+}
+
+/** `count` references numbered on from `first` (e.g. the sandbox's BULK-000001), as it seeds them. */
+export function consecutiveReferences(first: string, count: number): string[] {
+	const prefix = first.replace(/\d+$/, '');
+	const start = Number(first.slice(prefix.length));
+	const width = first.length - prefix.length;
+	return Array.from({ length: count }, (_, index) => `${prefix}${String(start + index).padStart(width, '0')}`);
+}
