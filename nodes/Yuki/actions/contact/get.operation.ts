@@ -6,12 +6,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { findContacts } from '../../contacts/search';
-import { handleItemError, inputError, resultItem } from '../../shared/items';
-import { logItemFailure } from '../../shared/logging';
+import { inputError, resultItem } from '../../shared/items';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
 import { contactAdministrationField, contactJson, itemDomain } from './common';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['get'] } };
 
@@ -42,36 +41,28 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const getBy = this.getNodeParameter('getBy', itemIndex, 'Code') as 'Code' | 'ID';
-			const value = String(this.getNodeParameter('value', itemIndex, '') ?? '').trim();
-			const label = getBy === 'Code' ? 'contact code' : 'ID';
-			if (!value) throw inputError(this, itemIndex, 'Value', 'is empty', `the ${label} of the contact`);
-			const domainId = await itemDomain.call(this, context, itemIndex);
-			// Two are enough to know the code is not unique.
-			const { contacts } = await findContacts(context, { domainId, searchOption: getBy, searchValue: value, limit: 100 });
-			// Yuki's matching (exact or partial) is not documented: only an exact match counts [guess].
-			const exact = contacts.filter((contact) => String(getBy === 'Code' ? (contact.code ?? '') : contact.id).toLowerCase() === value.toLowerCase());
-			if (exact.length === 0) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki has no contact with ${label} "${value}" in this domain`, {
-					itemIndex,
-					description: contacts.length ? `Yuki's search also returned ${contacts.length} contact(s) with a similar ${label}; none matches exactly.` : undefined,
-				});
-			}
-			if (exact.length > 1) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${exact.length} contacts have ${label} "${value}" (IDs ${exact.map((contact) => contact.id).join(', ')})`, {
-					itemIndex,
-					description: 'The node does not choose between them: get the contact by ID, or merge the duplicates in Yuki.',
-				});
-			}
-			output.push(resultItem(contactJson(exact[0], domainId), itemIndex));
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const getBy = this.getNodeParameter('getBy', itemIndex, 'Code') as 'Code' | 'ID';
+		const value = String(this.getNodeParameter('value', itemIndex, '') ?? '').trim();
+		const label = getBy === 'Code' ? 'contact code' : 'ID';
+		if (!value) throw inputError(this, itemIndex, 'Value', 'is empty', `the ${label} of the contact`);
+		const domainId = await itemDomain.call(this, context, itemIndex);
+		// Two are enough to know the code is not unique.
+		const { contacts } = await findContacts(context, { domainId, searchOption: getBy, searchValue: value, limit: 100 });
+		// Yuki's matching (exact or partial) is not documented: only an exact match counts [guess].
+		const exact = contacts.filter((contact) => String(getBy === 'Code' ? (contact.code ?? '') : contact.id).toLowerCase() === value.toLowerCase());
+		if (exact.length === 0) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki has no contact with ${label} "${value}" in this domain`, {
+				itemIndex,
+				description: contacts.length ? `Yuki's search also returned ${contacts.length} contact(s) with a similar ${label}; none matches exactly.` : undefined,
+			});
 		}
-	}
-	return output;
+		if (exact.length > 1) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${exact.length} contacts have ${label} "${value}" (IDs ${exact.map((contact) => contact.id).join(', ')})`, {
+				itemIndex,
+				description: 'The node does not choose between them: get the contact by ID, or merge the duplicates in Yuki.',
+			});
+		}
+		output.push(resultItem(contactJson(exact[0], domainId), itemIndex));
+	});
 }

@@ -6,13 +6,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { findContacts } from '../../contacts/search';
-import { handleItemError, inputError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure } from '../../shared/logging';
+import { inputError, resultItem } from '../../shared/items';
+import { logAnswer } from '../../shared/logging';
 import { optionsCollection, returnAllFields } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { toNodeError } from '../../shared/runContext';
 import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder } from '../../transport/calls/contact';
 import { contactAdministrationField, contactJson, itemDomain } from './common';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['search'] } };
 
@@ -116,34 +117,26 @@ interface SearchOptions {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const searchOption = this.getNodeParameter('searchOption', itemIndex, 'Code') as ContactSearchOption;
-			const searchValue = searchOption === 'All' ? '' : String(this.getNodeParameter('searchValue', itemIndex, '') ?? '').trim();
-			if (searchOption !== 'All' && !searchValue) {
-				throw inputError(this, itemIndex, 'Search Value', 'is empty', 'the value to search for, or Search By "All Contacts"');
-			}
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
-			if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-				throw inputError(this, itemIndex, 'Limit', `is ${limit}`, 'a whole number of at least 1');
-			}
-			const { role, ...options } = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
-			const domainId = await itemDomain.call(this, context, itemIndex);
-			let found;
-			try {
-				found = await findContacts(context, { domainId, searchOption, searchValue, limit, ...options, role: role || undefined });
-			} catch (error) {
-				throw error instanceof RangeError ? inputError(this, itemIndex, 'Modified After', error.message) : toNodeError.call(this, error, itemIndex);
-			}
-			logAnswer(this, `${found.contacts.length} contact(s) in ${found.calls} page(s)`, { itemIndex });
-			for (const contact of found.contacts) output.push(resultItem(contactJson(contact, domainId), itemIndex));
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const searchOption = this.getNodeParameter('searchOption', itemIndex, 'Code') as ContactSearchOption;
+		const searchValue = searchOption === 'All' ? '' : String(this.getNodeParameter('searchValue', itemIndex, '') ?? '').trim();
+		if (searchOption !== 'All' && !searchValue) {
+			throw inputError(this, itemIndex, 'Search Value', 'is empty', 'the value to search for, or Search By "All Contacts"');
 		}
-	}
-	return output;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50));
+		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+			throw inputError(this, itemIndex, 'Limit', `is ${limit}`, 'a whole number of at least 1');
+		}
+		const { role, ...options } = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
+		const domainId = await itemDomain.call(this, context, itemIndex);
+		let found;
+		try {
+			found = await findContacts(context, { domainId, searchOption, searchValue, limit, ...options, role: role || undefined });
+		} catch (error) {
+			throw error instanceof RangeError ? inputError(this, itemIndex, 'Modified After', error.message) : toNodeError.call(this, error, itemIndex);
+		}
+		logAnswer(this, `${found.contacts.length} contact(s) in ${found.calls} page(s)`, { itemIndex });
+		for (const contact of found.contacts) output.push(resultItem(contactJson(contact, domainId), itemIndex));
+	});
 }

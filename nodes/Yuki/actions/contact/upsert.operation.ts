@@ -11,14 +11,14 @@ import { describeIssues, validateRecord } from '../../documents/validate';
 import { buildDocument } from '../../documents/xml';
 import { findContacts } from '../../contacts/search';
 import { documentInput, documentSourceProperties } from '../../shared/documentInput';
-import { handleItemError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
+import { resultItem } from '../../shared/items';
+import { logAnswer, logSent } from '../../shared/logging';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
 import { updateContact } from '../../transport/calls/contact';
 import { xmlElements } from '../../transport/envelope';
 import { contactAdministrationField, itemDomain } from './common';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['upsert'] } };
 
@@ -40,58 +40,50 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { matchByCode = true } = this.getNodeParameter('options', itemIndex, {}) as { matchByCode?: boolean };
-			const validation = validateRecord(contactDocument, documentInput.call(this, contactDocument, items[itemIndex], itemIndex), { timeZone: this.getTimezone() });
-			if (!validation.ok) {
-				throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const { matchByCode = true } = this.getNodeParameter('options', itemIndex, {}) as { matchByCode?: boolean };
+		const validation = validateRecord(contactDocument, documentInput.call(this, contactDocument, items[itemIndex], itemIndex), { timeZone: this.getTimezone() });
+		if (!validation.ok) {
+			throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
+				itemIndex,
+				description: 'The contact was not sent to Yuki. Correct the fields named above and run the node again.',
+			});
+		}
+		const record = { ...validation.record };
+		const domainId = await itemDomain.call(this, context, itemIndex);
+		const code = typeof record.code === 'string' ? record.code : undefined;
+		let matchedBy: string | undefined = record.id ? 'id' : undefined;
+		if (!record.id && matchByCode && code) {
+			const { contacts } = await findContacts(context, { domainId, searchOption: 'Code', searchValue: code, limit: 100 });
+			const exact = contacts.filter((contact) => String(contact.code ?? '').toLowerCase() === code.toLowerCase());
+			if (exact.length > 1) {
+				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${exact.length} contacts have contact code "${code}" (IDs ${exact.map((contact) => contact.id).join(', ')})`, {
 					itemIndex,
-					description: 'The contact was not sent to Yuki. Correct the fields named above and run the node again.',
+					description: 'Nothing was sent. Give the ID of the contact to update, or merge the duplicates in Yuki.',
 				});
 			}
-			const record = { ...validation.record };
-			const domainId = await itemDomain.call(this, context, itemIndex);
-			const code = typeof record.code === 'string' ? record.code : undefined;
-			let matchedBy: string | undefined = record.id ? 'id' : undefined;
-			if (!record.id && matchByCode && code) {
-				const { contacts } = await findContacts(context, { domainId, searchOption: 'Code', searchValue: code, limit: 100 });
-				const exact = contacts.filter((contact) => String(contact.code ?? '').toLowerCase() === code.toLowerCase());
-				if (exact.length > 1) {
-					throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${exact.length} contacts have contact code "${code}" (IDs ${exact.map((contact) => contact.id).join(', ')})`, {
-						itemIndex,
-						description: 'Nothing was sent. Give the ID of the contact to update, or merge the duplicates in Yuki.',
-					});
-				}
-				if (exact.length === 1) {
-					record.id = exact[0].id;
-					matchedBy = 'code';
-				}
+			if (exact.length === 1) {
+				record.id = exact[0].id;
+				matchedBy = 'code';
 			}
-			logSent(this, `contact "${String(record.fullName)}" (${record.id ? `update ${String(record.id)}` : 'new'})`, { itemIndex });
-			const answer = await context.yuki.call(updateContact, { domainId, xmlDoc: xmlElements(buildDocument(contactDocument, [record])) });
-			if (answer.failed.length > 0) {
-				const message = `Item ${itemIndex}: Yuki refused the contact: ${answer.failed.join('; ')}`;
-				throw new NodeApiError(this.getNode(), { message } as JsonObject, { message, itemIndex, description: 'Yuki did not store the contact.' });
-			}
-			logAnswer(this, answer.succeeded ?? 'contact stored', { itemIndex });
-			const json: IDataObject = {
-				status: record.id ? 'updated' : 'created',
-				contactId: (record.id as string | undefined) ?? answer.contactId ?? null,
-				code: code ?? null,
-				fullName: record.fullName ?? null,
-				matchedBy: matchedBy ?? null,
-				domainId,
-				message: answer.succeeded ?? null,
-				yuki: { operation: 'Contact.UpdateContact', timeStamp: answer.timeStamp ?? null },
-			};
-			output.push(resultItem(json, itemIndex));
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
 		}
-	}
-	return output;
+		logSent(this, `contact "${String(record.fullName)}" (${record.id ? `update ${String(record.id)}` : 'new'})`, { itemIndex });
+		const answer = await context.yuki.call(updateContact, { domainId, xmlDoc: xmlElements(buildDocument(contactDocument, [record])) });
+		if (answer.failed.length > 0) {
+			const message = `Item ${itemIndex}: Yuki refused the contact: ${answer.failed.join('; ')}`;
+			throw new NodeApiError(this.getNode(), { message } as JsonObject, { message, itemIndex, description: 'Yuki did not store the contact.' });
+		}
+		logAnswer(this, answer.succeeded ?? 'contact stored', { itemIndex });
+		const json: IDataObject = {
+			status: record.id ? 'updated' : 'created',
+			contactId: (record.id as string | undefined) ?? answer.contactId ?? null,
+			code: code ?? null,
+			fullName: record.fullName ?? null,
+			matchedBy: matchedBy ?? null,
+			domainId,
+			message: answer.succeeded ?? null,
+			yuki: { operation: 'Contact.UpdateContact', timeStamp: answer.timeStamp ?? null },
+		};
+		output.push(resultItem(json, itemIndex));
+	});
 }

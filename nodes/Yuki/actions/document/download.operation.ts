@@ -5,12 +5,12 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { handleItemError, inputError } from '../../shared/items';
-import { logAnswer, logItemFailure } from '../../shared/logging';
+import { inputError } from '../../shared/items';
+import { logAnswer } from '../../shared/logging';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
 import { documentBinaryData, findDocument } from '../../transport/calls/archive';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['download'] } };
 
@@ -41,34 +41,26 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const documentId = String(this.getNodeParameter('documentId', itemIndex, '') ?? '').trim();
-			if (!GUID.test(documentId)) throw inputError(this, itemIndex, 'Document ID', documentId ? `is "${documentId}"` : 'is empty', "Yuki's document ID, a GUID");
-			const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-			if (!property) throw inputError(this, itemIndex, 'Put Output File in Field', 'is empty', 'a binary field name such as data');
-			const document = await context.yuki.call(findDocument, { documentId });
-			if (!document) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki has no document ${documentId}, or the key does not reach it`, { itemIndex });
-			}
-			const file = await context.yuki.call(documentBinaryData, { documentId });
-			if (!file) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki returned no file for document ${documentId}`, {
-					itemIndex,
-					description: 'The document exists but has no file Yuki hands out (e.g. a document without an image).',
-				});
-			}
-			const fileName = typeof document.fileName === 'string' && document.fileName ? document.fileName : `${documentId}.pdf`;
-			const mimeType = typeof document.contentType === 'string' && document.contentType ? document.contentType : undefined;
-			const binary = await this.helpers.prepareBinaryData(file, fileName, mimeType);
-			logAnswer(this, `downloaded document ${documentId} (${file.length} bytes)`, { itemIndex });
-			output.push({ json: { ...document, fileSize: file.length }, binary: { [property]: binary }, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const documentId = String(this.getNodeParameter('documentId', itemIndex, '') ?? '').trim();
+		if (!GUID.test(documentId)) throw inputError(this, itemIndex, 'Document ID', documentId ? `is "${documentId}"` : 'is empty', "Yuki's document ID, a GUID");
+		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+		if (!property) throw inputError(this, itemIndex, 'Put Output File in Field', 'is empty', 'a binary field name such as data');
+		const document = await context.yuki.call(findDocument, { documentId });
+		if (!document) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki has no document ${documentId}, or the key does not reach it`, { itemIndex });
 		}
-	}
-	return output;
+		const file = await context.yuki.call(documentBinaryData, { documentId });
+		if (!file) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Yuki returned no file for document ${documentId}`, {
+				itemIndex,
+				description: 'The document exists but has no file Yuki hands out (e.g. a document without an image).',
+			});
+		}
+		const fileName = typeof document.fileName === 'string' && document.fileName ? document.fileName : `${documentId}.pdf`;
+		const mimeType = typeof document.contentType === 'string' && document.contentType ? document.contentType : undefined;
+		const binary = await this.helpers.prepareBinaryData(file, fileName, mimeType);
+		logAnswer(this, `downloaded document ${documentId} (${file.length} bytes)`, { itemIndex });
+		output.push({ json: { ...document, fileSize: file.length }, binary: { [property]: binary }, pairedItem: { item: itemIndex } });
+	});
 }

@@ -5,13 +5,13 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { handleItemError, inputError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure } from '../../shared/logging';
+import { inputError, resultItem } from '../../shared/items';
+import { logAnswer } from '../../shared/logging';
 import { optionsCollection, returnAllFields } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
 import type { ArchiveDocument, DocumentSearchArgs } from '../../transport/calls/archive';
 import { searchDocuments } from '../../transport/calls/archive';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['search'] } };
 
@@ -94,46 +94,38 @@ interface SearchOptions {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const searchOption = this.getNodeParameter('searchOption', itemIndex, 'All') as DocumentSearchArgs['searchOption'];
-			const searchText = String(this.getNodeParameter('searchText', itemIndex, '') ?? '').trim();
-			const folderId = Number(this.getNodeParameter('folderId', itemIndex, -1));
-			if (!Number.isInteger(folderId) || folderId < -1) throw inputError(this, itemIndex, 'Folder', `is ${String(folderId)}`, 'an archive folder ID, or -1 for all folders');
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-			if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw inputError(this, itemIndex, 'Limit', `is ${limit}`, 'a whole number of at least 1');
-			const options = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
-			const startDate = searchDate(options.startDate);
-			const endDate = searchDate(options.endDate);
-			if (!startDate) throw inputError(this, itemIndex, 'From Date', `is "${String(options.startDate)}"`, 'a date');
-			if (!endDate) throw inputError(this, itemIndex, 'To Date', `is "${String(options.endDate)}"`, 'a date');
-			const found: ArchiveDocument[] = [];
-			let calls = 0;
-			for (let page = 0; page < MAX_PAGES && found.length < limit; page++) {
-				const documents = await context.yuki.call(searchDocuments, {
-					searchOption,
-					searchText,
-					folderId,
-					tabId: -1,
-					sortOrder: options.sortOrder ?? 'CreatedDesc',
-					startDate,
-					endDate,
-					numberOfRecords: DOCUMENTS_PER_PAGE,
-					startRecord: page * DOCUMENTS_PER_PAGE + 1,
-				});
-				calls++;
-				found.push(...documents);
-				if (documents.length < DOCUMENTS_PER_PAGE) break;
-			}
-			logAnswer(this, `${Math.min(found.length, limit)} document(s) in ${calls} call(s)`, { itemIndex });
-			for (const document of found.slice(0, limit)) output.push(resultItem({ ...document }, itemIndex));
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const searchOption = this.getNodeParameter('searchOption', itemIndex, 'All') as DocumentSearchArgs['searchOption'];
+		const searchText = String(this.getNodeParameter('searchText', itemIndex, '') ?? '').trim();
+		const folderId = Number(this.getNodeParameter('folderId', itemIndex, -1));
+		if (!Number.isInteger(folderId) || folderId < -1) throw inputError(this, itemIndex, 'Folder', `is ${String(folderId)}`, 'an archive folder ID, or -1 for all folders');
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw inputError(this, itemIndex, 'Limit', `is ${limit}`, 'a whole number of at least 1');
+		const options = this.getNodeParameter('options', itemIndex, {}) as SearchOptions;
+		const startDate = searchDate(options.startDate);
+		const endDate = searchDate(options.endDate);
+		if (!startDate) throw inputError(this, itemIndex, 'From Date', `is "${String(options.startDate)}"`, 'a date');
+		if (!endDate) throw inputError(this, itemIndex, 'To Date', `is "${String(options.endDate)}"`, 'a date');
+		const found: ArchiveDocument[] = [];
+		let calls = 0;
+		for (let page = 0; page < MAX_PAGES && found.length < limit; page++) {
+			const documents = await context.yuki.call(searchDocuments, {
+				searchOption,
+				searchText,
+				folderId,
+				tabId: -1,
+				sortOrder: options.sortOrder ?? 'CreatedDesc',
+				startDate,
+				endDate,
+				numberOfRecords: DOCUMENTS_PER_PAGE,
+				startRecord: page * DOCUMENTS_PER_PAGE + 1,
+			});
+			calls++;
+			found.push(...documents);
+			if (documents.length < DOCUMENTS_PER_PAGE) break;
 		}
-	}
-	return output;
+		logAnswer(this, `${Math.min(found.length, limit)} document(s) in ${calls} call(s)`, { itemIndex });
+		for (const document of found.slice(0, limit)) output.push(resultItem({ ...document }, itemIndex));
+	});
 }

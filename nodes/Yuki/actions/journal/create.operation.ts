@@ -10,14 +10,15 @@ import { formatDecimal } from '../../documents/decimal';
 import { journalDocument, journalTotals } from '../../documents/journal';
 import { describeIssues, validateRecord } from '../../documents/validate';
 import { buildDocument } from '../../documents/xml';
-import { handleItemError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
+import { resultItem } from '../../shared/items';
+import { logAnswer, logSent } from '../../shared/logging';
 import { documentInput, documentSourceProperties } from '../../shared/documentInput';
 import { administrationField, optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { administrationFor, toNodeError } from '../../shared/runContext';
+import { administrationFor } from '../../shared/runContext';
 import { processJournal } from '../../transport/calls/accounting';
 import { xmlElements } from '../../transport/envelope';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['journal'], operation: ['create'] } };
 const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });
@@ -54,50 +55,42 @@ function refuseRetryOnFail(this: IExecuteFunctions): void {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
 	const { dryRun } = this.getNodeParameter('options', 0, {}) as { dryRun?: boolean };
 	if (!dryRun) refuseRetryOnFail.call(this);
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const administrationId = administrationFor.call(this, context, itemIndex);
-			const input = documentInput.call(this, journalDocument, items[itemIndex], itemIndex);
-			const given = typeof input.administrationId === 'string' ? input.administrationId.trim() : '';
-			if (given && given.toLowerCase() !== administrationId.toLowerCase()) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Item ${itemIndex}: administrationId (Administration ID) is ${given}, but the node books in ${administrationId} (allowed: leave it out, or the same administration)`,
-					{ itemIndex },
-				);
-			}
-			const validation = validateRecord(journalDocument, { journalType: 'GeneralJournal', ...input, administrationId }, { timeZone: this.getTimezone() });
-			if (!validation.ok) {
-				throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
-					itemIndex,
-					description: 'The journal was not sent to Yuki. Correct the fields named above and run the node again.',
-				});
-			}
-			const record = validation.record;
-			const xml = buildDocument(journalDocument, [record]);
-			const { debit, credit } = journalTotals(record);
-			const entries = Array.isArray(record.journalEntry) ? record.journalEntry.length : 0;
-			const json: IDataObject = {
-				administrationId,
-				subject: record.documentSubject ?? null,
-				entries,
-				totalDebit: formatDecimal(debit),
-				totalCredit: formatDecimal(credit),
-			};
-			if (dryRun) {
-				output.push(resultItem({ ...json, dryRun: true, xml }, itemIndex));
-				continue;
-			}
-			logSent(this, `journal "${String(record.documentSubject)}" (${entries} entries, ${formatDecimal(debit)} debit/credit)`, { itemIndex, administrationId });
-			const documentId = await context.yuki.call(processJournal, { administrationId, xmlDoc: xmlElements(xml) });
-			logAnswer(this, `booked journal as document ${documentId}`, { itemIndex });
-			output.push(resultItem({ status: 'booked', documentId, ...json, yuki: { operation: 'Accounting.ProcessJournal', result: documentId } }, itemIndex));
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const administrationId = administrationFor.call(this, context, itemIndex);
+		const input = documentInput.call(this, journalDocument, items[itemIndex], itemIndex);
+		const given = typeof input.administrationId === 'string' ? input.administrationId.trim() : '';
+		if (given && given.toLowerCase() !== administrationId.toLowerCase()) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}: administrationId (Administration ID) is ${given}, but the node books in ${administrationId} (allowed: leave it out, or the same administration)`,
+				{ itemIndex },
+			);
 		}
-	}
-	return output;
+		const validation = validateRecord(journalDocument, { journalType: 'GeneralJournal', ...input, administrationId }, { timeZone: this.getTimezone() });
+		if (!validation.ok) {
+			throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
+				itemIndex,
+				description: 'The journal was not sent to Yuki. Correct the fields named above and run the node again.',
+			});
+		}
+		const record = validation.record;
+		const xml = buildDocument(journalDocument, [record]);
+		const { debit, credit } = journalTotals(record);
+		const entries = Array.isArray(record.journalEntry) ? record.journalEntry.length : 0;
+		const json: IDataObject = {
+			administrationId,
+			subject: record.documentSubject ?? null,
+			entries,
+			totalDebit: formatDecimal(debit),
+			totalCredit: formatDecimal(credit),
+		};
+		if (dryRun) {
+			output.push(resultItem({ ...json, dryRun: true, xml }, itemIndex));
+			return;
+		}
+		logSent(this, `journal "${String(record.documentSubject)}" (${entries} entries, ${formatDecimal(debit)} debit/credit)`, { itemIndex, administrationId });
+		const documentId = await context.yuki.call(processJournal, { administrationId, xmlDoc: xmlElements(xml) });
+		logAnswer(this, `booked journal as document ${documentId}`, { itemIndex });
+		output.push(resultItem({ status: 'booked', documentId, ...json, yuki: { operation: 'Accounting.ProcessJournal', result: documentId } }, itemIndex));
+	});
 }

@@ -5,12 +5,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { administrationField, optionsCollection } from '../../shared/parameters';
-import { handleItemError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure } from '../../shared/logging';
+import { resultItem } from '../../shared/items';
+import { logAnswer } from '../../shared/logging';
 import type { RunContext } from '../../shared/runContext';
-import { administrationFor, toNodeError } from '../../shared/runContext';
+import { administrationFor } from '../../shared/runContext';
 import { isPurchaseVatCode } from '../../methods/vatCodes';
 import type { VatCode } from '../../transport/types';
+import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['vatCode'], operation: ['getMany'] } };
 
@@ -41,26 +42,18 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	// One call per administration, shared by every item that asks for it (the daily quota is small).
 	const codesByAdministration = new Map<string, Promise<VatCode[]>>();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const administrationId = administrationFor.call(this, context, itemIndex);
-			const side = this.getNodeParameter('side', itemIndex, 'all') as 'all' | 'sales' | 'purchase';
-			if (!codesByAdministration.has(administrationId)) {
-				codesByAdministration.set(administrationId, context.yuki.activeVatCodes(administrationId));
-			}
-			const codes = await (codesByAdministration.get(administrationId) as Promise<VatCode[]>);
-			logAnswer(this, `${codes.length} active VAT code(s) in administration ${administrationId}`, { itemIndex });
-			for (const code of codes) {
-				const codeSide = isPurchaseVatCode(code) ? 'purchase' : 'sales';
-				if (side !== 'all' && side !== codeSide) continue;
-				output.push(resultItem({ administrationId, ...code, side: codeSide }, itemIndex));
-			}
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex);
-			logItemFailure(this, itemIndex, nodeError);
-			output.push(handleItemError(this, nodeError, itemIndex));
+	return await eachItem(this, items, async (itemIndex, output) => {
+		const administrationId = administrationFor.call(this, context, itemIndex);
+		const side = this.getNodeParameter('side', itemIndex, 'all') as 'all' | 'sales' | 'purchase';
+		if (!codesByAdministration.has(administrationId)) {
+			codesByAdministration.set(administrationId, context.yuki.activeVatCodes(administrationId));
 		}
-	}
-	return output;
+		const codes = await (codesByAdministration.get(administrationId) as Promise<VatCode[]>);
+		logAnswer(this, `${codes.length} active VAT code(s) in administration ${administrationId}`, { itemIndex });
+		for (const code of codes) {
+			const codeSide = isPurchaseVatCode(code) ? 'purchase' : 'sales';
+			if (side !== 'all' && side !== codeSide) continue;
+			output.push(resultItem({ administrationId, ...code, side: codeSide }, itemIndex));
+		}
+	});
 }
