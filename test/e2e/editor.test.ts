@@ -360,7 +360,13 @@ async function checkOperationPanel(page: Page, key: string): Promise<void> {
 		await parameters.getByText('Additional Line Fields', { exact: true }).first().waitFor();
 		// A dropdown whose choices could not be loaded carries its own issue mark: not a required-field warning.
 		const unloaded = await parameters.getByPlaceholder(/Error fetching options/).count();
-		assert.equal((await issues.count()) - unloaded, before, 'adding a line adds no required-field warnings');
+		const where = await issues.evaluateAll((elements) =>
+			elements.map((element) => {
+				const holder = element.closest('[data-test-id^="parameter-input-"], [data-test-id="parameter-item"], .parameter-item');
+				return `${holder?.getAttribute('data-test-id') ?? '?'}: ${(element.getAttribute('title') ?? element.textContent ?? '').trim().slice(0, 120)}`;
+			}),
+		);
+		assert.equal((await issues.count()) - unloaded, before, `adding a line adds no required-field warnings (issues now: ${where.join(' | ')}; unloaded dropdowns: ${unloaded})`);
 		await parameters.getByPlaceholder(/^Required/).first().waitFor();
 		// "Unknown JSON Keys" only concerns the JSON source, not Mapped Fields.
 		await parameters.locator('[data-test-id="collection-parameter-add"], [data-test-id="collection-parameter-add-header"]').last().click();
