@@ -115,8 +115,8 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			const text = escapeText(value);
-			element(out, field.xml, () => out.write(text));
+			// Never empty (absent values were skipped): written in one go, the common case.
+			out.write(`<${field.xml}>${escapeText(value)}</${field.xml}>`);
 		}
 	}
 }
