@@ -95,7 +95,7 @@ export async function memoryScenario(sandbox: RunningSandbox): Promise<BenchSect
 			`Each scenario runs in its own Node process (\`--expose-gc\`), with the sandbox in the parent so that only the node's memory is measured.`,
 			`Baseline: the process after a warm-up run, holding the ${INVOICES} PDFs as Buffers (as read from disk). Peak: the kernel's maximum resident set size of the process (\`process.resourceUsage().maxRSS\`), also sampled every 10 ms.`,
 			"Binary data in n8n's filesystem mode (the default of n8n 2.x and 3.x; 3.0 removes the in-memory mode): the items carry only a reference, the PDFs are files, and the node reads each through n8n's binary helpers when its batch is built.",
-			`The node reads and encodes only one batch (${batch} invoices by default) of PDFs at a time. The naive way puts every PDF into one document at once.`,
+			`The node reads only one batch (${batch} invoices by default) of PDFs at a time and hands them to the transport as bytes, which base64-encodes them straight into the request body (no base64 string per PDF, no document string). The naive way puts every PDF into one document at once.`,
 		].join(' '),
 		rows,
 	};

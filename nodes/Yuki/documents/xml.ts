@@ -2,13 +2,25 @@
  * Writes validated records as a Yuki invoice document, in the order the description gives.
  * A small writer of our own (n8n's verified nodes may not bring xmlbuilder2 at run time): it
  * knows our documents, which have elements and text only, so it needs to escape text and
- * nothing else. The document is one string built in one pass; a PDF's base64 is appended as is
- * (base64 needs no escaping). No `<?xml?>` declaration: the document goes inside the SOAP
- * `xmlDoc` element. Tests read every document back with xmlbuilder2 as an independent oracle.
+ * nothing else. No `<?xml?>` declaration: the document goes inside the SOAP `xmlDoc` element.
+ * Tests read every document back with xmlbuilder2 as an independent oracle.
+ *
+ * A file field (kind `base64`) may hold the file's bytes as a Buffer instead of base64 text:
+ * `buildDocumentParts` then leaves the bytes as they are, between the text parts, and the
+ * envelope encodes them straight into the request body. A batch of PDFs is so never held as
+ * base64 strings, nor copied into one document string and again into the body.
  */
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
 import { fieldTable } from './paths';
 import { ILLEGAL_XML_CHARACTER } from './xmlText';
+
+/** A record to write: a validated record whose file fields may hold the file's bytes. */
+export interface WritableRecord {
+	[key: string]: string | Buffer | WritableRecord | WritableRecord[] | NormalisedRecord | NormalisedRecord[] | undefined;
+}
+
+/** Text, or bytes that stand in the document as their base64. */
+export type XmlPart = string | Buffer;
 
 function isAbsent(value: unknown): boolean {
 	return value === undefined || value === '';
@@ -30,53 +42,106 @@ function escapeAttribute(text: string): string {
 	return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-/** The record's described fields as elements, absent ones left out; returns the text. */
-function writeFields(fields: readonly Field[], record: NormalisedRecord, path: string): string {
-	let out = '';
+/** Collects the document: text runs joined, bytes kept apart. */
+class PartsWriter {
+	private readonly parts: XmlPart[] = [];
+	private text = '';
+	/** Elements opened but not yet written: an element that gets no content becomes `<name/>`. */
+	private readonly pending: string[] = [];
+
+	open(name: string): void {
+		this.pending.push(name);
+	}
+
+	/** Closes the innermost open element. */
+	close(name: string): void {
+		if (this.pending.length > 0) {
+			// Nothing was written since it was opened (it is the innermost pending element).
+			this.pending.pop();
+			this.write(`<${name}/>`);
+		} else this.write(`</${name}>`);
+	}
+
+	write(text: string): void {
+		for (const name of this.pending) this.text += `<${name}>`;
+		this.pending.length = 0;
+		this.text += text;
+	}
+
+	bytes(buffer: Buffer): void {
+		this.write('');
+		if (this.text !== '') this.parts.push(this.text);
+		this.text = '';
+		this.parts.push(buffer);
+	}
+
+	finish(): XmlPart[] {
+		if (this.text !== '') this.parts.push(this.text);
+		this.text = '';
+		return this.parts;
+	}
+}
+
+/** Writes `<name>`, the content, `</name>`; `<name/>` when the content wrote nothing. */
+function element(out: PartsWriter, name: string, content: () => void): void {
+	out.open(name);
+	content();
+	out.close(name);
+}
+
+/** The record's described fields as elements, absent ones left out. Element names come from the descriptions, never from user data. */
+function writeFields(out: PartsWriter, fields: readonly Field[], record: WritableRecord, path: string): void {
 	for (const { field, key } of fieldTable(fields).entries) {
 		const value = record[key];
 		if (isAbsent(value)) continue;
 		const at = `${path}/${field.xml}`;
-		let content: string;
 		if (field.kind === 'group') {
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${at} must be a record`);
-			content = writeFields(field.fields, value as NormalisedRecord, at);
+			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value)) throw new Error(`${at} must be a record`);
+			element(out, field.xml, () => writeFields(out, field.fields, value as WritableRecord, at));
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			content = '';
-			for (const entry of value) content += element(field.itemXml, writeFields(field.fields, entry as NormalisedRecord, `${at}/${field.itemXml}`));
+			const entries = () => {
+				for (const entry of value) element(out, field.itemXml, () => writeFields(out, field.fields, entry as WritableRecord, `${at}/${field.itemXml}`));
+			};
 			// A repeated list has no wrapper element: its entries stand directly in the parent.
-			if (field.repeated) {
-				out += content;
-				continue;
-			}
+			if (field.repeated) entries();
+			else element(out, field.xml, entries);
+		} else if (Buffer.isBuffer(value)) {
+			if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
+			element(out, field.xml, () => {
+				if (value.length > 0) out.bytes(value);
+			});
 		} else {
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			content = escapeText(value);
+			// Never empty (absent values were skipped): written in one go, the common case.
+			out.write(`<${field.xml}>${escapeText(value)}</${field.xml}>`);
 		}
-		out += element(field.xml, content);
 	}
-	return out;
-}
-
-/** Element names come from the descriptions (our constants), never from user data. */
-function element(name: string, content: string): string {
-	return content === '' ? `<${name}/>` : `<${name}>${content}</${name}>`;
 }
 
 /**
- * The document for `records` (validated with `validateRecord`): root element in the
- * description's default namespace, records in the given order, children in described order,
- * absent fields left out.
+ * The document for `records` (validated with `validateRecord`) as text parts and file bytes, in
+ * order: root element in the description's default namespace, records in the given order,
+ * children in described order, absent fields left out. A file field's Buffer is one part of its
+ * own, to be written as base64 where it stands.
  */
-export function buildDocument(spec: DocumentSpec, records: readonly NormalisedRecord[]): string {
-	let body = '';
+export function buildDocumentParts(spec: DocumentSpec, records: readonly WritableRecord[]): XmlPart[] {
+	const out = new PartsWriter();
+	out.write(`<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`);
 	if (spec.singleRecord) {
 		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
-		body = writeFields(spec.fields, records[0], spec.root);
-	} else for (const record of records) body += element(spec.record, writeFields(spec.fields, record, spec.record));
-	return `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">${body}</${spec.root}>`;
+		writeFields(out, spec.fields, records[0], spec.root);
+	} else for (const record of records) element(out, spec.record, () => writeFields(out, spec.fields, record, spec.record));
+	out.write(`</${spec.root}>`);
+	return out.finish();
+}
+
+/** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. */
+export function buildDocument(spec: DocumentSpec, records: readonly WritableRecord[]): string {
+	return buildDocumentParts(spec, records)
+		.map((part) => (typeof part === 'string' ? part : part.toString('base64')))
+		.join('');
 }

@@ -12,7 +12,7 @@
  *   that disagree with the entries, an entry for another invoice number) proves nothing about the
  *   invoices it leaves out: they are never resent, they "may have been booked".
  */
-import type { ImportInvoiceResult, ImportResponse } from '../transport/types';
+import type { ImportInvoiceResult, ImportResponse, XmlDocumentParts } from '../transport/types';
 import { isConnectionProblem, isSchemaRejection } from './yukiMessages';
 import { settle } from '../shared/settle';
 
@@ -66,8 +66,8 @@ export class UnitBuildError<T> extends Error {
 export interface BatchSender<T> {
 	batchSize: number;
 	/** Builds the document for these units; throws `UnitBuildError` for a unit that cannot be built. */
-	build(administrationId: string, units: T[]): Promise<string>;
-	send(administrationId: string, xml: string): Promise<ImportResponse>;
+	build(administrationId: string, units: T[]): Promise<XmlDocumentParts>;
+	send(administrationId: string, xml: XmlDocumentParts): Promise<ImportResponse>;
 	/** The invoice number sent for a unit, to check that Yuki's entry at its position is about it. */
 	referenceOf?(unit: T): string | undefined;
 }
@@ -153,7 +153,8 @@ export async function sendInBatches<T>(
 			}
 
 			let units: T[];
-			let xml: string | undefined;
+			// The built document lives only until its call is answered: a batch's PDFs are then let go.
+			let xml: XmlDocumentParts | undefined;
 			if (halves.length > 0) units = halves.pop() as T[];
 			else if (documents.length > 0) ({ units, xml } = documents.shift() as ReadyDocument<T>);
 			else units = pending.splice(0, Math.max(1, sender.batchSize));

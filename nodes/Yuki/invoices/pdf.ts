@@ -1,7 +1,8 @@
 /**
  * Invoice PDFs from binary properties. A PDF is checked when its item is validated, then left
- * where n8n keeps it; it is read and base64-encoded only when its batch is built, so a run never
- * holds more than one batch of encoded PDFs.
+ * where n8n keeps it; it is read only when its batch is built and its bytes go into the request
+ * body as base64 (transport/envelope.ts), so a run never holds more than one batch of PDFs and
+ * never a PDF as a base64 string.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { checkBinaryFile, readBinaryFile } from '../shared/binary';
@@ -25,8 +26,8 @@ export async function checkPdf(this: IExecuteFunctions, itemIndex: number, binar
 	return { itemIndex, binaryProperty, fileName: file.fileName };
 }
 
-/** The PDF's content as base64; the decoded bytes are dropped as soon as they are encoded. */
-export async function pdfBase64(this: IExecuteFunctions, pdf: PdfReference): Promise<string> {
+/** The PDF's bytes, checked again as a PDF (the file may have changed since the item was validated). */
+export async function pdfBytes(this: IExecuteFunctions, pdf: PdfReference): Promise<Buffer> {
 	const file = await readBinaryFile(this, pdf.itemIndex, pdf.binaryProperty, { allowed: 'pdf' });
-	return file.buffer.toString('base64');
+	return file.buffer;
 }

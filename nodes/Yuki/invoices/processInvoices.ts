@@ -5,8 +5,9 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
-import { buildDocument } from '../documents/xml';
-import type { ImportResponse, YukiApi } from '../transport/types';
+import type { WritableRecord } from '../documents/xml';
+import { buildDocument, buildDocumentParts } from '../documents/xml';
+import type { ImportResponse, XmlDocumentParts, YukiApi } from '../transport/types';
 import { asNodeError, errorItem, resultItem } from '../shared/items';
 import type { RunContext } from '../shared/runContext';
 import type { AdministrationPlan, BatchInfo } from './batching';
@@ -17,7 +18,7 @@ import { BookingMemory } from './bookingMemory';
 import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, runAccount, summariseRun } from './output';
-import { pdfBase64 } from './pdf';
+import { pdfBytes } from './pdf';
 import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
 import { prepareItem } from './prepare';
 import type { InvoiceReport } from './reports';
@@ -44,7 +45,7 @@ function forEntry(error: unknown, itemIndex: number, entry: number | undefined):
 }
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
-	send(yuki: YukiApi, administrationId: string, xml: string, options: InvoiceOptions): Promise<ImportResponse>;
+	send(yuki: YukiApi, administrationId: string, xml: XmlDocumentParts, options: InvoiceOptions): Promise<ImportResponse>;
 }
 
 /** Per administration, in the order the administrations first appear in the input. */
@@ -174,25 +175,28 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 		}
 		return list[invoice.position ?? 0];
 	};
-	return async (_administrationId: string, invoices: PreparedInvoice[]): Promise<string> => {
+	return async (_administrationId: string, invoices: PreparedInvoice[]): Promise<XmlDocumentParts> => {
 		if (invoices.every((invoice) => invoice.position !== undefined)) {
 			return documentOf(operation.document, invoices.map(fragmentOf));
 		}
-		const records: NormalisedRecord[] = [];
+		// The PDFs stay bytes in the document's parts; the envelope writes them as base64 straight
+		// into the request body. The records with the bytes are local: nothing keeps them after the call.
+		const records: WritableRecord[] = [];
 		for (const invoice of invoices) {
 			records.push(await recordWithPdf.call(this, invoice));
 		}
-		return buildDocument(operation.document, records);
+		return buildDocumentParts(operation.document, records);
 	};
 }
 
-async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<NormalisedRecord> {
+/** The invoice's record with its PDF's bytes in place of the placeholder (a copy: the prepared record keeps the placeholder). */
+async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<WritableRecord> {
 	const record = invoice.record as NormalisedRecord;
 	if (!invoice.pdf) return record;
 	const pdf = invoice.pdf;
-	const encoded = await settle(async () => await pdfBase64.call(this, pdf));
-	if (!encoded.ok) throw new UnitBuildError(invoice, encoded.error);
-	return { ...record, documentBase64: encoded.value };
+	const read = await settle(async () => await pdfBytes.call(this, pdf));
+	if (!read.ok) throw new UnitBuildError(invoice, read.error);
+	return { ...record, documentBase64: read.value };
 }
 
 async function sendAll(

@@ -12,7 +12,6 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { createYukiClient } from '../transport/client';
 import type { YukiRequestFunction } from '../transport/http';
 import type { YukiApi, YukiConnectionSettings, YukiRegion } from '../transport/types';
 import { YukiError } from '../transport/types';
@@ -60,13 +59,17 @@ export function n8nRequestFunction(functions: AnyFunctions): YukiRequestFunction
 	return async (request) => await functions.helpers.httpRequest(request as IHttpRequestOptions);
 }
 
-/** A Yuki client for these credentials, sending through `request` and logging through n8n's logger without secrets. */
-export function clientFor(
+/**
+ * A Yuki client for these credentials, sending through `request` and logging through n8n's logger
+ * without secrets. The transport is loaded on the first run, not when n8n loads the node.
+ */
+export async function clientFor(
 	credentials: YukiCredentials,
 	logger: Logger,
 	request: YukiRequestFunction,
 	timeoutSeconds?: number,
-): YukiApi {
+): Promise<YukiApi> {
+	const { createYukiClient } = await import('../transport/client');
 	return createYukiClient(connectionSettings(credentials, timeoutSeconds ? timeoutSeconds * 1000 : undefined), {
 		request,
 		logger: yukiLogger({ logger }),
@@ -76,7 +79,7 @@ export function clientFor(
 /** One client per run: the session and the day's call count are shared with later runs. */
 export async function createRunContext(this: AnyFunctions, timeoutSeconds?: number): Promise<RunContext> {
 	const credentials = (await this.getCredentials('yukiApi')) as unknown as YukiCredentials;
-	return { yuki: clientFor(credentials, this.logger, n8nRequestFunction(this), timeoutSeconds), credentials };
+	return { yuki: await clientFor(credentials, this.logger, n8nRequestFunction(this), timeoutSeconds), credentials };
 }
 
 /** The value of an Administration field: a resource locator (list or ID mode) or a plain string. */

@@ -31,9 +31,13 @@ type ParametersOf<S extends YukiService, O extends OperationOf<S>> = Table[S][O]
 	? N & string
 	: never;
 
-/** An XML document sent as the child elements of an `any` parameter (e.g. `xmlDoc`). */
+/**
+ * An XML document sent as the child elements of an `any` parameter (e.g. `xmlDoc`): one string,
+ * or text parts with files as Buffers between them, each Buffer written as its base64 (so a
+ * batch of PDFs goes from their bytes into the request body without a base64 string in between).
+ */
 export interface XmlArgument {
-	xml: string;
+	xml: string | ReadonlyArray<string | Buffer>;
 }
 
 /** Bytes sent as base64 text (e.g. `data` of an upload), encoded while the body is written. */
@@ -109,9 +113,15 @@ function textArgument(where: string, parameter: WsdlParameter, value: string | n
 	return escapeXmlText(text);
 }
 
-/** An XML document as the elements of an `any` parameter: no `<?xml?>` declaration, no BOM. */
-export function xmlElements(document: string): XmlArgument {
-	return { xml: document.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '').trim() };
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml[^?]*\?>\s*/;
+
+/**
+ * An XML document as the elements of an `any` parameter: no `<?xml?>` declaration, no BOM.
+ * Parts (our own writer's, documents/xml.ts) carry no declaration and are passed on as they are.
+ */
+export function xmlElements(document: string | ReadonlyArray<string | Buffer>): XmlArgument {
+	if (typeof document !== 'string') return { xml: document };
+	return { xml: XML_DECLARATION.test(document) ? document.replace(XML_DECLARATION, '').trim() : document.trim() };
 }
 
 /** 3 × 64 KiB: a multiple of 3 bytes, so chunks encode to base64 without padding in between. */
@@ -158,7 +168,11 @@ export function writeEnvelope(service: YukiService, operation: string, args: Rec
 		const where = `${service}.${operation} parameter ${parameter.name}`;
 		if (typeof value === 'object' && 'xml' in value) {
 			if (parameter.xsd !== 'xml') throw new EnvelopeError(`${where} takes text, not an XML document`);
-			parts.push(`<${parameter.name}>${value.xml}</${parameter.name}>`);
+			// Separate parts: the document is copied once, into the body, never into a longer string first.
+			parts.push(`<${parameter.name}>`);
+			if (typeof value.xml === 'string') parts.push(value.xml);
+			else for (const part of value.xml) parts.push(part);
+			parts.push(`</${parameter.name}>`);
 		} else if (typeof value === 'object' && 'base64' in value) {
 			if (parameter.xsd !== 'base64Binary') throw new EnvelopeError(`${where} is not base64 data`);
 			parts.push(`<${parameter.name}>`, value.base64, `</${parameter.name}>`);

@@ -214,12 +214,16 @@ export interface UploadDocumentRequest {
  * a client lives for one node run and shares sessions and day counts with later runs of the
  * same credential through module-level caches.
  */
+/** An XML document: one string, or text parts with files as Buffers that stand in it as their base64. */
+export type XmlDocumentParts = string | ReadonlyArray<string | Buffer>;
+
 export interface YukiApi {
 	/** Makes any call declared in transport/calls/ (signing in first when it needs a session). */
 	call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result>;
 	administrations(): Promise<Administration[]>;
-	processSalesInvoices(administrationId: string, xmlDoc: string): Promise<ImportResponse>;
-	processPurchaseInvoices(administrationId: string, xmlDoc: string, disableAutoCorrect?: boolean): Promise<ImportResponse>;
+	/** `xmlDoc`: the document as one string, or as text parts with files as Buffers (written as base64). */
+	processSalesInvoices(administrationId: string, xmlDoc: XmlDocumentParts): Promise<ImportResponse>;
+	processPurchaseInvoices(administrationId: string, xmlDoc: XmlDocumentParts, disableAutoCorrect?: boolean): Promise<ImportResponse>;
 	/** `CheckOutstandingItemAdmin`: items whose reference matches (several are possible). */
 	checkOutstandingItem(administrationId: string, reference: string): Promise<OutstandingItem[]>;
 	/** `OutstandingDebtorItems` / `OutstandingCreditorItems`, or their `…ByDate` variants. */

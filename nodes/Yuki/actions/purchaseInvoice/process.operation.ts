@@ -4,7 +4,6 @@ import { purchaseInvoiceDocument } from '../../documents/purchaseInvoice';
 import { administrationField, binaryPropertyField } from '../../shared/parameters';
 import { invoiceOptionsField } from '../../invoices/options';
 import type { InvoiceOperation } from '../../invoices/processInvoices';
-import { processInvoices } from '../../invoices/processInvoices';
 import { invoiceSourceProperties } from '../../invoices/source';
 import type { RunContext } from '../../shared/runContext';
 
@@ -41,5 +40,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
+	// Loaded on first run: n8n loads the node (and reads its description) at every start.
+	const { processInvoices } = await import('../../invoices/processInvoices');
 	return await processInvoices.call(this, purchaseInvoiceProcess, items, context);
 }

@@ -1,10 +1,14 @@
 /**
  * Purchase invoices carry PDFs: the run must validate every item without reading whole PDFs, then read
- * and encode only one batch's PDFs right before that batch's call. Checked through the order of
- * events seen by a recording execution context and a fake Yuki.
+ * only one batch's PDFs right before that batch's call, hand them to the transport as bytes (never as
+ * a base64 string), and let them go once the batch is answered. Checked through the order of events
+ * seen by a recording execution context and a fake Yuki, and by what a garbage collection leaves of
+ * the PDFs read so far (weak references: counts, never timings).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { purchaseInvoiceProcess } from '../../../../nodes/Yuki/actions/purchaseInvoice/process.operation';
 import { processInvoices } from '../../../../nodes/Yuki/invoices/processInvoices';
@@ -12,8 +16,20 @@ import type { RunContext } from '../../../../nodes/Yuki/shared/runContext';
 import type { ImportResponse, YukiApi } from '../../../../nodes/Yuki/transport/types';
 import { fixture, purchaseInvoice } from './invoiceFixtures';
 
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** The document as the transport would write it, PDFs as base64. */
+function documentText(xml: string | ReadonlyArray<string | Buffer>): string {
+	return typeof xml === 'string' ? xml : xml.map((part) => (typeof part === 'string' ? part : part.toString('base64'))).join('');
+}
+
 function recordingRun(count: number, batchSize: number) {
 	const events: string[] = [];
+	/** Every PDF the node read, weakly: which of them are still held by anyone. */
+	const read: Array<WeakRef<Buffer>> = [];
+	/** Per call: PDFs handed over as bytes, PDFs as base64 text, and PDFs read so far still alive. */
+	const calls: Array<{ pdfParts: number; base64Text: boolean; alive: number }> = [];
 	const pdf = fixture('invoice.pdf');
 	const items: INodeExecutionData[] = Array.from({ length: count }, (_, index) => ({
 		json: purchaseInvoice(`M-${index}`),
@@ -39,13 +55,22 @@ function recordingRun(count: number, batchSize: number) {
 			assertBinaryData: (itemIndex: number, property: string) => items[itemIndex].binary?.[property],
 			getBinaryDataBuffer: async (itemIndex: number) => {
 				events.push(`read ${itemIndex}`);
-				return Buffer.from(pdf);
+				const bytes = Buffer.from(pdf);
+				read.push(new WeakRef(bytes));
+				return bytes;
 			},
 		},
 	} as unknown as IExecuteFunctions;
 	const yuki = {
-		processPurchaseInvoices: async (_administrationId: string, xml: string): Promise<ImportResponse> => {
-			const references = [...xml.matchAll(/<Reference>M-(\d+)<\/Reference>/g)].map((match) => match[1]);
+		processPurchaseInvoices: async (_administrationId: string, xml: string | ReadonlyArray<string | Buffer>): Promise<ImportResponse> => {
+			const pdfParts = typeof xml === 'string' ? 0 : xml.filter((part) => Buffer.isBuffer(part)).length;
+			const base64Text = (typeof xml === 'string' ? [xml] : xml).some((part) => typeof part === 'string' && part.includes(pdf.toString('base64')));
+			const text = documentText(xml);
+			// Weak references are kept alive until the current job ends: collect on a later turn.
+			await new Promise((resolve) => setImmediate(resolve));
+			collectGarbage();
+			calls.push({ pdfParts, base64Text, alive: read.filter((reference) => reference.deref() !== undefined).length });
+			const references = [...text.matchAll(/<Reference>M-(\d+)<\/Reference>/g)].map((match) => match[1]);
 			events.push(`send ${references.join(',')}`);
 			return {
 				totalSucceeded: references.length,
@@ -56,7 +81,7 @@ function recordingRun(count: number, batchSize: number) {
 		},
 	} as unknown as YukiApi;
 	const run: RunContext = { yuki, credentials: { accessKey: 'k', region: 'custom' } };
-	return { events, run: async () => await processInvoices.call(context, purchaseInvoiceProcess, items, run) };
+	return { events, calls, read, run: async () => await processInvoices.call(context, purchaseInvoiceProcess, items, run) };
 }
 
 describe('purchase PDFs are read one batch at a time', () => {
@@ -70,5 +95,22 @@ describe('purchase PDFs are read one batch at a time', () => {
 			'read 3', 'read 4', 'read 5', 'send 3,4,5',
 			'read 6', 'send 6',
 		]);
+	});
+
+	it('hands each batch\'s PDFs to the transport as bytes and holds no earlier batch\'s PDFs while sending the next', async () => {
+		const { calls, read, run } = recordingRun(7, 3);
+		await run();
+		assert.deepEqual(
+			calls.map(({ pdfParts, base64Text }) => ({ pdfParts, base64Text })),
+			[3, 3, 1].map((pdfParts) => ({ pdfParts, base64Text: false })),
+		);
+		// While a batch is being sent, only its own PDFs are still alive.
+		assert.deepEqual(
+			calls.map((call) => call.alive),
+			[3, 3, 1],
+		);
+		await new Promise((resolve) => setImmediate(resolve));
+		collectGarbage();
+		assert.equal(read.filter((reference) => reference.deref() !== undefined).length, 0, 'no PDF is kept after the run');
 	});
 });

@@ -33,7 +33,7 @@ describe('request envelopes', () => {
 		await assertSameAsSoap(
 			'Sales',
 			'ProcessSalesInvoices',
-			{ sessionId: 's-1', administrationId: 'a & <b>', xmlDoc: { $xml: xmlElements(document).xml } },
+			{ sessionId: 's-1', administrationId: 'a & <b>', xmlDoc: { $xml: xmlElements(document).xml as string } },
 			sent('Sales', 'ProcessSalesInvoices', { xmlDoc: xmlElements(document), administrationId: 'a & <b>', sessionId: 's-1' }),
 		);
 		const data = Buffer.alloc(200_003, 7);
@@ -43,6 +43,17 @@ describe('request envelopes', () => {
 			{ sessionID: 's', fileName: 'bon.pdf', data: data.toString('base64'), folder: '8', amount: '26.40', paymentMethod: '0' },
 			sent('Archive', 'UploadDocumentWithData', { sessionID: 's', fileName: 'bon.pdf', data: { base64: data }, folder: 8, amount: '26.40', paymentMethod: 0 }),
 		);
+	});
+
+	it('writes a document given as parts with its files as base64, exactly as the same document given as one string', () => {
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 64 * 1024 + 5, 0xe9)]);
+		const open = '<PurchaseInvoices xmlns="urn:x"><PurchaseInvoice><Subject>caf\u00e9 &amp; thee</Subject><DocumentBase64>';
+		const close = '</DocumentBase64></PurchaseInvoice></PurchaseInvoices>';
+		const args = { sessionId: 's', administrationId: 'a', disableAutoCorrect: 'false' };
+		const asParts = sent('Purchase', 'ProcessPurchaseInvoices', { ...args, xmlDoc: xmlElements([open, pdf, close]) });
+		const asText = sent('Purchase', 'ProcessPurchaseInvoices', { ...args, xmlDoc: xmlElements(open + pdf.toString('base64') + close) });
+		assert.equal(asParts.body, asText.body);
+		assert.ok(asParts.body.includes(`<DocumentBase64>${pdf.toString('base64')}</DocumentBase64>`));
 	});
 
 	it('refuses, before sending, a parameter the WSDL does not have (wrong case included), a value of the wrong type, and characters XML cannot carry', () => {
