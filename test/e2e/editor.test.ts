@@ -366,7 +366,9 @@ async function checkOperationPanel(page: Page, key: string): Promise<void> {
 				return `${holder?.getAttribute('data-test-id') ?? '?'}: ${(element.getAttribute('title') ?? element.textContent ?? '').trim().slice(0, 120)}`;
 			}),
 		);
-		assert.equal((await issues.count()) - unloaded, before, `adding a line adds no required-field warnings (issues now: ${where.join(' | ')}; unloaded dropdowns: ${unloaded})`);
+		// The line's VAT type is chosen from Yuki's own list: until it is, n8n marks the empty choice as not in the list.
+		const vatChoice = where.filter((entry) => /^parameter-input-(product|line)VatType:/.test(entry)).length;
+		assert.equal((await issues.count()) - unloaded - vatChoice, before, `adding a line adds no required-field warnings (issues now: ${where.join(' | ')}; unloaded dropdowns: ${unloaded})`);
 		await parameters.getByPlaceholder(/^Required/).first().waitFor();
 		// "Unknown JSON Keys" only concerns the JSON source, not Mapped Fields.
 		await parameters.locator('[data-test-id="collection-parameter-add"], [data-test-id="collection-parameter-add-header"]').last().click();
