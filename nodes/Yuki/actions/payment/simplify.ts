@@ -38,6 +38,8 @@ const OPEN_ITEM_KEYS = [
 	'daysOverdue',
 	'contact',
 	'description',
+	// The invoice's PDF in Yuki's archive, for Document › Download in the next node.
+	'documentId',
 ] as const;
 
 export function simplifyStatus(json: IDataObject): IDataObject {
