@@ -8,7 +8,7 @@ import { messageStyle } from './payments/messages';
 import { messageOptions, readSide, sideField } from './payments/parameters';
 import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
-import { detectChanges, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
+import { detectChanges, isCurrentForm, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
 import { chosenAdministration, createRunContext, toNodeError } from './shared/runContext';
 import { listSearch, loadOptions } from './methods';
 
@@ -146,7 +146,7 @@ export class YukiTrigger implements INodeType {
 			}
 		}
 
-		const { changes, next } = detectChanges(previous, openItems, {
+		const { changes, next, unchanged } = detectChanges(previous, openItems, {
 			clock,
 			emitOverdue: options.emitOverdue === true,
 			emitOnFirstPoll: options.emitOnFirstPoll === true,
@@ -164,8 +164,9 @@ export class YukiTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(samples)];
 		}
 
-		const stored = storeSnapshot(next);
-		if (storedChanged(staticData[key], stored)) {
+		// Unchanged and stored in this version's text form: nothing to write (n8n then leaves static data alone).
+		const stored = unchanged && isCurrentForm(staticData[key]) ? undefined : storeSnapshot(next);
+		if (stored && storedChanged(staticData[key], stored)) {
 			// Only this administration and side is tracked: another key is left over from earlier settings.
 			for (const other of Object.keys(staticData)) if (other !== key) delete staticData[other];
 			staticData[key] = stored as unknown as IDataObject;

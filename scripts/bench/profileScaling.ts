@@ -1,7 +1,7 @@
 /**
  * Developer tool (not part of `npm run bench`): runs one size of the scaling scenario in this
  * process and writes a CPU profile of the timed part. Usage:
- *   node --expose-gc --import tsx scripts/bench/profileScaling.ts <size> <status|poll> [out.cpuprofile]
+ *   node --expose-gc --import tsx scripts/bench/profileScaling.ts <size> <status|list|poll|polls> [out.cpuprofile]
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -12,6 +12,17 @@ import { pollTrigger } from '../harness/pollTrigger';
 import { consecutiveReferences, getStatusRun } from './engineRuns';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
+import { runYukiNode } from '../harness/runWorkflow';
+
+/** Get Status with all references in one item ("A List of References"): one expression for the run. */
+async function listRun(credentials: Record<string, unknown>, refs: string[]): Promise<void> {
+	const run = await runYukiNode({
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'list', references: '={{ $json.refs }}' },
+		items: [{ json: { refs } }],
+		credentials,
+	});
+	if (run.error || run.items.length !== refs.length) throw new Error(`list run: ${run.error?.message ?? run.items.length}`);
+}
 
 async function main(): Promise<void> {
 	const size = Number(process.argv[2] ?? 10_000);
@@ -24,7 +35,7 @@ async function main(): Promise<void> {
 	const refs = consecutiveReferences(seeded.firstReference, size);
 	replay.mode = 'record';
 	resetTransportCaches();
-	if (what === 'status') await getStatusRun(credentials, refs.slice(0, 10));
+	if (what !== 'poll') await getStatusRun(credentials, refs.slice(0, 10));
 	const first = await pollTrigger({ parameters: { side: 'debtor' }, credentials });
 	replay.mode = 'replay';
 	sandbox.reset();
@@ -37,7 +48,18 @@ async function main(): Promise<void> {
 	if (out) await session.post('Profiler.start');
 	const started = performance.now();
 	if (what === 'status') await getStatusRun(credentials, refs);
-	else staticData = (await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData })).staticData;
+	else if (what === 'list') await listRun(credentials, refs);
+	else if (what === 'polls') {
+		// First and second poll alternately, as the bench compares them.
+		for (let round = 0; round < 3; round++) {
+			let began = performance.now();
+			const fresh = await pollTrigger({ parameters: { side: 'debtor' }, credentials });
+			const firstMs = performance.now() - began;
+			began = performance.now();
+			await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData: fresh.staticData });
+			console.log(JSON.stringify({ round, firstMs: Math.round(firstMs), secondMs: Math.round(performance.now() - began) }));
+		}
+	} else staticData = (await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData })).staticData;
 	const ms = performance.now() - started;
 	if (out) {
 		const { profile } = await session.post('Profiler.stop');
