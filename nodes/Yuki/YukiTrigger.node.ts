@@ -123,9 +123,16 @@ export class YukiTrigger implements INodeType {
 		const key = snapshotKey(administrationId, side);
 		const previous = readSnapshot(staticData[key]);
 
+		// Compared first (nothing is stored or emitted yet): its snapshot, keyed, also says what vanished.
+		const { changes, next, unchanged } = detectChanges(previous, openItems, {
+			clock,
+			emitOverdue: options.emitOverdue === true,
+			emitOnFirstPoll: options.emitOnFirstPoll === true,
+		});
+
 		// All or most open items gone at once: confirm before a single one is reported as paid.
 		let confirmation: string | undefined;
-		const { vanished, openBefore } = vanishedItems(previous, openItems);
+		const { vanished, openBefore } = vanishedItems(previous, next);
 		if (this.getMode() !== 'manual' && isSuspicious(vanished.length, openBefore, openItems.length)) {
 			try {
 				({ note: confirmation } = await confirmDisappearance(context.yuki, {
@@ -146,11 +153,6 @@ export class YukiTrigger implements INodeType {
 			}
 		}
 
-		const { changes, next, unchanged } = detectChanges(previous, openItems, {
-			clock,
-			emitOverdue: options.emitOverdue === true,
-			emitOnFirstPoll: options.emitOnFirstPoll === true,
-		});
 		const eventContext = { administrationId, side, clock, style, previousStateRecordedAt: previous?.takenAt, confirmation };
 		const events = changes.map((change) => paymentEvent(change, eventContext));
 

@@ -181,17 +181,18 @@ export function itemKey(item: OutstandingItem): string {
 	return item.id || `${item.reference ?? ''}|${isoDate(item.date) ?? ''}|${item.originalAmountText}`;
 }
 
-/** The previous snapshot's open items that are not in the list now (still open before). */
-export function vanishedItems(previous: Snapshot | undefined, current: OutstandingItem[]): { vanished: SnapshotEntry[]; openBefore: number } {
+/**
+ * The previous snapshot's open items that are not in the list now (still open before): `next` is
+ * detectChanges's snapshot of the list now, whose items are already keyed.
+ */
+export function vanishedItems(previous: Snapshot | undefined, next: Snapshot): { vanished: SnapshotEntry[]; openBefore: number } {
 	if (!previous) return { vanished: [], openBefore: 0 };
-	const now = new Set<string>();
-	for (const item of current) now.add(itemKey(item));
 	const vanished: SnapshotEntry[] = [];
 	let openBefore = 0;
 	for (const [key, entry] of previous.items) {
 		if (isZeroText(entry[0])) continue;
 		openBefore++;
-		if (!now.has(key)) vanished.push(entry);
+		if (!next.items.has(key)) vanished.push(entry);
 	}
 	return { vanished, openBefore };
 }
