@@ -47,6 +47,7 @@ async function main(): Promise<void> {
 	(globalThis as { gc?: () => void }).gc?.();
 	if (out) await session.post('Profiler.start');
 	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
 	if (what === 'status') await getStatusRun(credentials, refs);
 	else if (what === 'list') await listRun(credentials, refs);
 	else if (what === 'polls') {
@@ -66,11 +67,12 @@ async function main(): Promise<void> {
 		}
 	} else staticData = (await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData })).staticData;
 	const ms = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
 	if (out) {
 		const { profile } = await session.post('Profiler.stop');
 		writeFileSync(out, JSON.stringify(profile));
 	}
-	console.log(JSON.stringify({ size, what, ms: Math.round(ms), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) }));
+	console.log(JSON.stringify({ size, what, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) }));
 	void staticData;
 	await replay.close();
 	await sandbox.close();
