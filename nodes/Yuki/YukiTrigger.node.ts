@@ -8,7 +8,7 @@ import { messageStyle } from './payments/messages';
 import { messageOptions, readSide, sideField } from './payments/parameters';
 import { PaymentInputError } from './payments/references';
 import { sampleEvents } from './payments/samples';
-import { detectChanges, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
+import { detectChanges, isCurrentForm, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
 import { chosenAdministration, createRunContext, toNodeError } from './shared/runContext';
 import { listSearch, loadOptions } from './methods';
 
@@ -123,9 +123,16 @@ export class YukiTrigger implements INodeType {
 		const key = snapshotKey(administrationId, side);
 		const previous = readSnapshot(staticData[key]);
 
+		// Compared first (nothing is stored or emitted yet): its snapshot, keyed, also says what vanished.
+		const { changes, next, unchanged } = detectChanges(previous, openItems, {
+			clock,
+			emitOverdue: options.emitOverdue === true,
+			emitOnFirstPoll: options.emitOnFirstPoll === true,
+		});
+
 		// All or most open items gone at once: confirm before a single one is reported as paid.
 		let confirmation: string | undefined;
-		const { vanished, openBefore } = vanishedItems(previous, openItems);
+		const { vanished, openBefore } = vanishedItems(previous, next);
 		if (this.getMode() !== 'manual' && isSuspicious(vanished.length, openBefore, openItems.length)) {
 			try {
 				({ note: confirmation } = await confirmDisappearance(context.yuki, {
@@ -146,11 +153,6 @@ export class YukiTrigger implements INodeType {
 			}
 		}
 
-		const { changes, next } = detectChanges(previous, openItems, {
-			clock,
-			emitOverdue: options.emitOverdue === true,
-			emitOnFirstPoll: options.emitOnFirstPoll === true,
-		});
 		const eventContext = { administrationId, side, clock, style, previousStateRecordedAt: previous?.takenAt, confirmation };
 		const events = changes.map((change) => paymentEvent(change, eventContext));
 
@@ -164,8 +166,9 @@ export class YukiTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(samples)];
 		}
 
-		const stored = storeSnapshot(next);
-		if (storedChanged(staticData[key], stored)) {
+		// Unchanged and stored in this version's text form: nothing to write (n8n then leaves static data alone).
+		const stored = unchanged && isCurrentForm(staticData[key]) ? undefined : storeSnapshot(next);
+		if (stored && storedChanged(staticData[key], stored)) {
 			// Only this administration and side is tracked: another key is left over from earlier settings.
 			for (const other of Object.keys(staticData)) if (other !== key) delete staticData[other];
 			staticData[key] = stored as unknown as IDataObject;

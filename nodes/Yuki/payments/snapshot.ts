@@ -133,6 +133,12 @@ export function storeSnapshot(snapshot: Snapshot): StoredSnapshot {
 	};
 }
 
+/** Whether static data holds a snapshot in this version's text form (an older one is rewritten once). */
+export function isCurrentForm(value: unknown): boolean {
+	const stored = value as Partial<StoredSnapshot> | undefined;
+	return stored?.v === SNAPSHOT_VERSION && typeof stored.items === 'string';
+}
+
 /**
  * Whether the stored snapshot must be written: n8n stores static data only when a node changed
  * it, and an unchanged list of 100,000 items should not be written twice a day.
@@ -175,27 +181,32 @@ export function itemKey(item: OutstandingItem): string {
 	return item.id || `${item.reference ?? ''}|${isoDate(item.date) ?? ''}|${item.originalAmountText}`;
 }
 
-/** The previous snapshot's open items that are not in the list now (still open before). */
-export function vanishedItems(previous: Snapshot | undefined, current: OutstandingItem[]): { vanished: SnapshotEntry[]; openBefore: number } {
+/**
+ * The previous snapshot's open items that are not in the list now (still open before): `next` is
+ * detectChanges's snapshot of the list now, whose items are already keyed.
+ */
+export function vanishedItems(previous: Snapshot | undefined, next: Snapshot): { vanished: SnapshotEntry[]; openBefore: number } {
 	if (!previous) return { vanished: [], openBefore: 0 };
-	const now = new Set<string>();
-	for (const item of current) now.add(itemKey(item));
 	const vanished: SnapshotEntry[] = [];
 	let openBefore = 0;
 	for (const [key, entry] of previous.items) {
 		if (isZeroText(entry[0])) continue;
 		openBefore++;
-		if (!now.has(key)) vanished.push(entry);
+		if (!next.items.has(key)) vanished.push(entry);
 	}
 	return { vanished, openBefore };
 }
 
-/** Compares the open items now with the previous snapshot; returns what changed and the next snapshot. */
+/**
+ * Compares the open items now with the previous snapshot; returns what changed, the next
+ * snapshot, and whether it is the previous one unchanged (apart from its time), so that an
+ * unchanged list of 100,000 items is neither written out nor stored again.
+ */
 export function detectChanges(
 	previous: Snapshot | undefined,
 	current: OutstandingItem[],
 	options: ChangeOptions,
-): { changes: PaymentChange[]; next: Snapshot } {
+): { changes: PaymentChange[]; next: Snapshot; unchanged: boolean } {
 	const firstPoll = !previous;
 	const reportNow = !firstPoll || options.emitOnFirstPoll;
 	const changes: PaymentChange[] = [];
@@ -206,6 +217,9 @@ export function detectChanges(
 	const gone = new Map<string, GoneEntry>();
 	// Compared as text: luxon per item is too slow for 100,000 items, and ISO dates sort as text.
 	const { today } = options.clock;
+	// Whether the next snapshot equals the previous one (then it need not be stored again).
+	let same = !firstPoll;
+	let matched = 0;
 
 	for (const item of current) {
 		const key = itemKey(item);
@@ -236,10 +250,19 @@ export function detectChanges(
 			changes.push({ kind: 'overdue', itemId: key, reference: item.reference, contact: item.contact, item, original, open, received: ZERO, dueDate, leftOpenItems: false, firstPoll });
 		}
 		// Flagged even when not reported, so that switching the option on later does not report old debts.
-		items.set(key, [openText, originalText, String(item.reference ?? ''), dueDate ?? '', contacts.index(item.contact), overdue ? 1 : 0]);
+		const entry: SnapshotEntry = [openText, originalText, String(item.reference ?? ''), dueDate ?? '', contacts.index(item.contact), overdue ? 1 : 0];
+		if (before && !items.has(key)) matched++;
+		// An entry like the previous one is kept as it is: at 100,000 items, fewer new objects to collect.
+		if (before && sameEntry(before, entry)) items.set(key, before);
+		else {
+			items.set(key, entry);
+			same = false;
+		}
 	}
+	if (matched !== previousItems.size || items.size !== previousItems.size) same = false;
 
-	for (const [key, before] of previousItems) {
+	// Every previous item is still listed (the usual poll): nothing left the list.
+	for (const [key, before] of matched === previousItems.size ? [] : previousItems) {
 		if (items.has(key)) continue;
 		const openBefore = money(before[0]);
 		const contact = previous?.contacts[before[4]] || undefined;
@@ -264,11 +287,20 @@ export function detectChanges(
 	for (const [key, entry] of previousGone) {
 		if (items.has(key) || gone.has(key)) continue;
 		const leftOn = dayNumber(entry[5]);
-		if (leftOn === null || options.clock.todayNumber - leftOn > GONE_KEEP_DAYS) continue;
-		gone.set(key, [entry[0], entry[1], entry[2], entry[3], contacts.index(previous?.contacts[entry[4]]), entry[5]]);
+		if (leftOn === null || options.clock.todayNumber - leftOn > GONE_KEEP_DAYS) {
+			same = false;
+			continue;
+		}
+		const contact = contacts.index(previous?.contacts[entry[4]]);
+		if (contact === entry[4]) gone.set(key, entry);
+		else {
+			gone.set(key, [entry[0], entry[1], entry[2], entry[3], contact, entry[5]]);
+			same = false;
+		}
 	}
+	if (gone.size !== previousGone.size || !sameTexts(contacts.values, previous?.contacts ?? [])) same = false;
 
-	return { changes, next: { takenAt: options.clock.stamp, contacts: contacts.values, items, gone } };
+	return { changes, next: { takenAt: options.clock.stamp, contacts: contacts.values, items, gone }, unchanged: same && changes.length === 0 };
 }
 
 /**
@@ -309,6 +341,14 @@ function towardsSettled(change: Decimal, original: Decimal): number {
 	if (isZero(change)) return 0;
 	const sign = Math.sign(compareDecimals(original, ZERO)) || 1;
 	return Math.sign(compareDecimals(change, ZERO)) === sign ? 1 : -1;
+}
+
+function sameEntry(a: SnapshotEntry, b: SnapshotEntry): boolean {
+	return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4] && a[5] === b[5];
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** "0.00", "-0.00", "0": zero without parsing (amounts are stored as formatted decimals). */

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RunContext } from './runContext';
+import { isFixedParameter, parameterPerItem } from './itemParameters';
 import { administrationValue } from './runContext';
 
 export const SIMPLIFY = 'simplify';
@@ -62,18 +63,22 @@ export function presentOutput(
 	presentation: Presentation,
 ): INodeExecutionData[] {
 	const labels = new Map<number, string | undefined>();
+	// Read once when not an expression: n8n's read costs seconds over 100,000 items.
+	const sameAdministration = isFixedParameter(this, 'administrationId');
+	const simplifyOf = parameterPerItem(this, SIMPLIFY, true);
 	const labelOf = (itemIndex: number): string | undefined => {
-		if (!labels.has(itemIndex)) {
+		const key = sameAdministration ? 0 : itemIndex;
+		if (!labels.has(key)) {
 			const raw = this.getNodeParameter('administrationId', itemIndex, '');
-			labels.set(itemIndex, administrationLabel(raw, context.credentials.administrationId));
+			labels.set(key, administrationLabel(raw, context.credentials.administrationId));
 		}
-		return labels.get(itemIndex);
+		return labels.get(key);
 	};
 	return output.map((item) => {
 		if (item.json.error !== undefined) return item;
 		const itemIndex = inputIndex(item);
 		let json = item.json;
-		if (presentation.simplify && this.getNodeParameter(SIMPLIFY, itemIndex, true) === true) json = presentation.simplify(json);
+		if (presentation.simplify && simplifyOf(itemIndex) === true) json = presentation.simplify(json);
 		if (presentation.hasAdministration) {
 			const administration = labelOf(itemIndex);
 			if (administration) json = { ...json, administration };

@@ -27,7 +27,8 @@ import type { ReferenceRequest } from '../../payments/references';
 import { parseReferenceList, referenceRequest } from '../../payments/references';
 import { Sightings, sightingsKey } from '../../payments/sightings';
 import type { RunContext } from '../../shared/runContext';
-import { administrationFor, toNodeError } from '../../shared/runContext';
+import { administrationFor, chosenAdministration, toNodeError } from '../../shared/runContext';
+import { parameterPerItem } from '../../shared/itemParameters';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 import { handleItemError, resultItem } from '../../shared/items';
 import { paymentItemError } from './outcome';
@@ -180,9 +181,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	// Read every item first, so that bad input stops the run before any quota is spent.
 	const lookupsByItem: Lookup[][] = [];
 	const inputErrors = new Map<number, NodeApiError | NodeOperationError>();
+	const parameters = lookupParameters.call(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			lookupsByItem[itemIndex] = readLookups.call(this, context, itemIndex);
+			lookupsByItem[itemIndex] = readLookups.call(this, context, parameters, itemIndex);
 		} catch (error) {
 			const nodeError = paymentItemError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
@@ -220,20 +222,39 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return output;
 }
 
-function readLookups(this: IExecuteFunctions, context: RunContext, itemIndex: number): Lookup[] {
-	const side = readSide(this.getNodeParameter('side', itemIndex));
-	const administrationId = administrationFor.call(this, context, itemIndex);
-	const source = this.getNodeParameter('referenceSource', itemIndex, 'perItem') as string;
+/** The parameters that say what each item asks: read once when fixed, per item when an expression. */
+interface LookupParameters {
+	side: (itemIndex: number) => unknown;
+	administrationId: (itemIndex: number) => unknown;
+	referenceSource: (itemIndex: number) => unknown;
+	reference: (itemIndex: number) => unknown;
+	total: (itemIndex: number) => unknown;
+	previouslyPaid: (itemIndex: number) => unknown;
+	references: (itemIndex: number) => unknown;
+}
+
+function lookupParameters(this: IExecuteFunctions): LookupParameters {
+	return {
+		side: parameterPerItem(this, 'side'),
+		administrationId: parameterPerItem(this, 'administrationId', '', { extractValue: true }),
+		referenceSource: parameterPerItem(this, 'referenceSource', 'perItem'),
+		reference: parameterPerItem(this, 'reference', ''),
+		total: parameterPerItem(this, 'total', ''),
+		previouslyPaid: parameterPerItem(this, 'previouslyPaid', ''),
+		references: parameterPerItem(this, 'references', ''),
+	};
+}
+
+function readLookups(this: IExecuteFunctions, context: RunContext, parameters: LookupParameters, itemIndex: number): Lookup[] {
+	const side = readSide(parameters.side(itemIndex));
+	// The usual case without a second read; administrationFor says what is missing otherwise.
+	const administrationId =
+		chosenAdministration(parameters.administrationId(itemIndex), context.credentials) || administrationFor.call(this, context, itemIndex);
+	const source = parameters.referenceSource(itemIndex) as string;
 	const requests =
 		source === 'list'
-			? parseReferenceList(this.getNodeParameter('references', itemIndex, ''), 'references')
-			: [
-					referenceRequest(
-						this.getNodeParameter('reference', itemIndex, ''),
-						this.getNodeParameter('total', itemIndex, ''),
-						this.getNodeParameter('previouslyPaid', itemIndex, ''),
-					),
-				];
+			? parseReferenceList(parameters.references(itemIndex), 'references')
+			: [referenceRequest(parameters.reference(itemIndex), parameters.total(itemIndex), parameters.previouslyPaid(itemIndex))];
 	return requests.map((request) => ({ itemIndex, request, administrationId, side }));
 }
 

@@ -159,6 +159,29 @@ describe('payment detection between polls', () => {
 	});
 });
 
+describe('an unchanged poll', () => {
+	const clock = clockAt(at('2024-08-06T14:00'));
+	const list = () => [openItem('a', 'F1', '121.00'), openItem('b', 'F2', '50.00')];
+	const recorded = poll(undefined, list(), '2024-08-06T07:00').snapshot;
+	const compare = (items: OutstandingItem[]) => detectChanges(recorded, items, { ...options, clock });
+
+	it('says its snapshot is the previous one, so the trigger need not store 100,000 lines again', () => {
+		const again = compare(list());
+		assert.equal(again.unchanged, true);
+		assert.deepEqual(again.changes, []);
+		assert.equal(storedChanged(storeSnapshot(recorded), storeSnapshot(again.next)), false);
+	});
+
+	it('is not unchanged after a payment, a new invoice, or an invoice that left the list', () => {
+		assert.equal(compare([openItem('a', 'F1', '121.00', '94.60'), openItem('b', 'F2', '50.00')]).unchanged, false);
+		assert.equal(compare([...list(), openItem('c', 'F3', '10.00')]).unchanged, false);
+		const left = compare([openItem('a', 'F1', '121.00')]);
+		assert.equal(left.unchanged, false);
+		assert.equal(left.changes.length, 1);
+		assert.equal(left.changes[0].leftOpenItems, true);
+	});
+});
+
 describe('payment detection, any sequence of changes in Yuki', () => {
 	it('reports each payment once: per invoice, payments minus amounts undone equal what Yuki shows paid since the first poll', () => {
 		// Each step sets an invoice's open amount (in cents, 0 = it leaves the list) or restarts n8n.
