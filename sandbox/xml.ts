@@ -254,6 +254,16 @@ export function escapeXml(value: string): string {
 	);
 }
 
+/** Text as xmlbuilder2 escapes it (`&`, `<`, `>`; quotes stay), for the open items' string writer. */
+export function escapeText(value: string): string {
+	return /[&<>]/.test(value) ? value.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;')) : value;
+}
+
+/** An attribute value as xmlbuilder2 escapes it (`&`, `<`, `>`, `"`). */
+export function escapeAttribute(value: string): string {
+	return /[&<>"]/.test(value) ? value.replace(/[&<>"]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : '&quot;')) : value;
+}
+
 /** `<name>value</name>`, or `<name />` for an empty or absent value. */
 export function leaf(name: string, value: string | undefined): string {
 	return value === undefined || value === '' ? `<${name} />` : `<${name}>${escapeXml(value)}</${name}>`;

@@ -11,7 +11,7 @@
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { YUKI_NAMESPACE, resultXml } from '../soap';
-import { escapeXml, leaf } from '../xml';
+import { escapeAttribute, escapeText } from '../xml';
 
 /** How an element is written when its value is missing. */
 export type WhenEmpty =
@@ -103,15 +103,15 @@ function recordString(spec: AnswerRecord, row: AnswerRow): string {
 	for (const field of spec.fields) {
 		const value = row[field.xml];
 		if (field.attribute) {
-			if (value !== undefined) attributes += ` ${field.xml}="${escapeXml(value)}"`;
+			if (value !== undefined) attributes += ` ${field.xml}="${escapeAttribute(value)}"`;
 			continue;
 		}
 		const whenEmpty = field.whenEmpty ?? 'empty';
 		const idValue = field.idAttribute ? row[`${field.xml}@${field.idAttribute}`] : undefined;
 		if (idValue !== undefined) {
-			children += value ? `<${field.xml} ${field.idAttribute}="${escapeXml(idValue)}">${escapeXml(value)}</${field.xml}>` : `<${field.xml} ${field.idAttribute}="${escapeXml(idValue)}" />`;
+			children += value ? `<${field.xml} ${field.idAttribute}="${escapeAttribute(idValue)}">${escapeText(value)}</${field.xml}>` : `<${field.xml} ${field.idAttribute}="${escapeAttribute(idValue)}" />`;
 		} else if (value !== undefined && value !== '') {
-			children += leaf(field.xml, value);
+			children += `<${field.xml}>${escapeText(value)}</${field.xml}>`;
 		} else if (whenEmpty === 'empty') {
 			children += `<${field.xml} />`;
 		} else if (whenEmpty === 'nil') {
