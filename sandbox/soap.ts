@@ -15,6 +15,9 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 /** Compact, and `<Name />` as .NET writes an empty element. */
 const WRITE = { prettyPrint: false, spaceBeforeSlash: true } as const;
 
+/** How an embedded answer document (an import or contact response) is written: WRITE, no declaration. */
+export const ANSWER_WRITE = { ...WRITE, headless: true } as const;
+
 /** A fault the sandbox answers with; `code` is ASMX's soap:Client (bad request) or soap:Server. */
 export class SoapFault extends Error {
 	constructor(

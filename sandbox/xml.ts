@@ -244,16 +244,6 @@ export function hasText(element: XmlElement): boolean {
 	return textOf(element).trim() !== '';
 }
 
-const SPECIAL = /[&<>"']/;
-
-export function escapeXml(value: string): string {
-	// Most values need no escaping; testing first keeps large answers fast.
-	if (!SPECIAL.test(value)) return value;
-	return value.replace(/[&<>"']/g, (char) =>
-		char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&apos;',
-	);
-}
-
 /** Text as xmlbuilder2 escapes it (`&`, `<`, `>`; quotes stay), for the open items' string writer. */
 export function escapeText(value: string): string {
 	return /[&<>]/.test(value) ? value.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;')) : value;
@@ -262,9 +252,4 @@ export function escapeText(value: string): string {
 /** An attribute value as xmlbuilder2 escapes it (`&`, `<`, `>`, `"`). */
 export function escapeAttribute(value: string): string {
 	return /[&<>"]/.test(value) ? value.replace(/[&<>"]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : '&quot;')) : value;
-}
-
-/** `<name>value</name>`, or `<name />` for an empty or absent value. */
-export function leaf(name: string, value: string | undefined): string {
-	return value === undefined || value === '' ? `<${name} />` : `<${name}>${escapeXml(value)}</${name}>`;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { XmlParseError, childElements, escapeXml, leaf, parseXml, textOf } from '../../sandbox/xml';
+import { XmlParseError, childElements, escapeAttribute, escapeText, parseXml, textOf } from '../../sandbox/xml';
 
 describe('sandbox XML reader', () => {
 	it('resolves default and prefixed namespaces, entities and CDATA', () => {
@@ -61,9 +61,8 @@ describe('sandbox XML reader', () => {
 		}
 	});
 
-	it('escapes text for the answers it writes', () => {
-		assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
-		assert.equal(leaf('Reference', ''), '<Reference />');
-		assert.equal(leaf('Reference', 'A&B'), '<Reference>A&amp;B</Reference>');
+	it('escapes text and attributes of the open items as xmlbuilder2 does', () => {
+		assert.equal(escapeText(`<a href="x">'&'</a>`), `&lt;a href="x"&gt;'&amp;'&lt;/a&gt;`);
+		assert.equal(escapeAttribute(`<a href="x">'&'</a>`), `&lt;a href=&quot;x&quot;&gt;'&amp;'&lt;/a&gt;`);
 	});
 });
