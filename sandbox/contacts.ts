@@ -12,7 +12,7 @@ import { dateParam, domain, enumParam, intParam, session, text } from './context
 import type { CallContext, OperationSpec } from './context';
 import { checkRecord, documentRoot, validationFault } from './documentCheck';
 import { newGuid } from './ids';
-import { ANSWER_WRITE } from './soap';
+import { ANSWER_WRITE, literal } from './soap';
 import { CONTACT_NAMESPACE, CONTACT_ROOT, CONTACT_TYPE_BY_NUMBER, STORED_NAME, contactFields } from './schemas/contact';
 import type { ContactState, SandboxState } from './state';
 import { childElements, textOf } from './xml';
@@ -185,8 +185,8 @@ function contactResponse(now: Date, outcome: { succeeded?: string; failed?: stri
 	const [timeStamp, succeeded, failed] = CONTACT_RESPONSE.children;
 	const response = create().ele(CONTACT_RESPONSE.namespace, CONTACT_RESPONSE.root);
 	response.ele('', timeStamp).txt(day);
-	const result = outcome.failed !== undefined ? response.ele('', failed).txt(outcome.failed) : response.ele('', succeeded);
-	if (outcome.failed === undefined && outcome.succeeded) result.txt(outcome.succeeded);
+	const result = outcome.failed !== undefined ? response.ele('', failed).txt(literal(outcome.failed)) : response.ele('', succeeded);
+	if (outcome.failed === undefined && outcome.succeeded) result.txt(literal(outcome.succeeded));
 	return response.end(ANSWER_WRITE);
 }
 

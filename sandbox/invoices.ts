@@ -21,7 +21,7 @@ import { newGuid } from './ids';
 import { textPdfBase64 } from './pdf';
 import type { AdministrationState, ContactState, InvoiceKind, InvoiceState, OpenItemState, SandboxState } from './state';
 import { create } from 'xmlbuilder2';
-import { ANSWER_WRITE } from './soap';
+import { ANSWER_WRITE, literal } from './soap';
 
 /** Yuki stops a batch after this many incorrect invoices [lib]. */
 export const MAX_INCORRECT_PER_BATCH = 6;
@@ -500,7 +500,7 @@ export function importResponseXml(kind: InvoiceKind, administrationId: string, o
 	// Header and invoices are in no namespace under a root in Yuki's import namespace: xmlbuilder2
 	// writes the `xmlns=""` Yuki's example shows on each of them.
 	const response = create().ele(namespace, root);
-	for (const name of IMPORT_RESPONSE_HEADER) response.ele('', name).txt(header[name]);
+	for (const name of IMPORT_RESPONSE_HEADER) response.ele('', name).txt(literal(header[name]));
 	for (const outcome of outcomes) {
 		const values: Record<(typeof IMPORT_RESPONSE_INVOICE)[number], string> = {
 			Succeeded: String(outcome.succeeded),
@@ -515,7 +515,7 @@ export function importResponseXml(kind: InvoiceKind, administrationId: string, o
 		for (const name of IMPORT_RESPONSE_INVOICE) {
 			if (name === 'EmailSent' && kind === 'purchase') continue;
 			const element = invoice.ele('', name);
-			if (values[name]) element.txt(values[name]);
+			if (values[name]) element.txt(literal(values[name]));
 		}
 	}
 	return response.end(ANSWER_WRITE);

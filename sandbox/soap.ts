@@ -30,6 +30,15 @@ export class SoapFault extends Error {
 	}
 }
 
+/**
+ * A value for xmlbuilder2's txt()/att(): it leaves anything that looks like a reference (`&nbsp;`,
+ * `&amp;`, `&#60;`) unescaped, so a user's "A &nbsp; B" would come out as an undeclared entity.
+ * Escaping `&` first gives references it keeps as they are, and the right text.
+ */
+export function literal(value: string): string {
+	return value.includes('&') ? value.replace(/&/g, '&amp;') : value;
+}
+
 function envelope(writeBody: (body: XMLBuilder) => void): string {
 	const document = create({ version: '1.0', encoding: 'utf-8' });
 	const body = document
@@ -56,7 +65,7 @@ export function resultXml(write: (result: XMLBuilder) => void): string {
 
 /** A text result (a session ID, a number) as the inner XML of `<OpResult>`. */
 export function resultText(value: string): string {
-	return resultXml((result) => result.txt(value));
+	return resultXml((result) => result.txt(literal(value)));
 }
 
 /**
@@ -80,8 +89,8 @@ export function faultEnvelope(fault: Pick<SoapFault, 'code' | 'message' | 'detai
 	return envelope((body) => {
 		const soapFault = body.ele(SOAP_ENV_NS, 'soap:Fault');
 		soapFault.ele('', 'faultcode').txt(fault.code);
-		soapFault.ele('', 'faultstring').txt(fault.message);
+		soapFault.ele('', 'faultstring').txt(literal(fault.message));
 		const detail = soapFault.ele('', 'detail');
-		if (fault.detail) detail.txt(fault.detail);
+		if (fault.detail) detail.txt(literal(fault.detail));
 	});
 }

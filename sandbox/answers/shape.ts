@@ -10,7 +10,7 @@
  * clients, never from the node's reading of them: the sandbox must be able to disagree.
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { YUKI_NAMESPACE, resultXml } from '../soap';
+import { YUKI_NAMESPACE, literal, resultXml } from '../soap';
 import { escapeAttribute, escapeText } from '../xml';
 
 /** How an element is written when its value is missing. */
@@ -50,16 +50,16 @@ function writeRecord(parent: XMLBuilder, ns: string, spec: AnswerRecord, row: An
 	for (const field of spec.fields) {
 		const value = row[field.xml];
 		if (field.attribute) {
-			if (value !== undefined) record.att(field.xml, value);
+			if (value !== undefined) record.att(field.xml, literal(value));
 			continue;
 		}
 		const whenEmpty = field.whenEmpty ?? (typed ? 'omit' : 'empty');
 		const idValue = field.idAttribute ? row[`${field.xml}@${field.idAttribute}`] : undefined;
 		if (idValue !== undefined) {
-			const element = record.ele(ns, field.xml).att(field.idAttribute!, idValue);
-			if (value) element.txt(value);
+			const element = record.ele(ns, field.xml).att(field.idAttribute!, literal(idValue));
+			if (value) element.txt(literal(value));
 		} else if (value !== undefined && value !== '') {
-			record.ele(ns, field.xml).txt(value);
+			record.ele(ns, field.xml).txt(literal(value));
 		} else if (whenEmpty === 'empty') {
 			record.ele(ns, field.xml);
 		} else if (whenEmpty === 'nil') {

@@ -27,6 +27,15 @@ describe('sandbox answer writing (xmlbuilder2)', () => {
 		assert.match(resultEnvelope('SetCurrentDomain', undefined), /<SetCurrentDomainResponse xmlns="http:\/\/www\.theyukicompany\.com\/" \/><\/soap:Body>/);
 	});
 
+	it('escapes user text that looks like an entity (xmlbuilder2 alone would leave "&nbsp;" as it is)', () => {
+		const spec: AnswerRecord = { record: 'Row', source: 'test', fields: [{ xml: 'ID', attribute: true }, { xml: 'Name' }] };
+		const rows = [{ ID: 'a &amp; b', Name: 'A &nbsp; &#60; B' }];
+		assert.equal(untypedList('Rows', spec, rows), '<Rows xmlns=""><Row ID="a &amp;amp; b"><Name>A &amp;nbsp; &amp;#60; B</Name></Row></Rows>');
+		assert.equal(untypedListStreamed('Rows', spec, rows), untypedList('Rows', spec, rows));
+		assert.equal(textOf(parseXml(resultEnvelope('Authenticate', resultText('x &lt; y')))), '');
+		assert.match(resultEnvelope('Authenticate', resultText('x &lt; y')), /<AuthenticateResult>x &amp;lt; y<\/AuthenticateResult>/);
+	});
+
 	it('writes a fault with code, escaped text and detail', () => {
 		const envelope = parseXml(faultEnvelope({ code: 'soap:Client', message: 'bad <value> & more', detail: '' }));
 		const fault = childElements(childElements(envelope)[0])[0];
