@@ -4,6 +4,7 @@
  * match. Texts and search semantics Yuki does not document are marked [guess].
  */
 import { DateTime } from 'luxon';
+import { create } from 'xmlbuilder2';
 import { CONTACTS_PER_PAGE, CONTACT_RESPONSE, searchContactAnswer, supplierCustomerAnswer } from './answers/contact';
 import { dotNetBoolean, untypedList } from './answers/shape';
 import type { AnswerRecord, AnswerRow } from './answers/shape';
@@ -11,9 +12,10 @@ import { dateParam, domain, enumParam, intParam, session, text } from './context
 import type { CallContext, OperationSpec } from './context';
 import { checkRecord, documentRoot, validationFault } from './documentCheck';
 import { newGuid } from './ids';
+import { ANSWER_WRITE, literal } from './soap';
 import { CONTACT_NAMESPACE, CONTACT_ROOT, CONTACT_TYPE_BY_NUMBER, STORED_NAME, contactFields } from './schemas/contact';
 import type { ContactState, SandboxState } from './state';
-import { childElements, escapeXml, textOf } from './xml';
+import { childElements, textOf } from './xml';
 
 /** `searchOption` values in WSDL order [lib: maartendeblock's generated SearchContacts]. */
 export const CONTACT_SEARCH_OPTIONS = ['All', 'Name', 'City', 'Postcode', 'Tag', 'Email', 'Website', 'Phone', 'Code', 'CoCNumber', 'VATNumber', 'BankAccount', 'ID', 'ContactType', 'HID'] as const;
@@ -181,8 +183,11 @@ function searchPage(context: CallContext, answer: AnswerRecord, filter: (contact
 function contactResponse(now: Date, outcome: { succeeded?: string; failed?: string }): string {
 	const day = DateTime.fromJSDate(now).setZone('Europe/Amsterdam').toISODate() ?? now.toISOString().slice(0, 10);
 	const [timeStamp, succeeded, failed] = CONTACT_RESPONSE.children;
-	const result = outcome.failed !== undefined ? `<${failed} xmlns="">${escapeXml(outcome.failed)}</${failed}>` : `<${succeeded} xmlns="">${escapeXml(outcome.succeeded ?? '')}</${succeeded}>`;
-	return `<${CONTACT_RESPONSE.root} xmlns="${CONTACT_RESPONSE.namespace}"><${timeStamp} xmlns="">${day}</${timeStamp}>${result}</${CONTACT_RESPONSE.root}>`;
+	const response = create().ele(CONTACT_RESPONSE.namespace, CONTACT_RESPONSE.root);
+	response.ele('', timeStamp).txt(day);
+	const result = outcome.failed !== undefined ? response.ele('', failed).txt(literal(outcome.failed)) : response.ele('', succeeded);
+	if (outcome.failed === undefined && outcome.succeeded) result.txt(literal(outcome.succeeded));
+	return response.end(ANSWER_WRITE);
 }
 
 /** Creates or updates a contact from a checked `Contact` record; returns Yuki's answer. */

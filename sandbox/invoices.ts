@@ -20,7 +20,8 @@ import { IMPORT_RESPONSE, IMPORT_RESPONSE_HEADER, IMPORT_RESPONSE_INVOICE } from
 import { newGuid } from './ids';
 import { textPdfBase64 } from './pdf';
 import type { AdministrationState, ContactState, InvoiceKind, InvoiceState, OpenItemState, SandboxState } from './state';
-import { escapeXml, leaf } from './xml';
+import { create } from 'xmlbuilder2';
+import { ANSWER_WRITE, literal } from './soap';
 
 /** Yuki stops a batch after this many incorrect invoices [lib]. */
 export const MAX_INCORRECT_PER_BATCH = 6;
@@ -496,8 +497,10 @@ export function importResponseXml(kind: InvoiceKind, administrationId: string, o
 		TotalFailed: String(outcomes.filter((outcome) => !outcome.succeeded && !outcome.skipped).length),
 		TotalSkipped: String(outcomes.filter((outcome) => outcome.skipped).length),
 	};
-	let xml = `<${root} xmlns="${namespace}">`;
-	for (const name of IMPORT_RESPONSE_HEADER) xml += `<${name} xmlns="">${escapeXml(header[name])}</${name}>`;
+	// Header and invoices are in no namespace under a root in Yuki's import namespace: xmlbuilder2
+	// writes the `xmlns=""` Yuki's example shows on each of them.
+	const response = create().ele(namespace, root);
+	for (const name of IMPORT_RESPONSE_HEADER) response.ele('', name).txt(literal(header[name]));
 	for (const outcome of outcomes) {
 		const values: Record<(typeof IMPORT_RESPONSE_INVOICE)[number], string> = {
 			Succeeded: String(outcome.succeeded),
@@ -508,12 +511,12 @@ export function importResponseXml(kind: InvoiceKind, administrationId: string, o
 			Contact: outcome.contact,
 			Message: outcome.message,
 		};
-		xml += '<Invoice xmlns="">';
+		const invoice = response.ele('', 'Invoice');
 		for (const name of IMPORT_RESPONSE_INVOICE) {
 			if (name === 'EmailSent' && kind === 'purchase') continue;
-			xml += leaf(name, values[name]);
+			const element = invoice.ele('', name);
+			if (values[name]) element.txt(literal(values[name]));
 		}
-		xml += '</Invoice>';
 	}
-	return xml + `</${root}>`;
+	return response.end(ANSWER_WRITE);
 }

@@ -11,7 +11,7 @@ import {
 	subtractDecimals,
 } from './documents';
 import { outstandingItemAnswer } from './answers/accounting';
-import { untypedList } from './answers/shape';
+import { untypedListStreamed } from './answers/shape';
 import type { AnswerRow } from './answers/shape';
 import { newGuid } from './ids';
 import type { ContactState, OpenItemState, PaymentState, SandboxState, Side } from './state';
@@ -190,5 +190,5 @@ function itemRow(item: OpenItemState, contact: ContactState | undefined): Answer
 
 /** `<Wrapper xmlns=""><Item ID="…">…</Item>…</Wrapper>` in the order of Yuki's examples. */
 export function itemsXml(wrapper: string, items: OpenItemState[], contacts: Map<string, ContactState>): string {
-	return untypedList(wrapper, outstandingItemAnswer, items.map((item) => itemRow(item, contacts.get(item.contactId))));
+	return untypedListStreamed(wrapper, outstandingItemAnswer, items.map((item) => itemRow(item, contacts.get(item.contactId))));
 }

@@ -19,9 +19,8 @@ import { importResponseXml, processBatch } from './invoices';
 import { JOURNAL_OPERATIONS } from './journals';
 import { SORT_ORDERS, contactIndex, isOpen, itemsXml, listOpenItems } from './ledger';
 import type { SortOrder } from './ledger';
-import { SoapFault } from './soap';
+import { SoapFault, resultText } from './soap';
 import type { SessionState, Side } from './state';
-import { escapeXml } from './xml';
 import type { XmlElement } from './xml';
 
 export { FAULT_TEXT, SERVICES, quotaDay } from './context';
@@ -113,11 +112,11 @@ function importInvoices(kind: 'sales' | 'purchase'): OperationSpec {
 export const OPERATIONS: Record<string, OperationSpec> = {
 	Authenticate: {
 		params: ['accessKey'],
-		run: (context) => escapeXml(authenticate(context, text(context, 'accessKey'), false)),
+		run: (context) => resultText(authenticate(context, text(context, 'accessKey'), false)),
 	},
 	AuthenticateClient: {
 		params: ['clientID', 'clientSecret', 'accessKey'],
-		run: (context) => escapeXml(authenticate(context, text(context, 'accessKey'), true)),
+		run: (context) => resultText(authenticate(context, text(context, 'accessKey'), true)),
 	},
 	SetCurrentDomain: {
 		params: ['sessionID', 'domainID'],

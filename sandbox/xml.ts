@@ -1,8 +1,15 @@
 /**
- * A small, strict XML reader and writer helpers for the sandbox. Own code on purpose: the
- * sandbox must not share the client's XML handling, and it must refuse what a hardened .NET
- * service refuses (a DTD in a request).
+ * The sandbox's XML: requests are read with xmlbuilder2 (as the issue asks: a fake shares no XML
+ * code with the client it checks), answers are written with it (soap.ts, answers/shape.ts).
+ *
+ * xmlbuilder2's reader is lenient where a hardened .NET service is not: it accepts a DTD, a
+ * mismatched or missing end tag, an undeclared entity or prefix, a duplicate attribute, text
+ * outside the root; and it resolves `<a:X xmlns="d" xmlns:a="a">` to the default namespace. So a
+ * request first passes a strict well-formedness gate (own code, syntax only), then xmlbuilder2
+ * builds the tree, and namespaces are resolved here from the declarations as XML Namespaces says.
  */
+import { create } from 'xmlbuilder2';
+import type { ParserOptions } from 'xmlbuilder2/lib/interfaces';
 
 export interface XmlElement {
 	/** Qualified name as written, e.g. `soap:Body`. */
@@ -28,25 +35,15 @@ const NAME = /^[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-function decodeEntities(text: string, position: number): string {
-	if (!text.includes('&')) return text;
-	return text.replace(/&([^;\s&<]*);?/g, (whole, body: string) => {
-		if (!whole.endsWith(';')) throw new XmlParseError('bare "&" in text', position);
-		if (body in PREDEFINED) return PREDEFINED[body];
-		const numeric = /^#(x[0-9a-fA-F]+|\d+)$/.exec(body);
-		if (!numeric) throw new XmlParseError(`reference to undeclared entity "${body}"`, position);
-		const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-		if (code > 0x10ffff || code === 0) throw new XmlParseError(`invalid character reference &${body};`, position);
-		return String.fromCodePoint(code);
-	});
-}
-
-/** Parses a whole document; throws XmlParseError on anything not well-formed or holding a DTD. */
-export function parseXml(source: string): XmlElement {
+/**
+ * Refuses what a hardened .NET XmlReader refuses and xmlbuilder2 lets through: any DTD, end tags
+ * that do not match, undeclared entities, duplicate attributes, a late XML declaration, ...
+ * Syntax only; the tree is xmlbuilder2's.
+ */
+function assertWellFormed(source: string): void {
 	let pos = 0;
-	let root: XmlElement | undefined;
-	const stack: Array<{ element: XmlElement; scope: Record<string, string> }> = [];
-	const rootScope: Record<string, string> = { xml: XML_NS, '': '' };
+	let rootSeen = false;
+	const open: string[] = [];
 
 	const fail = (message: string): never => {
 		throw new XmlParseError(message, pos);
@@ -58,11 +55,11 @@ export function parseXml(source: string): XmlElement {
 		const textEnd = lt === -1 ? source.length : lt;
 		if (textEnd > pos) {
 			const raw = source.slice(pos, textEnd);
-			if (stack.length === 0) {
+			if (open.length === 0) {
 				if (raw.trim() !== '') fail('text outside the root element');
 			} else {
 				if (raw.includes(']]>')) fail('"]]>" in text');
-				stack[stack.length - 1].element.children.push(decodeEntities(raw, pos));
+				checkReferences(raw, pos);
 			}
 			pos = textEnd;
 			continue;
@@ -72,10 +69,9 @@ export function parseXml(source: string): XmlElement {
 			if (end === -1) fail('unterminated comment');
 			pos = end + 3;
 		} else if (source.startsWith('<![CDATA[', pos)) {
-			if (stack.length === 0) fail('CDATA outside the root element');
+			if (open.length === 0) fail('CDATA outside the root element');
 			const end = source.indexOf(']]>', pos + 9);
 			if (end === -1) fail('unterminated CDATA section');
-			stack[stack.length - 1].element.children.push(source.slice(pos + 9, end));
 			pos = end + 3;
 		} else if (source.startsWith('<!', pos)) {
 			fail('DTD is prohibited in this XML document');
@@ -91,25 +87,24 @@ export function parseXml(source: string): XmlElement {
 			const end = source.indexOf('>', pos);
 			if (end === -1) fail('unterminated end tag');
 			const name = source.slice(pos + 2, end).trim();
-			const open = stack.pop();
-			if (!open || open.element.name !== name) fail(`end tag </${name}> does not match`);
+			if (open.pop() !== name) fail(`end tag </${name}> does not match`);
 			pos = end + 1;
 		} else {
-			if (stack.length === 0 && root) fail('more than one root element');
-			pos = readStartTag();
+			if (open.length === 0 && rootSeen) fail('more than one root element');
+			rootSeen = true;
+			pos = checkStartTag();
 		}
 	}
-	if (stack.length > 0) fail(`element <${stack[stack.length - 1].element.name}> is not closed`);
-	if (!root) fail('no root element');
-	return root as XmlElement;
+	if (open.length > 0) fail(`element <${open[open.length - 1]}> is not closed`);
+	if (!rootSeen) fail('no root element');
 
-	function readStartTag(): number {
+	function checkStartTag(): number {
 		let i = pos + 1;
 		const nameMatch = /^[^\s/>]+/.exec(source.slice(i, i + 256));
 		if (!nameMatch || !NAME.test(nameMatch[0])) fail('invalid element name');
 		const name = nameMatch![0];
 		i += name.length;
-		const attrs: Record<string, string> = {};
+		const seen = new Set<string>();
 		for (;;) {
 			const spaceStart = i;
 			while (i < source.length && /\s/.test(source[i])) i++;
@@ -124,35 +119,115 @@ export function parseXml(source: string): XmlElement {
 			if (valueEnd === -1) fail('unterminated attribute value');
 			const value = source.slice(valueStart, valueEnd);
 			if (value.includes('<')) fail('"<" in attribute value');
-			if (attrMatch![1] in attrs) fail(`duplicate attribute ${attrMatch![1]}`);
-			attrs[attrMatch![1]] = decodeEntities(value, valueStart);
+			if (seen.has(attrMatch![1])) fail(`duplicate attribute ${attrMatch![1]}`);
+			seen.add(attrMatch![1]);
+			checkReferences(value, valueStart);
 			i = valueEnd + 1;
 		}
 		const selfClosing = source[i] === '/';
-		const parentScope = stack.length ? stack[stack.length - 1].scope : rootScope;
-		let scope = parentScope;
-		for (const [attr, value] of Object.entries(attrs)) {
-			if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
-				if (scope === parentScope) scope = { ...parentScope };
-				scope[attr === 'xmlns' ? '' : attr.slice(6)] = value;
-			}
-		}
-		const colon = name.indexOf(':');
-		const prefix = colon === -1 ? '' : name.slice(0, colon);
-		const ns = scope[prefix];
-		if (ns === undefined) fail(`undeclared namespace prefix "${prefix}"`);
-		for (const attr of Object.keys(attrs)) {
-			const attrColon = attr.indexOf(':');
-			if (attrColon > 0 && attr.slice(0, attrColon) !== 'xmlns' && scope[attr.slice(0, attrColon)] === undefined) {
-				fail(`undeclared namespace prefix "${attr.slice(0, attrColon)}"`);
-			}
-		}
-		const element: XmlElement = { name, local: colon === -1 ? name : name.slice(colon + 1), ns, attrs, children: [] };
-		if (stack.length) stack[stack.length - 1].element.children.push(element);
-		else root = element;
-		if (!selfClosing) stack.push({ element, scope });
+		if (!selfClosing) open.push(name);
 		return i + (selfClosing ? 2 : 1);
 	}
+}
+
+/** Only the five predefined entities and character references exist without a DTD. */
+function checkReferences(text: string, position: number): void {
+	if (!text.includes('&')) return;
+	for (const match of text.matchAll(/&([^;\s&<]*);?/g)) {
+		const [whole, body] = match;
+		if (!whole.endsWith(';')) throw new XmlParseError('bare "&" in text', position);
+		if (body in PREDEFINED) continue;
+		const numeric = /^#(x[0-9a-fA-F]+|\d+)$/.exec(body);
+		if (!numeric) throw new XmlParseError(`reference to undeclared entity "${body}"`, position);
+		const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+		if (code > 0x10ffff || code === 0) throw new XmlParseError(`invalid character reference &${body};`, position);
+	}
+}
+
+/** One pass over the references the gate let through (the five predefined and character references). */
+function decodeReferences(text: string): string {
+	if (!text.includes('&')) return text;
+	return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_whole, body: string) =>
+		body[0] !== '#' ? PREDEFINED[body] : String.fromCodePoint(body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)),
+	);
+}
+
+/**
+ * xmlbuilder2 decodes the named entities first and character references after, so `&amp;#60;`
+ * would read as `<`. Its reader takes its functions from the `parser` option (Object.assign), so
+ * its decoder is replaced by a single pass; attribute values go through the same function.
+ */
+const SINGLE_PASS_DECODING = { _decodeText: decodeReferences } as unknown as ParserOptions;
+
+/** Parses a whole document; throws XmlParseError on anything not well-formed or holding a DTD. */
+export function parseXml(source: string): XmlElement {
+	assertWellFormed(source);
+	let document;
+	try {
+		document = create({ skipWhitespaceOnlyText: false, parser: SINGLE_PASS_DECODING }, source).node as unknown as DomNode;
+	} catch (error) {
+		throw new XmlParseError((error as Error).message.split('\n')[0], 0);
+	}
+	const topLevel = nodesOf(document);
+	const root = topLevel.find((node) => node.nodeType === ELEMENT_NODE);
+	if (!root) throw new XmlParseError('no root element', 0);
+	if (topLevel.some((node) => node.nodeType === DOCUMENT_TYPE_NODE)) {
+		throw new XmlParseError('DTD is prohibited in this XML document', 0);
+	}
+	return toElement(root, { xml: XML_NS, '': '' });
+}
+
+/** The parts of xmlbuilder2's DOM the sandbox reads (its nodes are W3C DOM nodes). */
+interface DomNode {
+	nodeType: number;
+	nodeName: string;
+	/** Text and CDATA nodes. */
+	data?: string;
+	childNodes: { length: number; item(index: number): DomNode | null };
+	attributes?: { length: number; item(index: number): { name: string; value: string } | null };
+}
+
+function nodesOf(node: DomNode): DomNode[] {
+	const nodes: DomNode[] = [];
+	for (let i = 0; i < node.childNodes.length; i++) nodes.push(node.childNodes.item(i)!);
+	return nodes;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+const DOCUMENT_TYPE_NODE = 10;
+
+/** One xmlbuilder2 element as the sandbox's XmlElement, namespaces resolved from the declarations in scope. */
+function toElement(node: DomNode, parentScope: Record<string, string>): XmlElement {
+	const name = node.nodeName;
+	const attrs: Record<string, string> = {};
+	let scope = parentScope;
+	const attributes = node.attributes;
+	for (let i = 0; attributes && i < attributes.length; i++) {
+		const attribute = attributes.item(i)!;
+		attrs[attribute.name] = attribute.value;
+		if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) {
+			if (scope === parentScope) scope = { ...parentScope };
+			scope[attribute.name === 'xmlns' ? '' : attribute.name.slice(6)] = attribute.value;
+		}
+	}
+	const colon = name.indexOf(':');
+	const prefix = colon === -1 ? '' : name.slice(0, colon);
+	const ns = scope[prefix];
+	if (ns === undefined) throw new XmlParseError(`undeclared namespace prefix "${prefix}"`, 0);
+	for (const attr of Object.keys(attrs)) {
+		const attrColon = attr.indexOf(':');
+		if (attrColon > 0 && attr.slice(0, attrColon) !== 'xmlns' && scope[attr.slice(0, attrColon)] === undefined) {
+			throw new XmlParseError(`undeclared namespace prefix "${attr.slice(0, attrColon)}"`, 0);
+		}
+	}
+	const children: XmlNode[] = [];
+	for (const child of nodesOf(node)) {
+		if (child.nodeType === ELEMENT_NODE) children.push(toElement(child, scope));
+		else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) children.push(child.data ?? '');
+	}
+	return { name, local: colon === -1 ? name : name.slice(colon + 1), ns, attrs, children };
 }
 
 export function childElements(element: XmlElement): XmlElement[] {
@@ -169,17 +244,12 @@ export function hasText(element: XmlElement): boolean {
 	return textOf(element).trim() !== '';
 }
 
-const SPECIAL = /[&<>"']/;
-
-export function escapeXml(value: string): string {
-	// Most values need no escaping; testing first keeps large answers fast.
-	if (!SPECIAL.test(value)) return value;
-	return value.replace(/[&<>"']/g, (char) =>
-		char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&apos;',
-	);
+/** Text as xmlbuilder2 escapes it (`&`, `<`, `>`; quotes stay), for the open items' string writer. */
+export function escapeText(value: string): string {
+	return /[&<>]/.test(value) ? value.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;')) : value;
 }
 
-/** `<name>value</name>`, or `<name />` for an empty or absent value. */
-export function leaf(name: string, value: string | undefined): string {
-	return value === undefined || value === '' ? `<${name} />` : `<${name}>${escapeXml(value)}</${name}>`;
+/** An attribute value as xmlbuilder2 escapes it (`&`, `<`, `>`, `"`). */
+export function escapeAttribute(value: string): string {
+	return /[&<>"]/.test(value) ? value.replace(/[&<>"]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : '&quot;')) : value;
 }
