@@ -9,6 +9,18 @@ import type { CallContext, OperationSpec } from './context';
 import type { ProjectState } from './state';
 
 /** `GetProjects` searchOption values, in WSDL order [lib: maartendeblock's generated GetProjects]. */
+/** The fields both project answers (AccountingInfo.GetProjects, Archive.Projects) open with, in Yuki's order. */
+export function projectHead(project: ProjectState, company: string): Record<string, string> {
+	return {
+		description: project.description,
+		HID: String(project.hid),
+		code: project.code,
+		startDate: typedDateTime(project.startDate),
+		endDate: typedDateTime(project.endDate),
+		company,
+	};
+}
+
 export const PROJECT_SEARCH_OPTIONS = ['All', 'Company', 'Code', 'Description'] as const;
 
 function includes(haystack: string | undefined, needle: string): boolean {
@@ -89,12 +101,7 @@ export const ACCOUNTING_INFO_OPERATIONS: Record<string, OperationSpec> = {
 				.filter((project) => project.administrationId === admin.id && matchesProject(project, admin.name, option, value))
 				.sort((a, b) => a.hid - b.hid)
 				.map((project) => ({
-					description: project.description,
-					HID: String(project.hid),
-					code: project.code,
-					startDate: typedDateTime(project.startDate),
-					endDate: typedDateTime(project.endDate),
-					company: admin.name,
+					...projectHead(project, admin.name),
 					contact: project.contactId ? contacts.get(project.contactId)?.fullName : undefined,
 					tags: project.tags,
 					budgetSales: typedDecimal(project.budgetSales),

@@ -13,10 +13,11 @@ import {
 	documentFolderAnswer,
 	searchHitAnswer,
 } from './answers/archive';
-import { dotNetBoolean, typedDateTime, untypedList } from './answers/shape';
+import { dotNetBoolean, untypedList } from './answers/shape';
 import type { AnswerRow } from './answers/shape';
 import { FAULT_TEXT, administration, dateParam, enumParam, intParam, readFault, reachableAdministrations, session, text } from './context';
 import type { CallContext, OperationSpec } from './context';
+import { projectHead } from './accountingInfo';
 import { newGuid } from './ids';
 import { SoapFault } from './soap';
 import { textPdfBase64 } from './pdf';
@@ -262,12 +263,7 @@ export const ARCHIVE_OPERATIONS: Record<string, OperationSpec> = {
 				.filter((project) => project.administrationId === admin.id)
 				.sort((a, b) => a.hid - b.hid)
 				.map((project) => ({
-					description: project.description,
-					HID: String(project.hid),
-					code: project.code,
-					startDate: typedDateTime(project.startDate),
-					endDate: typedDateTime(project.endDate),
-					company: admin.name,
+					...projectHead(project, admin.name),
 					budgetSales: project.budgetSales || '0',
 					budgetPurchase: project.budgetPurchase || '0',
 				}));
