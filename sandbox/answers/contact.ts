@@ -5,15 +5,8 @@
  */
 import type { AnswerRecord } from './shape';
 
-/**
- * `SearchContacts` → `Contacts/Contact[@ID]`. The example writes empty strings as `<X />` and
- * leaves out phone and e-mail fields that are not set: the ones it shows are always written,
- * the others (`PhoneWork`, `MobileHome`, `MobileWork`, `EMailHome`) only when set [guess].
- * Note Yuki's `EMailWork` (capital M) here, unlike the open items' `EmailWork`.
- */
-export const searchContactAnswer: AnswerRecord = {
-	record: 'Contact',
-	fields: [
+/** The fields both contact lists open with, in Yuki's order [doc: Postman examples of both]. */
+const CONTACT_HEAD: AnswerRecord['fields'] = [
 		{ xml: 'ID', attribute: true },
 		{ xml: 'Type' },
 		{ xml: 'HID' },
@@ -23,6 +16,18 @@ export const searchContactAnswer: AnswerRecord = {
 		{ xml: 'AddressLine_2' },
 		{ xml: 'Postcode' },
 		{ xml: 'City' },
+];
+
+/**
+ * `SearchContacts` → `Contacts/Contact[@ID]`. The example writes empty strings as `<X />` and
+ * leaves out phone and e-mail fields that are not set: the ones it shows are always written,
+ * the others (`PhoneWork`, `MobileHome`, `MobileWork`, `EMailHome`) only when set [guess].
+ * Note Yuki's `EMailWork` (capital M) here, unlike the open items' `EmailWork`.
+ */
+export const searchContactAnswer: AnswerRecord = {
+	record: 'Contact',
+	fields: [
+		...CONTACT_HEAD,
 		{ xml: 'MailAddressLine_1' },
 		{ xml: 'MailAddressLine_2' },
 		{ xml: 'MailPostcode' },
@@ -51,15 +56,7 @@ export const searchContactAnswer: AnswerRecord = {
 export const supplierCustomerAnswer: AnswerRecord = {
 	record: 'Contact',
 	fields: [
-		{ xml: 'ID', attribute: true },
-		{ xml: 'Type' },
-		{ xml: 'HID' },
-		{ xml: 'Code' },
-		{ xml: 'Name' },
-		{ xml: 'AddressLine_1' },
-		{ xml: 'AddressLine_2' },
-		{ xml: 'Postcode' },
-		{ xml: 'City' },
+		...CONTACT_HEAD,
 		{ xml: 'Country' },
 		{ xml: 'Created' },
 		{ xml: 'Modified' },
