@@ -89,7 +89,7 @@ export class YukiTrigger implements INodeType {
 	methods = lazyNodeMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// Loaded on the first poll, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+		// Run-time modules: loaded on the first poll, not at every n8n start (docs/adding-an-operation.md).
 		const { confirmDisappearance, isSuspicious, UnconfirmedDisappearanceError } = await import('./payments/confirm');
 		const { clockIn } = await import('./payments/dates');
 		const { paymentEvent } = await import('./payments/events');

@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const { findContacts } = await import('../../contacts/search');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const getBy = this.getNodeParameter('getBy', itemIndex, 'Code') as 'Code' | 'ID';

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const { describeIssues, validateRecord } = await import('../../documents/validate');
 	const { buildDocument } = await import('../../documents/xml');
 	const { findContacts } = await import('../../contacts/search');

@@ -93,7 +93,7 @@ interface SearchOptions {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const { searchDocuments } = await import('../../transport/calls/archive');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const searchOption = this.getNodeParameter('searchOption', itemIndex, 'All') as DocumentSearchArgs['searchOption'];

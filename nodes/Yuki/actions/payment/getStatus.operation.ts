@@ -142,7 +142,7 @@ interface Options {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const { clockIn } = await import('../../payments/dates');
 	const { referenceStatus } = await import('../../payments/referenceStatus');
 	const { lookUp } = await import('./statusLookup');

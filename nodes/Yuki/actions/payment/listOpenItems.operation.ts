@@ -78,7 +78,7 @@ interface ListRequest {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const dates = await import('../../payments/dates');
 	const { openItemJson } = await import('../../payments/openItem');
 	const clock = dates.clockIn(this.getTimezone());

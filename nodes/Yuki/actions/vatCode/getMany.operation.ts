@@ -39,7 +39,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
-	// Loaded on first run, not at n8n's start (docs/adding-an-operation.md, "What the top of an operation file imports").
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
 	const { isPurchaseVatCode } = await import('../../methods/vatCodes');
 	// One call per administration, shared by every item that asks for it (the daily quota is small).
 	const codesByAdministration = new Map<string, Promise<VatCode[]>>();
