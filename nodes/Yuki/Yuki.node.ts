@@ -1,45 +1,13 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions/resources';
-import type * as Methods from './methods';
+import { lazyNodeMethods } from './methods/lazy';
 
 /**
  * What runs only when the node runs (the router with the transport, the business modules it pulls
- * in) and its dropdown methods are loaded on first use: n8n loads every node at start and in every
- * worker, and needs only the description then.
+ * in) is loaded on first use: n8n loads every node at start and in every worker, and needs only
+ * the description then.
  */
-const LOAD_OPTIONS = [
-	'getAdministrations',
-	'getVatTypes',
-	'getPurchaseVatTypes',
-	'getGlAccounts',
-	'getArchiveFolders',
-	'getArchiveFoldersOrAll',
-	'getProjectCodes',
-	'getProjectIds',
-	'getExpensePaymentMethods',
-	'getCostCategories',
-] as const satisfies ReadonlyArray<keyof typeof Methods.loadOptions>;
-const LIST_SEARCH = ['searchAdministrations', 'searchContacts'] as const satisfies ReadonlyArray<keyof typeof Methods.listSearch>;
-
-// Compile-time: every method of methods/index.ts is listed above.
-type Unlisted = Exclude<keyof typeof Methods.loadOptions, (typeof LOAD_OPTIONS)[number]> | Exclude<keyof typeof Methods.listSearch, (typeof LIST_SEARCH)[number]>;
-const everyMethodListed: [Unlisted] extends [never] ? true : never = true;
-void everyMethodListed;
-
-type Group = 'loadOptions' | 'listSearch';
-
-function lazyMethods<G extends Group>(group: G, names: ReadonlyArray<keyof (typeof Methods)[G] & string>): (typeof Methods)[G] {
-	const table: Record<string, (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<unknown>> = {};
-	for (const name of names) {
-		table[name] = async function (this: ILoadOptionsFunctions, ...args: unknown[]) {
-			const methods = (await import('./methods'))[group] as unknown as Record<string, (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<unknown>>;
-			return await methods[name].apply(this, args);
-		};
-	}
-	return table as unknown as (typeof Methods)[G];
-}
-
 export class Yuki implements INodeType {
 	// Written out in the class: n8n's lint rules read the description (icon, subtitle, ...) only here.
 	description: INodeTypeDescription = {
@@ -74,7 +42,7 @@ export class Yuki implements INodeType {
 		],
 	};
 
-	methods = { listSearch: lazyMethods('listSearch', LIST_SEARCH), loadOptions: lazyMethods('loadOptions', LOAD_OPTIONS) };
+	methods = lazyNodeMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const { router } = await import('./actions/router');

@@ -1,16 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { administrationField, optionsCollection } from './shared/parameters';
-import { confirmDisappearance, isSuspicious, UnconfirmedDisappearanceError } from './payments/confirm';
-import { clockIn } from './payments/dates';
-import { paymentEvent } from './payments/events';
 import { messageStyle } from './payments/messages';
 import { messageOptions, readSide, sideField } from './payments/parameters';
-import { PaymentInputError } from './payments/references';
-import { sampleEvents } from './payments/samples';
-import { detectChanges, isCurrentForm, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } from './payments/snapshot';
+import type { PaymentInputError } from './payments/references';
 import { chosenAdministration, createRunContext, toNodeError } from './shared/runContext';
-import { listSearch, loadOptions } from './methods';
+import { lazyNodeMethods } from './methods/lazy';
 
 interface TriggerOptions {
 	emitOnFirstPoll?: boolean;
@@ -91,9 +86,15 @@ export class YukiTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = lazyNodeMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		// Run-time modules: loaded on the first poll, not at every n8n start (docs/adding-an-operation.md).
+		const { confirmDisappearance, isSuspicious, UnconfirmedDisappearanceError } = await import('./payments/confirm');
+		const { clockIn } = await import('./payments/dates');
+		const { paymentEvent } = await import('./payments/events');
+		const { sampleEvents } = await import('./payments/samples');
+		const { detectChanges, isCurrentForm, readSnapshot, snapshotKey, storedChanged, storeSnapshot, vanishedItems } = await import('./payments/snapshot');
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		let side;
 		try {

@@ -5,6 +5,7 @@
  * the field's label, what is wrong and what is allowed. Pure: no I/O.
  */
 import { DateTime } from 'luxon';
+import { decimalAllowed, rangeText } from './allowed';
 import { compareDecimals, decimalFromString, formatDecimal, parseDecimal } from './decimal';
 import type { Decimal } from './decimal';
 import { ruleFindings } from './fields';
@@ -126,20 +127,6 @@ function normaliseText(field: TextField, value: unknown): Outcome {
 		return { error: `is ${quote(text)}, which is not allowed (allowed: ${field.pattern.allowed})` };
 	}
 	return { value: text };
-}
-
-function rangeText(min: number | undefined, max: number | undefined): string {
-	if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
-	if (min !== undefined) return `of at least ${min}`;
-	if (max !== undefined) return `of at most ${max}`;
-	return '';
-}
-
-/** What a decimal field accepts, in words, e.g. for messages and node field hints. */
-export function decimalAllowed(field: DecimalField): string {
-	const example = formatDecimal({ units: 1234n * 10n ** BigInt(field.decimals) + (field.decimals > 0 ? 5n * 10n ** BigInt(field.decimals - 1) : 0n), scale: field.decimals });
-	const range = rangeText(field.min, field.max);
-	return `a number${range ? ' ' + range : ''} with at most ${field.decimals} decimals, a dot as the decimal separator and no thousands separators, e.g. ${example}`;
 }
 
 const decimalBounds = new WeakMap<DecimalField, { min?: Decimal; max?: Decimal }>();

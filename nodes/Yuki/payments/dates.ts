@@ -73,3 +73,17 @@ export function dayOf(moment: DateTime): string {
 export function timestamp(moment: DateTime): string {
 	return moment.toISO() ?? new Date(moment.toMillis()).toISOString();
 }
+
+/**
+ * The calendar day (`YYYY-MM-DD`) a date means in the workflow's zone, or null when it is no date.
+ * A date picked in the editor has no zone of its own: it is read in `zone`.
+ */
+export function calendarDayIn(value: unknown, zone: string): string | null {
+	const parsed =
+		value instanceof Date
+			? DateTime.fromJSDate(value, { zone })
+			: DateTime.isDateTime(value)
+				? value.setZone(zone)
+				: DateTime.fromISO(String(value).trim(), { zone, setZone: false }).setZone(zone);
+	return parsed.isValid ? isoDate(parsed.toISODate()) : null;
+}

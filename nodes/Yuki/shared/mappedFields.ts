@@ -21,7 +21,8 @@ import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n
 import { fieldKey } from '../documents/fields';
 import type { DocumentSpec, Field, GroupField, ListField, ScalarField } from '../documents/fields';
 import { LONG_TEXT } from '../documents/common';
-import { decimalAllowed } from '../documents/validate';
+import { decimalAllowed } from '../documents/allowed';
+import { alphabetical } from './parameters';
 
 /** Where an option field's choices come from: a method in the node's `methods.loadOptions`. */
 export interface LoadOptionsSource {
@@ -86,11 +87,11 @@ function spokenValue(value: string): string {
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-	return a.name.localeCompare(b.name);
+	return alphabetical(a.name, b.name);
 }
 
 function byDisplayName(a: { displayName: string }, b: { displayName: string }): number {
-	return a.displayName.localeCompare(b.displayName);
+	return alphabetical(a.displayName, b.displayName);
 }
 
 function scalarProperty(

@@ -1,7 +1,6 @@
 /** What the contact operations share: the domain of the item, and the JSON of a contact. */
 import type { IDataObject, IExecuteFunctions, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { DomainUnknownError, domainIdFor } from '../../contacts/domain';
 import { administrationField } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { chosenAdministration, toNodeError } from '../../shared/runContext';
@@ -19,6 +18,7 @@ export function contactAdministrationField(displayOptions: IDisplayOptions): INo
 /** The domain ID for item `itemIndex`, or an error naming the item. */
 export async function itemDomain(this: IExecuteFunctions, context: RunContext, itemIndex: number): Promise<string> {
 	const administrationId = chosenAdministration(this.getNodeParameter('administrationId', itemIndex, '', { extractValue: true }), context.credentials);
+	const { DomainUnknownError, domainIdFor } = await import('../../contacts/domain');
 	try {
 		return await domainIdFor(context, administrationId);
 	} catch (error) {

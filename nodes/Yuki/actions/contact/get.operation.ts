@@ -5,7 +5,6 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { findContacts } from '../../contacts/search';
 import { inputError, resultItem } from '../../shared/items';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
@@ -41,6 +40,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { findContacts } = await import('../../contacts/search');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const getBy = this.getNodeParameter('getBy', itemIndex, 'Code') as 'Code' | 'ID';
 		const value = String(this.getNodeParameter('value', itemIndex, '') ?? '').trim();

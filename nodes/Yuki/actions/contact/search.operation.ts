@@ -5,7 +5,6 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { findContacts } from '../../contacts/search';
 import { inputError, resultItem } from '../../shared/items';
 import { logAnswer } from '../../shared/logging';
 import { optionsCollection, returnAllFields } from '../../shared/parameters';
@@ -117,6 +116,8 @@ interface SearchOptions {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { findContacts } = await import('../../contacts/search');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const searchOption = this.getNodeParameter('searchOption', itemIndex, 'Code') as ContactSearchOption;
 		const searchValue = searchOption === 'All' ? '' : String(this.getNodeParameter('searchValue', itemIndex, '') ?? '').trim();

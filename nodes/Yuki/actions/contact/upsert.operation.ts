@@ -7,16 +7,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { contactDocument } from '../../documents/contact';
-import { describeIssues, validateRecord } from '../../documents/validate';
-import { buildDocument } from '../../documents/xml';
-import { findContacts } from '../../contacts/search';
 import { documentInput, documentSourceProperties } from '../../shared/documentInput';
 import { resultItem } from '../../shared/items';
 import { logAnswer, logSent } from '../../shared/logging';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { updateContact } from '../../transport/calls/contact';
-import { xmlElements } from '../../transport/envelope';
 import { contactAdministrationField, itemDomain } from './common';
 import { eachItem } from '../../shared/eachItem';
 
@@ -40,6 +35,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { describeIssues, validateRecord } = await import('../../documents/validate');
+	const { buildDocument } = await import('../../documents/xml');
+	const { findContacts } = await import('../../contacts/search');
+	const { updateContact } = await import('../../transport/calls/contact');
+	const { xmlElements } = await import('../../transport/envelope');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const { matchByCode = true } = this.getNodeParameter('options', itemIndex, {}) as { matchByCode?: boolean };
 		const validation = validateRecord(contactDocument, documentInput.call(this, contactDocument, items[itemIndex], itemIndex), { timeZone: this.getTimezone() });

@@ -9,7 +9,6 @@ import { inputError } from '../../shared/items';
 import { logAnswer } from '../../shared/logging';
 import { optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
-import { documentBinaryData, findDocument } from '../../transport/calls/archive';
 import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['download'] } };
@@ -41,6 +40,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { documentBinaryData, findDocument } = await import('../../transport/calls/archive');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const documentId = String(this.getNodeParameter('documentId', itemIndex, '') ?? '').trim();
 		if (!GUID.test(documentId)) throw inputError(this, itemIndex, 'Document ID', documentId ? `is "${documentId}"` : 'is empty', "Yuki's document ID, a GUID");

@@ -10,7 +10,6 @@ import { logAnswer } from '../../shared/logging';
 import { optionsCollection, returnAllFields } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import type { ArchiveDocument, DocumentSearchArgs } from '../../transport/calls/archive';
-import { searchDocuments } from '../../transport/calls/archive';
 import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['search'] } };
@@ -94,6 +93,8 @@ interface SearchOptions {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { searchDocuments } = await import('../../transport/calls/archive');
 	return await eachItem(this, items, async (itemIndex, output) => {
 		const searchOption = this.getNodeParameter('searchOption', itemIndex, 'All') as DocumentSearchArgs['searchOption'];
 		const searchText = String(this.getNodeParameter('searchText', itemIndex, '') ?? '').trim();

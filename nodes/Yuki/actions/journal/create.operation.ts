@@ -8,16 +8,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { formatDecimal } from '../../documents/decimal';
 import { journalDocument, journalTotals } from '../../documents/journal';
-import { describeIssues, validateRecord } from '../../documents/validate';
-import { buildDocument } from '../../documents/xml';
 import { resultItem } from '../../shared/items';
 import { logAnswer, logSent } from '../../shared/logging';
 import { documentInput, documentSourceProperties } from '../../shared/documentInput';
 import { administrationField, optionsCollection } from '../../shared/parameters';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor } from '../../shared/runContext';
-import { processJournal } from '../../transport/calls/accounting';
-import { xmlElements } from '../../transport/envelope';
 import { eachItem } from '../../shared/eachItem';
 
 const displayOptions = { show: { resource: ['journal'], operation: ['create'] } };
@@ -53,6 +49,11 @@ function refuseRetryOnFail(this: IExecuteFunctions): void {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { describeIssues, validateRecord } = await import('../../documents/validate');
+	const { buildDocument } = await import('../../documents/xml');
+	const { processJournal } = await import('../../transport/calls/accounting');
+	const { xmlElements } = await import('../../transport/envelope');
 	const { dryRun } = this.getNodeParameter('options', 0, {}) as { dryRun?: boolean };
 	if (!dryRun) refuseRetryOnFail.call(this);
 	return await eachItem(this, items, async (itemIndex, output) => {

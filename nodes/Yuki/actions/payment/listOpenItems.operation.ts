@@ -5,11 +5,9 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 import { administrationField, optionsCollection, returnAllFields } from '../../shared/parameters';
-import { clockIn, isoDate } from '../../payments/dates';
+import type * as Dates from '../../payments/dates';
 import { runLogOption } from '../../shared/runLog';
-import { openItemJson } from '../../payments/openItem';
 import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
 import { PaymentInputError } from '../../payments/references';
 import type { RunContext } from '../../shared/runContext';
@@ -80,14 +78,17 @@ interface ListRequest {
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]> {
-	const clock = clockIn(this.getTimezone());
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const dates = await import('../../payments/dates');
+	const { openItemJson } = await import('../../payments/openItem');
+	const clock = dates.clockIn(this.getTimezone());
 	const lists = new Map<string, Promise<OutstandingItem[]>>();
 	const output: INodeExecutionData[] = [];
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let request: ListRequest;
 		try {
-			request = readRequest.call(this, context, itemIndex);
+			request = readRequest.call(this, context, itemIndex, dates);
 		} catch (error) {
 			output.push(handleItemError(this, paymentItemError.call(this, error, itemIndex), itemIndex));
 			continue;
@@ -111,7 +112,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return output;
 }
 
-function readRequest(this: IExecuteFunctions, context: RunContext, itemIndex: number): ListRequest {
+function readRequest(this: IExecuteFunctions, context: RunContext, itemIndex: number, dates: typeof Dates): ListRequest {
 	const side = readSide(this.getNodeParameter('side', itemIndex));
 	const administrationId = administrationFor.call(this, context, itemIndex);
 	const sortOrder = this.getNodeParameter('sortOrder', itemIndex, 'DateAsc') as OutstandingSortOrder;
@@ -125,8 +126,8 @@ function readRequest(this: IExecuteFunctions, context: RunContext, itemIndex: nu
 		endDate?: string;
 	};
 	const zone = this.getTimezone();
-	const startDate = filterDate(filters.startDate, 'startDate', zone);
-	const endDate = filterDate(filters.endDate, 'endDate', zone);
+	const startDate = filterDate(filters.startDate, 'startDate', zone, dates);
+	const endDate = filterDate(filters.endDate, 'endDate', zone, dates);
 	if (startDate && endDate && startDate > endDate) {
 		throw new PaymentInputError('filters.endDate', `"To Date" (${endDate}) is before "From Date" (${startDate})`);
 	}
@@ -134,15 +135,9 @@ function readRequest(this: IExecuteFunctions, context: RunContext, itemIndex: nu
 }
 
 /** The calendar day in the workflow's time zone (a date picked in the editor has no zone of its own). */
-function filterDate(value: unknown, field: string, zone: string): string | undefined {
+function filterDate(value: unknown, field: string, zone: string, dates: typeof Dates): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const parsed =
-		value instanceof Date
-			? DateTime.fromJSDate(value, { zone })
-			: DateTime.isDateTime(value)
-				? value.setZone(zone)
-				: DateTime.fromISO(String(value).trim(), { zone, setZone: false }).setZone(zone);
-	const date = parsed.isValid ? isoDate(parsed.toISODate()) : null;
+	const date = dates.calendarDayIn(value, zone);
 	if (!date) throw new PaymentInputError(`filters.${field}`, `"${field}" must be a date such as 2024-08-01, not ${JSON.stringify(value)}`);
 	return date;
 }

@@ -9,7 +9,6 @@ import { resultItem } from '../../shared/items';
 import { logAnswer } from '../../shared/logging';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor } from '../../shared/runContext';
-import { isPurchaseVatCode } from '../../methods/vatCodes';
 import type { VatCode } from '../../transport/types';
 import { eachItem } from '../../shared/eachItem';
 
@@ -40,6 +39,8 @@ export async function execute(
 	items: INodeExecutionData[],
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
+	// Run-time modules: loaded on first run, not at every n8n start (docs/adding-an-operation.md).
+	const { isPurchaseVatCode } = await import('../../methods/vatCodes');
 	// One call per administration, shared by every item that asks for it (the daily quota is small).
 	const codesByAdministration = new Map<string, Promise<VatCode[]>>();
 	return await eachItem(this, items, async (itemIndex, output) => {
