@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { FileSource } from '../documents/xml';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'gif' | 'tiff';
 
@@ -160,4 +161,55 @@ export async function checkBinaryFile(
 		head = Buffer.from(binary.data.slice(0, Math.ceil(HEAD_BYTES / 3) * 4), 'base64');
 	}
 	return checkedFile(context, itemIndex, property, binary.fileName, head, options);
+}
+
+/** The file's first bytes again, while it is sent: the file must still be what was checked. */
+async function* checkedChunks(chunks: AsyncIterable<unknown>, kinds: FileKind[], label: string): AsyncGenerator<Uint8Array> {
+	const head: Buffer[] = [];
+	let headBytes = 0;
+	const checkHead = (): Buffer => {
+		const bytes = Buffer.concat(head);
+		const detected = detectFileKind(bytes);
+		if (!detected || !kinds.includes(detected.kind)) throw new Error(`${label} is no longer the file that was checked (its first bytes changed)`);
+		return bytes;
+	};
+	for await (const piece of chunks) {
+		const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array);
+		if (headBytes >= HEAD_BYTES) {
+			yield chunk;
+			continue;
+		}
+		head.push(chunk);
+		headBytes += chunk.length;
+		if (headBytes >= HEAD_BYTES) yield checkHead();
+	}
+	if (headBytes > 0 && headBytes < HEAD_BYTES) yield checkHead();
+}
+
+/**
+ * Binary property `propertyName` as a source read while it is sent, when n8n keeps it as a file
+ * (filesystem or S3 binary data) whose size n8n recorded; undefined otherwise (in-memory binary
+ * data, or no size), for the caller to read the bytes instead. Checked like `checkBinaryFile`
+ * now; each read checks its first bytes again, and the request checks its size.
+ */
+export async function streamBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	options: { allowed: AllowedFiles; label: string },
+): Promise<FileSource | undefined> {
+	const { binary } = binaryOf(context, itemIndex, propertyName, ALLOWED[options.allowed]);
+	const id = binary.id;
+	if (!id) return undefined;
+	// n8n records the size when it stores the file (filesystem: fs.stat; S3: Content-Length); the
+	// item's `fileSize` is only a rounded label ("2 MB").
+	const { fileSize } = await context.helpers.getBinaryMetadata(id);
+	if (!Number.isSafeInteger(fileSize) || fileSize < 0) return undefined;
+	await checkBinaryFile(context, itemIndex, propertyName, options);
+	const kinds = ALLOWED[options.allowed].kinds;
+	return {
+		bytes: fileSize,
+		label: options.label,
+		open: async () => checkedChunks(await context.helpers.getBinaryStream(id), kinds, options.label),
+	};
 }
