@@ -1,9 +1,8 @@
 /**
  * Invoice PDFs from binary properties. A PDF is checked when its item is validated, then left
- * where n8n keeps it. With n8n's filesystem (or S3) binary data it is read only while its batch's
- * request is sent, chunk by chunk, straight into the body as base64 (transport/streamedBody.ts):
- * a run holds a few chunks, not a batch of PDFs. In-memory binary data is already in the item:
- * its bytes go into the body as they are (transport/envelope.ts). Never a PDF as a base64 string.
+ * where n8n keeps it (a file, or base64 in the item). It is read only while its batch's request
+ * is sent, chunk by chunk, straight into the body as base64 (transport/streamedBody.ts): a run
+ * holds a few chunks, not a batch of PDFs, and never a PDF as a new base64 string.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { FileSource } from '../documents/xml';
@@ -35,9 +34,9 @@ export async function pdfBytes(this: IExecuteFunctions, pdf: PdfReference): Prom
 }
 
 /**
- * The PDF for a request: a source read while the request is sent when n8n keeps it as a file
- * of known size (checked again as a PDF now, and its first bytes and size again while it is
- * read), otherwise its bytes.
+ * The PDF for a request: a source read while the request is sent when its size is known
+ * beforehand (checked again as a PDF now, and its first bytes and size again while it is read),
+ * otherwise its bytes.
  */
 export async function pdfContent(this: IExecuteFunctions, pdf: PdfReference): Promise<Buffer | FileSource> {
 	const source = await streamBinaryFile(this, pdf.itemIndex, pdf.binaryProperty, { allowed: 'pdf', label: `the PDF of item ${pdf.itemIndex}` });

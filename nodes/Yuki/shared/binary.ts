@@ -186,11 +186,25 @@ async function* checkedChunks(chunks: AsyncIterable<unknown>, kinds: FileKind[],
 	if (headBytes > 0 && headBytes < HEAD_BYTES) yield checkHead();
 }
 
+/** Base64 as n8n's in-memory binary data writes it: no whitespace, padded. */
+const PLAIN_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** 4 × 16 KiB characters: 48 KiB of bytes per chunk. */
+const BASE64_CHUNK_CHARS = 4 * 16 * 1024;
+
+/** The bytes of plain base64 text, decoded a chunk at a time. */
+async function* decodedChunks(base64: string): AsyncGenerator<Buffer> {
+	for (let start = 0; start < base64.length; start += BASE64_CHUNK_CHARS) {
+		yield Buffer.from(base64.slice(start, start + BASE64_CHUNK_CHARS), 'base64');
+	}
+}
+
 /**
- * Binary property `propertyName` as a source read while it is sent, when n8n keeps it as a file
- * (filesystem or S3 binary data) whose size n8n recorded; undefined otherwise (in-memory binary
- * data, or no size), for the caller to read the bytes instead. Checked like `checkBinaryFile`
- * now; each read checks its first bytes again, and the request checks its size.
+ * Binary property `propertyName` as a source read while it is sent; undefined when its size
+ * cannot be known beforehand, for the caller to read the bytes instead. With n8n's filesystem
+ * (or S3) binary data the file is streamed from where n8n keeps it; with in-memory binary data
+ * the item's base64 is decoded a chunk at a time. Checked like `checkBinaryFile` now; each read
+ * checks its first bytes again, and the request checks its size.
  */
 export async function streamBinaryFile(
 	context: IExecuteFunctions,
@@ -200,16 +214,21 @@ export async function streamBinaryFile(
 ): Promise<FileSource | undefined> {
 	const { binary } = binaryOf(context, itemIndex, propertyName, ALLOWED[options.allowed]);
 	const id = binary.id;
-	if (!id) return undefined;
-	// n8n records the size when it stores the file (filesystem: fs.stat; S3: Content-Length); the
-	// item's `fileSize` is only a rounded label ("2 MB").
-	const { fileSize } = await context.helpers.getBinaryMetadata(id);
-	if (!Number.isSafeInteger(fileSize) || fileSize < 0) return undefined;
+	let bytes: number;
+	let open: () => Promise<AsyncIterable<unknown>>;
+	if (id) {
+		// n8n records the size when it stores the file (filesystem: fs.stat; S3: Content-Length); the
+		// item's `fileSize` is only a rounded label ("2 MB").
+		bytes = (await context.helpers.getBinaryMetadata(id)).fileSize;
+		open = async () => await context.helpers.getBinaryStream(id);
+	} else {
+		const base64 = binary.data;
+		if (typeof base64 !== 'string' || base64.length % 4 !== 0 || !PLAIN_BASE64.test(base64)) return undefined;
+		bytes = (base64.length / 4) * 3 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+		open = async () => decodedChunks(base64);
+	}
+	if (!Number.isSafeInteger(bytes) || bytes < 0) return undefined;
 	await checkBinaryFile(context, itemIndex, propertyName, options);
 	const kinds = ALLOWED[options.allowed].kinds;
-	return {
-		bytes: fileSize,
-		label: options.label,
-		open: async () => checkedChunks(await context.helpers.getBinaryStream(id), kinds, options.label),
-	};
+	return { bytes, label: options.label, open: async () => checkedChunks(await open(), kinds, options.label) };
 }
