@@ -8,11 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../scripts/harness/engine';
+import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
 import type { InvoiceSandbox } from './invoiceFixtures';
 import { invoiceSandbox, purchaseInvoice, runProcess } from './invoiceFixtures';
 
@@ -97,3 +100,76 @@ for (const mode of ['memory', 'filesystem'] as const) {
 		});
 	});
 }
+
+/** A node between the start and Yuki that cuts the stored file of the items at `indexes` to `bytes` (n8n's record of its size stays). */
+function truncatingNode(indexes: number[], bytes: number): INodeType {
+	return {
+		description: {
+			displayName: 'Truncate',
+			name: 'harness.truncate',
+			group: ['transform'],
+			version: 1,
+			description: 'Cuts binary files short (test harness)',
+			defaults: { name: 'Truncate' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const items = this.getInputData();
+			for (const index of indexes) truncateSync(this.helpers.getBinaryPath(String(items[index].binary?.data.id)), bytes);
+			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		},
+	};
+}
+
+describe('a PDF that changes after it was checked (n8n filesystem binary data)', () => {
+	before(async () => await useFilesystemBinaryData(folder));
+
+	it('is never sent cut short as a complete document: its batch fails as not processed, the other batches are booked', async () => {
+		const pdfs = [pdfOf(70_000), pdfOf(70_000), pdfOf(70_000)];
+		const references = ['PDF-CUT-0', 'PDF-CUT-1', 'PDF-CUT-2'];
+		const run = await runWorkflow(
+			{
+				nodes: [
+					{ name: 'Start', type: START_NODE_TYPE, parameters: {} },
+					{ name: 'Truncate', type: 'harness.truncate', parameters: {} },
+					{
+						name: 'Yuki',
+						type: YUKI_NODE_TYPE,
+						parameters: { resource: 'purchaseInvoice', operation: 'process', invoiceSource: 'json', binaryPropertyName: 'data', options: { batchSize: 1 } },
+						onError: 'continueRegularOutput',
+					},
+				],
+				connections: {
+					Start: { main: [[{ node: 'Truncate', type: 'main', index: 0 }]] },
+					Truncate: { main: [[{ node: 'Yuki', type: 'main', index: 0 }]] },
+				},
+			},
+			{
+				credentials: yuki.credentials,
+				startItems: references.map((reference, index) => ({
+					json: purchaseInvoice(reference),
+					binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
+				})),
+				// Still a PDF by its first bytes (the check before the call passes), but shorter than n8n recorded.
+				extraTypes: { 'harness.truncate': truncatingNode([1], 50_000) },
+			},
+		);
+		const output = run.outputOf('Yuki').map((item) => item.json);
+		assert.deepEqual(
+			output.map((json) => json.status),
+			['booked', 'rejected', 'booked'],
+			JSON.stringify(output[1]),
+		);
+		assert.equal(output[1].processed, false);
+		assert.match(String(output[1].error), /was not sent/);
+		assert.match(String(output[1].error), /has 50000 bytes, not the 70000/);
+		assert.deepEqual(
+			references.filter((reference) => yuki.referencesInYuki().includes(reference)),
+			['PDF-CUT-0', 'PDF-CUT-2'],
+		);
+		// The cut request reached the sandbox at most as an incomplete body: no call was recorded for it.
+		assert.equal(yuki.processCalls('Purchase'), 2);
+	});
+});
