@@ -6,6 +6,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { FileSource } from '../documents/xml';
+import { settle } from './settle';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'gif' | 'tiff';
 
@@ -218,8 +219,10 @@ export async function streamBinaryFile(
 	let open: () => Promise<AsyncIterable<unknown>>;
 	if (id) {
 		// n8n records the size when it stores the file (filesystem: fs.stat; S3: Content-Length); the
-		// item's `fileSize` is only a rounded label ("2 MB").
-		bytes = (await context.helpers.getBinaryMetadata(id)).fileSize;
+		// item's `fileSize` is only a rounded label ("2 MB"). A store that cannot say: read the bytes.
+		const metadata = await settle(async () => await context.helpers.getBinaryMetadata(id));
+		if (!metadata.ok) return undefined;
+		bytes = metadata.value.fileSize;
 		open = async () => await context.helpers.getBinaryStream(id);
 	} else {
 		const base64 = binary.data;
