@@ -1,11 +1,13 @@
 /**
  * One memory scenario in a process of its own (spawned by memory.ts, run with --expose-gc):
- * 200 purchase invoices with a 2 MB PDF each through the node in n8n's real engine with n8n's
- * filesystem binary data mode (the default of n8n 2.x/3.x), against the sandbox the parent runs
- * (so the sandbox's memory is not counted here). Prints one JSON line.
+ * 200 purchase invoices with a 2 MB PDF each through the node in n8n's real engine, against the
+ * sandbox the parent runs (so the sandbox's memory is not counted here). Prints one JSON line.
  *
- * Baseline: the process after warming up, with the 200 PDFs read into Buffers (the files exist
- * before any run). Peak: the kernel's maximum resident set size of this process.
+ * BENCH_BINARY_MODE=filesystem (n8n's default in 2.x/3.x): baseline is the process after warming
+ * up, with the 200 PDFs read into Buffers (the files exist before any run); the run stores them
+ * as n8n's binary files first. BENCH_BINARY_MODE=memory (n8n's in-memory mode, which 3.0
+ * removes): the items already hold their PDFs as base64, in the baseline, as in n8n.
+ * Peak: the kernel's maximum resident set size of this process.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { purchaseInvoiceInput } from '../fixtures/invoices';
 import { useFilesystemBinaryData } from '../harness/engine';
+import type { TestItem } from '../harness/nodeTypes';
 import { runYukiNode } from '../harness/runWorkflow';
 
 const count = Number(process.env.BENCH_INVOICES ?? 200);
@@ -20,6 +23,7 @@ const pdfBytes = Number(process.env.BENCH_PDF_BYTES ?? 2 * 2 ** 20);
 const batchSize = Number(process.env.BENCH_BATCH_SIZE ?? 10);
 const credentials = JSON.parse(process.env.BENCH_CREDENTIALS ?? '{}') as Record<string, unknown>;
 const prefix = process.env.BENCH_PREFIX ?? 'MEM';
+const binaryMode = process.env.BENCH_BINARY_MODE === 'memory' ? 'memory' : 'filesystem';
 
 function pdf(size: number): Buffer {
 	const head = Buffer.from('%PDF-1.4\n');
@@ -27,7 +31,10 @@ function pdf(size: number): Buffer {
 	return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
 }
 
-async function run(references: string[], pdfs: Buffer[]) {
+/** A PDF as a test item's binary: bytes for n8n to store as a file, or already in the item as base64. */
+type PdfInput = Buffer | string;
+
+async function run(references: string[], pdfs: PdfInput[]) {
 	return await runYukiNode({
 		parameters: {
 			resource: 'purchaseInvoice',
@@ -39,7 +46,7 @@ async function run(references: string[], pdfs: Buffer[]) {
 		},
 		items: references.map((reference, index) => ({
 			json: purchaseInvoiceInput.json(reference),
-			binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
+			binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } } as TestItem['binary'],
 		})),
 		credentials,
 		continueOnFail: true,
@@ -53,10 +60,11 @@ function gc(): void {
 async function main(): Promise<void> {
 	const folder = mkdtempSync(join(tmpdir(), 'yuki-bench-binary-'));
 	process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
-	await useFilesystemBinaryData(folder);
+	if (binaryMode === 'filesystem') await useFilesystemBinaryData(folder);
 	// Warm-up: loads every module and opens the session, so the measurement sees only the data.
-	await run([`${prefix}-WARM`], [pdf(64 * 1024)]);
-	const pdfs = Array.from({ length: count }, () => pdf(pdfBytes));
+	const input = (bytes: Buffer): PdfInput => (binaryMode === 'memory' ? bytes.toString('base64') : bytes);
+	await run([`${prefix}-WARM`], [input(pdf(64 * 1024))]);
+	const pdfs = Array.from({ length: count }, () => input(pdf(pdfBytes)));
 	gc();
 	const baseline = process.memoryUsage().rss;
 	let sampledPeak = baseline;

@@ -86,6 +86,13 @@ export function setUpN8nServices(): void {
 		isLeader: true,
 		n8nFolder: '/nonexistent',
 	} as unknown as InstanceSettings);
+	servicesReady = true;
+	useInMemoryBinaryData();
+}
+
+/** Switches binary data (back) to n8n's in-memory ("default") mode: the harness's default. */
+export function useInMemoryBinaryData(): void {
+	setUpN8nServices();
 	const binaryDataConfig = { mode: 'default', availableModes: ['default'], signingSecret: 'yuki-test' };
 	Container.set(
 		BinaryDataService,
@@ -95,7 +102,6 @@ export function setUpN8nServices(): void {
 			new RecordingLogger() as unknown as Logger,
 		),
 	);
-	servicesReady = true;
 }
 
 /**

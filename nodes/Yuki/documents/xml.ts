@@ -5,22 +5,45 @@
  * nothing else. No `<?xml?>` declaration: the document goes inside the SOAP `xmlDoc` element.
  * Tests read every document back with xmlbuilder2 as an independent oracle.
  *
- * A file field (kind `base64`) may hold the file's bytes as a Buffer instead of base64 text:
- * `buildDocumentParts` then leaves the bytes as they are, between the text parts, and the
- * envelope encodes them straight into the request body. A batch of PDFs is so never held as
- * base64 strings, nor copied into one document string and again into the body.
+ * A file field (kind `base64`) may hold the file's bytes as a Buffer, or a `FileSource` that
+ * reads them when the request body is written, instead of base64 text: `buildDocumentParts` then
+ * leaves the file as it is, between the text parts, and the envelope encodes it straight into
+ * the request body. A batch of PDFs is so never held as base64 strings, nor copied into one
+ * document string and again into the body; a streamed PDF is not held at all.
  */
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
 import { fieldTable } from './paths';
 import { ILLEGAL_XML_CHARACTER } from './xmlText';
 
-/** A record to write: a validated record whose file fields may hold the file's bytes. */
-export interface WritableRecord {
-	[key: string]: string | Buffer | WritableRecord | WritableRecord[] | NormalisedRecord | NormalisedRecord[] | undefined;
+/**
+ * A file read only while the request body is written, chunk by chunk. `open` may be called more
+ * than once (a call repeated after a new sign-in sends the document again) and must then read
+ * the same bytes from the start.
+ */
+export interface FileSource {
+	/** The file's size in bytes, known before it is read: the request's length depends on it. */
+	readonly bytes: number;
+	/** What the file is, for messages (e.g. `the PDF of item 3`). */
+	readonly label: string;
+	open(): Promise<AsyncIterable<Uint8Array>>;
 }
 
-/** Text, or bytes that stand in the document as their base64. */
-export type XmlPart = string | Buffer;
+export function isFileSource(value: unknown): value is FileSource {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as FileSource).open === 'function' &&
+		Number.isSafeInteger((value as FileSource).bytes)
+	);
+}
+
+/** A record to write: a validated record whose file fields may hold the file's bytes or its source. */
+export interface WritableRecord {
+	[key: string]: string | Buffer | FileSource | WritableRecord | WritableRecord[] | NormalisedRecord | NormalisedRecord[] | undefined;
+}
+
+/** Text, or a file (bytes or source) that stands in the document as its base64. */
+export type XmlPart = string | Buffer | FileSource;
 
 function isAbsent(value: unknown): boolean {
 	return value === undefined || value === '';
@@ -68,11 +91,11 @@ class PartsWriter {
 		this.text += text;
 	}
 
-	bytes(buffer: Buffer): void {
+	file(file: Buffer | FileSource): void {
 		this.write('');
 		if (this.text !== '') this.parts.push(this.text);
 		this.text = '';
-		this.parts.push(buffer);
+		this.parts.push(file);
 	}
 
 	finish(): XmlPart[] {
@@ -96,7 +119,9 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 		if (isAbsent(value)) continue;
 		const at = `${path}/${field.xml}`;
 		if (field.kind === 'group') {
-			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value)) throw new Error(`${at} must be a record`);
+			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
+				throw new Error(`${at} must be a record`);
+			}
 			element(out, field.xml, () => writeFields(out, field.fields, value as WritableRecord, at));
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
@@ -106,10 +131,10 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 			// A repeated list has no wrapper element: its entries stand directly in the parent.
 			if (field.repeated) entries();
 			else element(out, field.xml, entries);
-		} else if (Buffer.isBuffer(value)) {
+		} else if (Buffer.isBuffer(value) || isFileSource(value)) {
 			if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
 			element(out, field.xml, () => {
-				if (value.length > 0) out.bytes(value);
+				if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
 			});
 		} else {
 			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
@@ -124,8 +149,8 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 /**
  * The document for `records` (validated with `validateRecord`) as text parts and file bytes, in
  * order: root element in the description's default namespace, records in the given order,
- * children in described order, absent fields left out. A file field's Buffer is one part of its
- * own, to be written as base64 where it stands.
+ * children in described order, absent fields left out. A file field's Buffer or source is one
+ * part of its own, to be written as base64 where it stands.
  */
 export function buildDocumentParts(spec: DocumentSpec, records: readonly WritableRecord[]): XmlPart[] {
 	const out = new PartsWriter();
@@ -139,9 +164,13 @@ export function buildDocumentParts(spec: DocumentSpec, records: readonly Writabl
 	return out.finish();
 }
 
-/** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. */
+/** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
 export function buildDocument(spec: DocumentSpec, records: readonly WritableRecord[]): string {
 	return buildDocumentParts(spec, records)
-		.map((part) => (typeof part === 'string' ? part : part.toString('base64')))
+		.map((part) => {
+			if (typeof part === 'string') return part;
+			if (Buffer.isBuffer(part)) return part.toString('base64');
+			throw new Error(`${part.label} is read only while it is sent; a document as one string needs its bytes`);
+		})
 		.join('');
 }

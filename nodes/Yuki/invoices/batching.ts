@@ -13,7 +13,7 @@
  *   invoices it leaves out: they are never resent, they "may have been booked".
  */
 import type { ImportInvoiceResult, ImportResponse, XmlDocumentParts } from '../transport/types';
-import { isConnectionProblem, isSchemaRejection } from './yukiMessages';
+import { isBatchFileProblem, isConnectionProblem, isSchemaRejection } from './yukiMessages';
 import { settle } from '../shared/settle';
 
 /** Which call an invoice went in: the run's n-th call to Yuki, holding `size` invoices. */
@@ -190,7 +190,7 @@ export async function sendInBatches<T>(
 				} else {
 					for (const unit of units) outcomes.set(unit, { kind: 'batchFailed', error, batch });
 					if (isConnectionProblem(error)) fatal = error;
-					else administrationFailure = error;
+					else if (!isBatchFileProblem(error)) administrationFailure = error;
 				}
 				continue;
 			}

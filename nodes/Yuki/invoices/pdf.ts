@@ -1,11 +1,12 @@
 /**
  * Invoice PDFs from binary properties. A PDF is checked when its item is validated, then left
- * where n8n keeps it; it is read only when its batch is built and its bytes go into the request
- * body as base64 (transport/envelope.ts), so a run never holds more than one batch of PDFs and
- * never a PDF as a base64 string.
+ * where n8n keeps it (a file, or base64 in the item). It is read only while its batch's request
+ * is sent, chunk by chunk, straight into the body as base64 (transport/streamedBody.ts): a run
+ * holds a few chunks, not a batch of PDFs, and never a PDF as a new base64 string.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { checkBinaryFile, readBinaryFile } from '../shared/binary';
+import type { FileSource } from '../documents/xml';
+import { checkBinaryFile, readBinaryFile, streamBinaryFile } from '../shared/binary';
 
 /** Where an invoice's PDF is, and the file name Yuki gets. */
 export interface PdfReference {
@@ -30,4 +31,14 @@ export async function checkPdf(this: IExecuteFunctions, itemIndex: number, binar
 export async function pdfBytes(this: IExecuteFunctions, pdf: PdfReference): Promise<Buffer> {
 	const file = await readBinaryFile(this, pdf.itemIndex, pdf.binaryProperty, { allowed: 'pdf' });
 	return file.buffer;
+}
+
+/**
+ * The PDF for a request: a source read while the request is sent when its size is known
+ * beforehand (checked again as a PDF now, and its first bytes and size again while it is read),
+ * otherwise its bytes.
+ */
+export async function pdfContent(this: IExecuteFunctions, pdf: PdfReference): Promise<Buffer | FileSource> {
+	const source = await streamBinaryFile(this, pdf.itemIndex, pdf.binaryProperty, { allowed: 'pdf', label: `the PDF of item ${pdf.itemIndex}` });
+	return source ?? (await pdfBytes.call(this, pdf));
 }

@@ -18,7 +18,7 @@ import { BookingMemory } from './bookingMemory';
 import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, runAccount, summariseRun } from './output';
-import { pdfBytes } from './pdf';
+import { pdfBytes, pdfContent } from './pdf';
 import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
 import { prepareItem } from './prepare';
 import type { InvoiceReport } from './reports';
@@ -179,24 +179,31 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 		if (invoices.every((invoice) => invoice.position !== undefined)) {
 			return documentOf(operation.document, invoices.map(fragmentOf));
 		}
-		// The PDFs stay bytes in the document's parts; the envelope writes them as base64 straight
-		// into the request body. The records with the bytes are local: nothing keeps them after the call.
+		// The PDFs stay sources (or bytes) in the document's parts; the envelope writes them as base64
+		// straight into the request body while it is sent. Nothing keeps the records after the call.
 		const records: WritableRecord[] = [];
 		for (const invoice of invoices) {
-			records.push(await recordWithPdf.call(this, invoice));
+			records.push(await recordWithPdf.call(this, invoice, pdfContent));
 		}
 		return buildDocumentParts(operation.document, records);
 	};
 }
 
-/** The invoice's record with its PDF's bytes in place of the placeholder (a copy: the prepared record keeps the placeholder). */
-async function recordWithPdf(this: IExecuteFunctions, invoice: PreparedInvoice): Promise<WritableRecord> {
+/**
+ * The invoice's record with its PDF in place of the placeholder (a copy: the prepared record
+ * keeps the placeholder): its bytes, or for a request a source read while it is sent.
+ */
+async function recordWithPdf(
+	this: IExecuteFunctions,
+	invoice: PreparedInvoice,
+	read: typeof pdfContent = pdfBytes,
+): Promise<WritableRecord> {
 	const record = invoice.record as NormalisedRecord;
 	if (!invoice.pdf) return record;
 	const pdf = invoice.pdf;
-	const read = await settle(async () => await pdfBytes.call(this, pdf));
-	if (!read.ok) throw new UnitBuildError(invoice, read.error);
-	return { ...record, documentBase64: read.value };
+	const content = await settle(async () => await read.call(this, pdf));
+	if (!content.ok) throw new UnitBuildError(invoice, content.error);
+	return { ...record, documentBase64: content.value };
 }
 
 async function sendAll(

@@ -34,3 +34,11 @@ export function isSchemaRejection(error: unknown): error is YukiError {
 export function isConnectionProblem(error: unknown): boolean {
 	return error instanceof YukiError && (error.kind === 'configuration' || error.kind === 'http');
 }
+
+/**
+ * One of the batch's own files failed while the batch was sent (the request was cut off, nothing
+ * processed): only that batch is lost, the next batches are sent.
+ */
+export function isBatchFileProblem(error: unknown): boolean {
+	return error instanceof YukiError && error.kind === 'source';
+}

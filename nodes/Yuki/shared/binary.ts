@@ -5,6 +5,8 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { FileSource } from '../documents/xml';
+import { settle } from './settle';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'gif' | 'tiff';
 
@@ -160,4 +162,76 @@ export async function checkBinaryFile(
 		head = Buffer.from(binary.data.slice(0, Math.ceil(HEAD_BYTES / 3) * 4), 'base64');
 	}
 	return checkedFile(context, itemIndex, property, binary.fileName, head, options);
+}
+
+/** The file's first bytes again, while it is sent: the file must still be what was checked. */
+async function* checkedChunks(chunks: AsyncIterable<unknown>, kinds: FileKind[], label: string): AsyncGenerator<Uint8Array> {
+	const head: Buffer[] = [];
+	let headBytes = 0;
+	const checkHead = (): Buffer => {
+		const bytes = Buffer.concat(head);
+		const detected = detectFileKind(bytes);
+		if (!detected || !kinds.includes(detected.kind)) throw new Error(`${label} is no longer the file that was checked (its first bytes changed)`);
+		return bytes;
+	};
+	for await (const piece of chunks) {
+		const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array);
+		if (headBytes >= HEAD_BYTES) {
+			yield chunk;
+			continue;
+		}
+		head.push(chunk);
+		headBytes += chunk.length;
+		if (headBytes >= HEAD_BYTES) yield checkHead();
+	}
+	if (headBytes > 0 && headBytes < HEAD_BYTES) yield checkHead();
+}
+
+/** Base64 as n8n's in-memory binary data writes it: no whitespace, padded. */
+const PLAIN_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** 4 × 16 KiB characters: 48 KiB of bytes per chunk. */
+const BASE64_CHUNK_CHARS = 4 * 16 * 1024;
+
+/** The bytes of plain base64 text, decoded a chunk at a time. */
+async function* decodedChunks(base64: string): AsyncGenerator<Buffer> {
+	for (let start = 0; start < base64.length; start += BASE64_CHUNK_CHARS) {
+		yield Buffer.from(base64.slice(start, start + BASE64_CHUNK_CHARS), 'base64');
+	}
+}
+
+/**
+ * Binary property `propertyName` as a source read while it is sent; undefined when its size
+ * cannot be known beforehand, for the caller to read the bytes instead. With n8n's filesystem
+ * (or S3) binary data the file is streamed from where n8n keeps it; with in-memory binary data
+ * the item's base64 is decoded a chunk at a time. Checked like `checkBinaryFile` now; each read
+ * checks its first bytes again, and the request checks its size.
+ */
+export async function streamBinaryFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	options: { allowed: AllowedFiles; label: string },
+): Promise<FileSource | undefined> {
+	const { binary } = binaryOf(context, itemIndex, propertyName, ALLOWED[options.allowed]);
+	const id = binary.id;
+	let bytes: number;
+	let open: () => Promise<AsyncIterable<unknown>>;
+	if (id) {
+		// n8n records the size when it stores the file (filesystem: fs.stat; S3: Content-Length); the
+		// item's `fileSize` is only a rounded label ("2 MB"). A store that cannot say: read the bytes.
+		const metadata = await settle(async () => await context.helpers.getBinaryMetadata(id));
+		if (!metadata.ok) return undefined;
+		bytes = metadata.value.fileSize;
+		open = async () => await context.helpers.getBinaryStream(id);
+	} else {
+		const base64 = binary.data;
+		if (typeof base64 !== 'string' || base64.length % 4 !== 0 || !PLAIN_BASE64.test(base64)) return undefined;
+		bytes = (base64.length / 4) * 3 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+		open = async () => decodedChunks(base64);
+	}
+	if (!Number.isSafeInteger(bytes) || bytes < 0) return undefined;
+	await checkBinaryFile(context, itemIndex, propertyName, options);
+	const kinds = ALLOWED[options.allowed].kinds;
+	return { bytes, label: options.label, open: async () => checkedChunks(await open(), kinds, options.label) };
 }

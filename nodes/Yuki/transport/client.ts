@@ -14,7 +14,7 @@ import { authenticate, authenticateClient, setCurrentDomain } from './calls/sess
 import type { YukiCall } from './calls/declaration';
 import { resolveBaseUrl, serviceUrl } from './endpoints';
 import type { ArgumentValue } from './envelope';
-import { EnvelopeError, sessionParameter, writeEnvelope } from './envelope';
+import { ENVELOPE_CONTENT_TYPE, EnvelopeError, sessionParameter, writeEnvelope } from './envelope';
 import {
 	ACCESS_KEY_HINT,
 	BROKEN_CONNECTION_HINT,
@@ -27,6 +27,7 @@ import {
 	PURCHASE_ACCESS_HINT,
 	REJECTED_DOCUMENT_HINT,
 	SLOW_ANSWER_HINT,
+	SOURCE_FILE_HINT,
 } from './faults';
 import type { YukiRequestFunction } from './http';
 import { HttpFailure, postXml } from './http';
@@ -127,11 +128,12 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		let counted = false;
 		try {
 			const envelope = writeEnvelope(service, operation, attempt.parameters as Record<string, ArgumentValue>);
-			requestBytes = envelope.body.length;
+			// A document whose files are read while it is sent is written anew for each attempt.
+			requestBytes = Buffer.isBuffer(envelope.body) ? envelope.body.length : envelope.body.size;
 			const answer = await postXml(
 				request,
 				url.href,
-				{ 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${envelope.soapAction}"` },
+				{ 'Content-Type': ENVELOPE_CONTENT_TYPE, SOAPAction: `"${envelope.soapAction}"` },
 				envelope.body,
 				timeoutMs,
 			);
@@ -196,6 +198,15 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 			return error(`${service}.${operation} was not sent: ${failure.message}`, { kind: 'configuration', service, operation, mayHaveReachedYuki: false });
 		}
 		if (failure instanceof HttpFailure) {
+			if (failure.reason === 'source') {
+				return error(`${service}.${operation} was cut off before its end, so Yuki received no complete document: ${failure.message}`, {
+					kind: 'source',
+					service,
+					operation,
+					hint: SOURCE_FILE_HINT,
+					mayHaveReachedYuki: false,
+				});
+			}
 			if (failure.reason === 'timeout') {
 				return error(`Yuki did not answer ${service}.${operation} within ${Math.round(timeoutMs / 1000)} s`, {
 					kind: 'timeout',

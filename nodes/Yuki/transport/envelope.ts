@@ -6,6 +6,9 @@
  * slip (`sessionId` vs `sessionID`) fails in tests instead of reaching Yuki as "no value".
  * Tests compare every envelope with the one the `soap` package writes for the same call.
  */
+import type { XmlPart } from '../documents/xml';
+import type { StreamedBody } from './streamedBody';
+import { requestBody } from './streamedBody';
 import type { YukiService } from './types';
 import { WSDL_OPERATIONS } from './wsdl.generated';
 
@@ -33,11 +36,12 @@ type ParametersOf<S extends YukiService, O extends OperationOf<S>> = Table[S][O]
 
 /**
  * An XML document sent as the child elements of an `any` parameter (e.g. `xmlDoc`): one string,
- * or text parts with files as Buffers between them, each Buffer written as its base64 (so a
- * batch of PDFs goes from their bytes into the request body without a base64 string in between).
+ * or text parts with files between them, each file written as its base64: a Buffer (so a batch
+ * of PDFs goes from their bytes into the request body without a base64 string in between) or a
+ * FileSource read while the body is sent (so the PDFs are not held at all).
  */
 export interface XmlArgument {
-	xml: string | ReadonlyArray<string | Buffer>;
+	xml: string | readonly XmlPart[];
 }
 
 /** Bytes sent as base64 text (e.g. `data` of an upload), encoded while the body is written. */
@@ -78,9 +82,11 @@ export function sessionParameter(service: YukiService, operation: string): strin
 
 export interface OperationEnvelope {
 	soapAction: string;
-	/** Complete SOAP 1.1 envelope, UTF-8. */
-	body: Buffer;
+	/** Complete SOAP 1.1 envelope, UTF-8: in memory, or written while it is sent when it holds a FileSource. */
+	body: Buffer | StreamedBody;
 }
+
+export const ENVELOPE_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
 /** Characters XML 1.0 cannot carry at all (not even escaped): controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -119,29 +125,9 @@ const XML_DECLARATION = /^\uFEFF?\s*<\?xml[^?]*\?>\s*/;
  * An XML document as the elements of an `any` parameter: no `<?xml?>` declaration, no BOM.
  * Parts (our own writer's, documents/xml.ts) carry no declaration and are passed on as they are.
  */
-export function xmlElements(document: string | ReadonlyArray<string | Buffer>): XmlArgument {
+export function xmlElements(document: string | readonly XmlPart[]): XmlArgument {
 	if (typeof document !== 'string') return { xml: document };
 	return { xml: XML_DECLARATION.test(document) ? document.replace(XML_DECLARATION, '').trim() : document.trim() };
-}
-
-/** 3 × 64 KiB: a multiple of 3 bytes, so chunks encode to base64 without padding in between. */
-const BASE64_CHUNK_BYTES = 3 * 64 * 1024;
-
-/** Writes `parts` into one Buffer; binary parts are base64-encoded chunk by chunk (no full-size base64 string). */
-function joinParts(parts: ReadonlyArray<string | Buffer>): Buffer {
-	const lengths = parts.map((part) => (typeof part === 'string' ? Buffer.byteLength(part) : Math.ceil(part.length / 3) * 4));
-	const body = Buffer.allocUnsafe(lengths.reduce((sum, length) => sum + length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		if (typeof part === 'string') {
-			offset += body.write(part, offset, 'utf8');
-			continue;
-		}
-		for (let start = 0; start < part.length; start += BASE64_CHUNK_BYTES) {
-			offset += body.write(part.subarray(start, start + BASE64_CHUNK_BYTES).toString('base64'), offset, 'latin1');
-		}
-	}
-	return body;
 }
 
 /**
@@ -157,7 +143,7 @@ export function writeEnvelope(service: YukiService, operation: string, args: Rec
 			`${service}.${operation} has no parameter ${unknown.join(', ')} (expected ${[...known].join(', ')})`,
 		);
 	}
-	const parts: Array<string | Buffer> = [
+	const parts: XmlPart[] = [
 		'<?xml version="1.0" encoding="utf-8"?>' +
 			`<soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
 			`<soap:Body><${wsdl.element} xmlns="${wsdl.namespace}">`,
@@ -182,5 +168,5 @@ export function writeEnvelope(service: YukiService, operation: string, args: Rec
 		}
 	}
 	parts.push(`</${wsdl.element}></soap:Body></soap:Envelope>`);
-	return { soapAction: wsdl.soapAction, body: joinParts(parts) };
+	return { soapAction: wsdl.soapAction, body: requestBody(parts, ENVELOPE_CONTENT_TYPE) };
 }

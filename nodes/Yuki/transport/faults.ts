@@ -67,6 +67,9 @@ export function isKnownSessionFault(faultString: string | undefined): boolean {
 export const SLOW_ANSWER_HINT =
 	'Yuki can take long on big batches or long open-item lists: raise the timeout or send fewer invoices per call.';
 
+export const SOURCE_FILE_HINT =
+	'A file of the document (e.g. a PDF) changed, vanished or could not be read while it was sent. Nothing of this call was processed: run the items again.';
+
 export const BROKEN_CONNECTION_HINT = 'Yuki, or a proxy in between, closed the connection before the answer was complete.';
 
 export const MALFORMED_HINT = "Check that the base URL points at Yuki's web services (https://api.yukiworks.nl or https://api.yukiworks.be).";

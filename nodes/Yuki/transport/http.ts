@@ -8,15 +8,19 @@
  * What matters for a booking is whether a failed request may have reached Yuki. Only a failure
  * that certainly happened before any byte was sent (DNS, refused connection, TLS certificate,
  * a blocked address) counts as "not sent"; everything else, including failures we do not
- * recognise, counts as "may have been processed".
+ * recognise, counts as "may have been processed". One more is certain: a body written while it
+ * is sent (streamedBody.ts) that stopped before its end because a file could not be read as it
+ * declared itself; the server then never received the envelope's closing tags.
  */
+import type { StreamedBody } from './streamedBody';
 
 /** The request the transport makes: a subset of n8n's `IHttpRequestOptions`. */
 export interface YukiHttpRequest {
 	method: 'POST';
 	url: string;
 	headers: Record<string, string>;
-	body: Buffer;
+	/** In memory, or a Blob-shaped body written while it is sent (axios sends it with its size as Content-Length). */
+	body: Buffer | StreamedBody;
 	/** Milliseconds until the helper gives up (n8n passes it to axios). */
 	timeout: number;
 	/** The answer as text. */
@@ -46,7 +50,8 @@ export interface HttpAnswer {
 	responseBytes: number;
 }
 
-export type HttpFailureReason = 'timeout' | 'network';
+/** `source`: the request body could not be written to its end (a file it reads while sending failed). */
+export type HttpFailureReason = 'timeout' | 'network' | 'source';
 
 export class HttpFailure extends Error {
 	constructor(
@@ -123,6 +128,14 @@ export function classifyFailure(error: unknown, timeoutMs: number): HttpFailure 
 	return new HttpFailure(message, 'network', !(refusedByN8n || (code !== undefined && NOT_SENT_CODES.has(code))), code);
 }
 
+/** What a failed request means; a body of ours that stopped short decides, whatever the request function reports. */
+function requestFailure(error: unknown, body: Buffer | StreamedBody, timeoutMs: number): HttpFailure {
+	const cutShort = Buffer.isBuffer(body) ? undefined : body.failure;
+	// No complete document left this machine: the envelope's closing tags come after every file.
+	if (cutShort) return new HttpFailure(cutShort.message, 'source', false);
+	return classifyFailure(error, timeoutMs);
+}
+
 function bodyText(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
@@ -136,7 +149,7 @@ export async function postXml(
 	request: YukiRequestFunction,
 	url: string,
 	headers: Record<string, string>,
-	body: Buffer,
+	body: Buffer | StreamedBody,
 	timeoutMs: number,
 ): Promise<HttpAnswer> {
 	let response: unknown;
@@ -154,7 +167,7 @@ export async function postXml(
 			json: false,
 		});
 	} catch (error) {
-		throw classifyFailure(error, timeoutMs);
+		throw requestFailure(error, body, timeoutMs);
 	}
 	const full = response as Partial<YukiHttpResponse> | undefined;
 	if (!full || typeof full !== 'object' || typeof full.statusCode !== 'number') {

@@ -2,6 +2,7 @@
  * Public shapes of the transport: the only code that talks to Yuki. It knows Yuki's services and
  * operations, never an n8n operation, and does not import n8n-workflow.
  */
+import type { XmlPart } from '../documents/xml';
 import type { YukiCall } from './calls/declaration';
 import type { WSDL_OPERATIONS } from './wsdl.generated';
 
@@ -47,7 +48,9 @@ export type YukiErrorKind =
 	/** An HTTP status other than 200/500 (e.g. 404 on a wrong base URL). */
 	| 'http'
 	/** Settings that cannot work (missing client ID/secret, bad base URL). */
-	| 'configuration';
+	| 'configuration'
+	/** A file the request reads while it is sent failed; the request was cut off before its end, nothing was processed. */
+	| 'source';
 
 export interface YukiErrorDetails {
 	kind: YukiErrorKind;
@@ -214,14 +217,14 @@ export interface UploadDocumentRequest {
  * a client lives for one node run and shares sessions and day counts with later runs of the
  * same credential through module-level caches.
  */
-/** An XML document: one string, or text parts with files as Buffers that stand in it as their base64. */
-export type XmlDocumentParts = string | ReadonlyArray<string | Buffer>;
+/** An XML document: one string, or text parts with files (Buffers or sources read while sending) that stand in it as their base64. */
+export type XmlDocumentParts = string | readonly XmlPart[];
 
 export interface YukiApi {
 	/** Makes any call declared in transport/calls/ (signing in first when it needs a session). */
 	call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result>;
 	administrations(): Promise<Administration[]>;
-	/** `xmlDoc`: the document as one string, or as text parts with files as Buffers (written as base64). */
+	/** `xmlDoc`: the document as one string, or as text parts with files (written as base64). */
 	processSalesInvoices(administrationId: string, xmlDoc: XmlDocumentParts): Promise<ImportResponse>;
 	processPurchaseInvoices(administrationId: string, xmlDoc: XmlDocumentParts, disableAutoCorrect?: boolean): Promise<ImportResponse>;
 	/** `CheckOutstandingItemAdmin`: items whose reference matches (several are possible). */
