@@ -2,7 +2,8 @@
 // Installs the dependencies when they are missing or stale, builds dist/ (the end-to-end tests load the
 // built package into a real n8n), then runs every test/**/*.test.ts with node's own test runner.
 // Usage: npm test [-- <path substring> ...]   e.g. `npm test -- transport` runs only matching files.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -17,10 +18,18 @@ function run(command, args, options = {}) {
 	}
 }
 
+// The install is stale when package-lock.json's content differs from the one installed (a hash kept in
+// node_modules). Content, not mtimes: a fresh checkout or a git worktree gives every file a new mtime, and
+// an `npm ci` through a worktree's node_modules symlink would empty the shared install.
+const installedLockHash = join(root, 'node_modules/.yuki-package-lock.sha256');
+
+function lockHash() {
+	return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+}
+
 function dependenciesAreStale() {
-	const installed = join(root, 'node_modules/.package-lock.json');
-	if (!existsSync(installed)) return true;
-	return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs;
+	if (!existsSync(join(root, 'node_modules/.package-lock.json')) || !existsSync(installedLockHash)) return true;
+	return readFileSync(installedLockHash, 'utf8').trim() !== lockHash();
 }
 
 function findTests(dir) {
@@ -34,6 +43,7 @@ function findTests(dir) {
 if (dependenciesAreStale()) {
 	console.log('Installing dependencies (npm ci)…');
 	run('npm', ['ci', '--no-audit', '--no-fund']);
+	writeFileSync(installedLockHash, lockHash() + '\n');
 }
 console.log('Building dist/ …');
 run('npm', ['run', '--silent', 'build']);
