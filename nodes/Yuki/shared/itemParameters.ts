@@ -3,9 +3,11 @@
  * getNodeParameter costs tens of microseconds even for a fixed value (it builds the expression
  * context's keys and validates the value each time), which at 100,000 items is seconds per
  * parameter. A parameter without an expression has the same value for every item, so it is read
- * once; one with an expression (`={{ $json.reference }}`) is evaluated per item, as n8n does.
+ * once; one with an expression is evaluated per item, as n8n does, except the plain field read
+ * `={{ $json.reference }}`, which is read from the item itself (jsonFieldExpression.ts).
  */
 import type { IExecuteFunctions, IGetNodeParameterOptions, NodeParameterValueType } from 'n8n-workflow';
+import { jsonFieldReader } from './jsonFieldExpression';
 
 type Value = NodeParameterValueType | object;
 
@@ -24,6 +26,14 @@ function storedValue(fns: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
+function storedFieldReader(fns: IExecuteFunctions, name: string, read: (itemIndex: number) => Value): ((itemIndex: number) => Value) | undefined {
+	try {
+		return jsonFieldReader(fns, storedValue(fns, name), read) as ((itemIndex: number) => Value) | undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Whether a parameter has the same value for every item (it holds no expression). */
 export function isFixedParameter(fns: IExecuteFunctions, name: string): boolean {
 	try {
@@ -36,7 +46,8 @@ export function isFixedParameter(fns: IExecuteFunctions, name: string): boolean 
 /**
  * `getNodeParameter(name, itemIndex, fallback, options)` per item. A fixed value is read once
  * (only a primitive result is kept: an object may be changed by its reader); an error is not
- * kept, so that each item reports its own.
+ * kept, so that each item reports its own. Without `options`, an exact `={{ $json.<field> }}`
+ * is read from the input item (only for fields without n8n's `validateType`).
  */
 export function parameterPerItem(
 	fns: IExecuteFunctions,
@@ -45,7 +56,10 @@ export function parameterPerItem(
 	options?: IGetNodeParameterOptions,
 ): (itemIndex: number) => Value {
 	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, fallback, options) as Value;
-	if (!isFixedParameter(fns, name)) return read;
+	if (!isFixedParameter(fns, name)) {
+		const direct = options === undefined ? storedFieldReader(fns, name, read) : undefined;
+		return direct ?? read;
+	}
 	let kept: { value: Value } | undefined;
 	return (itemIndex) => {
 		if (kept) return kept.value;
