@@ -42,7 +42,7 @@ export function administrationLabel(raw: unknown, credentialDefault: string | un
 export interface Presentation {
 	/** Whether the operation has the Administration field (operations that work in one). */
 	hasAdministration: boolean;
-	/** The compact item of a result, when the operation offers Simplify. */
+	/** The compact item of a result, when the operation offers Simplify: a new object (the router completes it in place). */
 	simplify?: (json: IDataObject) => IDataObject;
 }
 
@@ -81,7 +81,9 @@ export function presentOutput(
 		if (presentation.simplify && simplifyOf(itemIndex) === true) json = presentation.simplify(json);
 		if (presentation.hasAdministration) {
 			const administration = labelOf(itemIndex);
-			if (administration) json = { ...json, administration };
+			// The compact item is a fresh object: completed in place rather than copied once more.
+			if (administration && json !== item.json) json.administration = administration;
+			else if (administration) json = { ...json, administration };
 		}
 		return json === item.json ? item : { ...item, json };
 	});
