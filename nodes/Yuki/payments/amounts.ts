@@ -56,8 +56,13 @@ export function sum(values: Decimal[]): Decimal {
 	return values.reduce((total, value) => addDecimals(total, value), ZERO);
 }
 
+const MAX_EXACT_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** A plain number for output items (money amounts keep their 2 decimals exactly). */
 export function amount(value: Decimal): number {
+	// Cents as an exact double divided by 100 is the double nearest the amount, as reading its
+	// text is (both round once, correctly): the same number, without writing the text first.
+	if (value.scale === 2 && value.units <= MAX_EXACT_UNITS && value.units >= -MAX_EXACT_UNITS) return Number(value.units) / 100;
 	return decimalToNumber(value);
 }
 

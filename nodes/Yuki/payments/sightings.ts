@@ -67,7 +67,6 @@ function readBook(value: unknown): Record<string, Sighting> {
 export class Sightings {
 	private readonly refs: Record<string, Sighting>;
 	private lowerCaseIndex?: Map<string, string>;
-	private readonly dayNumbers = new Map<string, number | null>();
 	private changed = false;
 
 	constructor(
@@ -144,9 +143,7 @@ export class Sightings {
 	}
 
 	private olderThan(day: string, days: number): boolean {
-		// A memory holds few distinct days for many references: each is read once.
-		let number = this.dayNumbers.get(day);
-		if (number === undefined) this.dayNumbers.set(day, (number = dayNumber(day)));
+		const number = dayNumber(day);
 		return number === null || this.clock.todayNumber - number > days;
 	}
 }
