@@ -26,6 +26,7 @@ function storedValue(fns: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
+/** The fast reader of an exact `={{ $json.<field> }}`, or undefined for any other stored value. */
 function storedFieldReader(fns: IExecuteFunctions, name: string, read: (itemIndex: number) => Value): ((itemIndex: number) => Value) | undefined {
 	try {
 		return jsonFieldReader(fns, storedValue(fns, name), read) as ((itemIndex: number) => Value) | undefined;
