@@ -69,3 +69,40 @@ export function parameterPerItem(
 		return value;
 	};
 }
+
+/**
+ * The value of a resource locator per item, as `getNodeParameter(name, itemIndex, '', { extractValue: true })`
+ * gives it, for a field whose modes have no `extractValue` (the administration picker: n8n then
+ * returns the locator's `value` as it resolved it). An exact `={{ $json.<field> }}` as the value
+ * (of the locator, or of the whole field) is read from the input item, as in parameterPerItem.
+ */
+export function locatorValuePerItem(fns: IExecuteFunctions, name: string): (itemIndex: number) => Value {
+	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, '', { extractValue: true }) as Value;
+	if (isFixedParameter(fns, name)) return parameterPerItem(fns, name, '', { extractValue: true });
+	let direct: ((itemIndex: number) => Value) | undefined;
+	try {
+		const stored = storedValue(fns, name);
+		const locator = locatorWithFixedMode(fns, name);
+		if (locator) direct = jsonFieldReader(fns, locator.value, read) as ((itemIndex: number) => Value) | undefined;
+		else if (typeof stored === 'string') direct = jsonFieldReader(fns, stored, read) as ((itemIndex: number) => Value) | undefined;
+	} catch {
+		direct = undefined;
+	}
+	return direct ?? read;
+}
+
+/**
+ * The stored resource locator of `name` when only its value may be an expression (mode and
+ * cached name fixed), else undefined: n8n then resolves it per item to the same object with the
+ * value resolved.
+ */
+export function locatorWithFixedMode(fns: IExecuteFunctions, name: string): Record<string, unknown> | undefined {
+	try {
+		const stored = storedValue(fns, name);
+		if (stored === null || typeof stored !== 'object' || Array.isArray(stored) || !('mode' in stored)) return undefined;
+		const locator = stored as Record<string, unknown>;
+		return Object.entries(locator).every(([key, value]) => key === 'value' || !holdsExpression(value)) ? locator : undefined;
+	} catch {
+		return undefined;
+	}
+}

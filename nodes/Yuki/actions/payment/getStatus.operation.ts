@@ -28,7 +28,7 @@ import { parseReferenceList, referenceRequest } from '../../payments/references'
 import { Sightings, sightingsKey } from '../../payments/sightings';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, chosenAdministration, toNodeError } from '../../shared/runContext';
-import { parameterPerItem } from '../../shared/itemParameters';
+import { locatorValuePerItem, parameterPerItem } from '../../shared/itemParameters';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 import { handleItemError, resultItem } from '../../shared/items';
 import { paymentItemError } from './outcome';
@@ -236,7 +236,7 @@ interface LookupParameters {
 function lookupParameters(this: IExecuteFunctions): LookupParameters {
 	return {
 		side: parameterPerItem(this, 'side'),
-		administrationId: parameterPerItem(this, 'administrationId', '', { extractValue: true }),
+		administrationId: locatorValuePerItem(this, 'administrationId'),
 		referenceSource: parameterPerItem(this, 'referenceSource', 'perItem'),
 		reference: parameterPerItem(this, 'reference', ''),
 		total: parameterPerItem(this, 'total', ''),

@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { jsonFieldPath } from '../../../../nodes/Yuki/shared/jsonFieldExpression';
-import { parameterPerItem } from '../../../../nodes/Yuki/shared/itemParameters';
+import { locatorValuePerItem, parameterPerItem } from '../../../../nodes/Yuki/shared/itemParameters';
+import { administrationField } from '../../../../nodes/Yuki/shared/parameters';
 import { runYukiNode } from '../../../helpers';
 
 // With the extension: "Yuki.node" alone would resolve to the codex file Yuki.node.json.
@@ -70,7 +71,7 @@ interface Comparison {
  * A node that reads its one string parameter both ways for every item: n8n's getNodeParameter and
  * parameterPerItem (with the fast path), counting how often the latter still asked n8n.
  */
-function comparingNode(fallbacks: { count: number }): INodeType {
+function comparingNode(fallbacks: { count: number }, locator = false): INodeType {
 	return {
 		description: {
 			displayName: 'Compare',
@@ -81,18 +82,19 @@ function comparingNode(fallbacks: { count: number }): INodeType {
 			defaults: { name: 'Compare' },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			properties: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+			// The administration picker as the node has it (a resource locator whose modes have no extractValue).
+			properties: [locator ? administrationField({}, 'value') : { displayName: 'Value', name: 'value', type: 'string', default: '' }],
 		},
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const counted = {
 				getNode: () => this.getNode(),
 				getInputData: () => this.getInputData(),
-				getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+				getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: IDataObject) => {
 					fallbacks.count++;
-					return this.getNodeParameter(name, itemIndex, fallback);
+					return this.getNodeParameter(name, itemIndex, fallback, options);
 				},
 			} as unknown as IExecuteFunctions;
-			const direct = parameterPerItem(counted, 'value', '');
+			const direct = locator ? locatorValuePerItem(counted, 'value') : parameterPerItem(counted, 'value', '');
 			const outcome = (read: () => unknown) => {
 				try {
 					return { value: read() };
@@ -102,7 +104,7 @@ function comparingNode(fallbacks: { count: number }): INodeType {
 			};
 			return [
 				this.getInputData().map((_, itemIndex) => {
-					const n8n = outcome(() => this.getNodeParameter('value', itemIndex, ''));
+					const n8n = outcome(() => (locator ? this.getNodeParameter('value', itemIndex, '', { extractValue: true }) : this.getNodeParameter('value', itemIndex, '')));
 					const ours = outcome(() => direct(itemIndex));
 					const comparison: Comparison = { same: isDeepStrictEqual(n8n, ours), n8n: String(JSON.stringify(n8n)), direct: String(JSON.stringify(ours)) };
 					return { json: comparison as unknown as IDataObject, pairedItem: { item: itemIndex } };
@@ -112,11 +114,11 @@ function comparingNode(fallbacks: { count: number }): INodeType {
 	};
 }
 
-async function compare(value: string): Promise<{ results: Comparison[]; fallbacks: number }> {
+async function compare(value: unknown, locator = false): Promise<{ results: Comparison[]; fallbacks: number }> {
 	const fallbacks = { count: 0 };
 	const run = await runYukiNode({
-		nodeType: comparingNode(fallbacks),
-		parameters: { value },
+		nodeType: comparingNode(fallbacks, locator),
+		parameters: { value } as INodeParameters,
 		items: ITEMS.map((json) => ({ json })),
 		credentials: {},
 	});
@@ -147,6 +149,25 @@ describe('reading ={{ $json.field }} straight from the item', () => {
 			// Text without "=" is no expression: read once for all items.
 			assert.equal(fallbacks, value.startsWith('=') ? ITEMS.length : 1, `${value} must always be n8n's`);
 		}
+	});
+
+	it('reads the administration picker per item as n8n does, with the item read directly for a plain field', async () => {
+		const shapes = [
+			...FAST.map((value) => ({ __rl: true, mode: 'id', value })),
+			...NOT_FAST.filter((value) => value.startsWith('=')).map((value) => ({ __rl: true, mode: 'id', value })),
+			{ __rl: true, mode: 'list', value: '={{ $json.a }}', cachedResultName: 'Demo BV' },
+			{ __rl: true, mode: '={{ "id" }}', value: '={{ $json.a }}' },
+			'={{ $json.a }}',
+			{ __rl: true, mode: 'id', value: '3b0b6a5e-8b8f-4d3a-9b53-0b6a6f8e2c11' },
+		];
+		for (const value of shapes) {
+			const { results } = await compare(value, true);
+			results.forEach((result, index) => {
+				assert.ok(result.same, `${JSON.stringify(value)} on ${JSON.stringify(ITEMS[index])}: n8n ${result.n8n}, direct ${result.direct}`);
+			});
+		}
+		assert.equal((await compare({ __rl: true, mode: 'id', value: '={{ $json.a }}' }, true)).fallbacks, 7);
+		assert.equal((await compare({ __rl: true, mode: '={{ "id" }}', value: '={{ $json.a }}' }, true)).fallbacks, ITEMS.length);
 	});
 
 	it("is only used where n8n returns the item's value unchanged: no field of the nodes has validateType", () => {
