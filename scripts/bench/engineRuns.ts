@@ -42,6 +42,18 @@ export async function getStatusRun(credentials: YukiCredentialData, references: 
 	return run;
 }
 
+/** Payment → Get Status, all references in one item ("A List of References"): one expression for the run. */
+export async function getStatusListRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+	const run = await runYukiNode({
+		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'list', references: '={{ $json.refs }}' },
+		items: [{ json: { refs: [...references] } }],
+		credentials,
+		continueOnFail: true,
+	});
+	assertClean(run, references.length, `payment status of a list of ${references.length} references`);
+	return run;
+}
+
 export function references(prefix: string, count: number): string[] {
 	return Array.from({ length: count }, (_, index) => `${prefix}-${String(index + 1).padStart(6, '0')}`);
 }

@@ -9,20 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { pollTrigger } from '../harness/pollTrigger';
-import { consecutiveReferences, getStatusRun } from './engineRuns';
+import { consecutiveReferences, getStatusListRun, getStatusRun } from './engineRuns';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
-import { runYukiNode } from '../harness/runWorkflow';
-
-/** Get Status with all references in one item ("A List of References"): one expression for the run. */
-async function listRun(credentials: Record<string, unknown>, refs: string[]): Promise<void> {
-	const run = await runYukiNode({
-		parameters: { resource: 'payment', operation: 'getStatus', side: 'debtor', referenceSource: 'list', references: '={{ $json.refs }}' },
-		items: [{ json: { refs } }],
-		credentials,
-	});
-	if (run.error || run.items.length !== refs.length) throw new Error(`list run: ${run.error?.message ?? run.items.length}`);
-}
 
 async function main(): Promise<void> {
 	const size = Number(process.argv[2] ?? 10_000);
@@ -49,7 +38,7 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	if (what === 'status') await getStatusRun(credentials, refs);
-	else if (what === 'list') await listRun(credentials, refs);
+	else if (what === 'list') await getStatusListRun(credentials, refs);
 	else if (what === 'polls') {
 		// First and second poll alternately, as the bench compares them.
 		for (let round = 0; round < 3; round++) {

@@ -1,12 +1,12 @@
 /**
  * One size of the scaling scenario in a process of its own (spawned by scaling.ts with
- * --expose-gc), against the replay server the parent runs: Get Status and the trigger's first
- * and second poll, each timed over several rounds, with the peak memory of its first round over
+ * --expose-gc), against the replay server the parent runs: Get Status (one reference per item)
+ * and the trigger's first and second poll, or (BENCH_ONLY=list) Get Status with one list item, each timed over several rounds, with the peak memory of its first round over
  * a baseline taken after a garbage collection. Prints one JSON line.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { pollTrigger } from '../harness/pollTrigger';
-import { consecutiveReferences, getStatusRun, references } from './engineRuns';
+import { consecutiveReferences, getStatusListRun, getStatusRun, references } from './engineRuns';
 import { withPeakMemory } from './peak';
 
 interface Kind {
@@ -33,6 +33,11 @@ async function main(): Promise<void> {
 	const warmPoll = await pollTrigger({ parameters: { side: 'debtor' }, credentials });
 	await pollTrigger({ parameters: { side: 'debtor' }, credentials, staticData: warmPoll.staticData });
 
+	if (process.env.BENCH_ONLY === 'list') {
+		// A process of its own: its peak memory is not hidden by the heap the other runs grew.
+		console.log(JSON.stringify({ list: await measure(rounds, () => getStatusListRun(credentials, all)) }));
+		return;
+	}
 	const status = await measure(rounds, () => getStatusRun(credentials, all));
 	let staticData: IDataObject | undefined;
 	const firstPoll = await measure(rounds, async () => (staticData = (await pollTrigger({ parameters: { side: 'debtor' }, credentials })).staticData));

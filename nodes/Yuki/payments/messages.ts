@@ -130,27 +130,28 @@ const TEXTS: Record<MessageLanguage, Texts> = {
 	},
 };
 
-const moneyText = (value: Decimal, currency: string) => `${currency} ${amountText(value)}`;
+function moneyText(value: Decimal, currency: string): string {
+	return `${currency} ${amountText(value)}`;
+}
 
 /** Get Status's message for an invoice Yuki shows (open, partly paid, paid). */
 export function paymentMessage(input: PaymentMessageInput, style: MessageStyle = DEFAULT_STYLE): string {
 	const texts = TEXTS[style.language];
-	const money = (value: Decimal) => moneyText(value, input.currency);
+	const { received, currency } = input;
 	const day = formatDay(input.seenOn, style);
-	const stillOpen = input.status === 'partiallyPaid' ? texts.stillOpen(money(input.open)) : '';
+	const stillOpen = input.status === 'partiallyPaid' ? texts.stillOpen(moneyText(input.open, currency)) : '';
 	const gone = input.leftOpenItems ? texts.gone : '';
-	const { received } = input;
 
-	if (compareDecimals(received, ZERO) > 0) return `${texts.received(money(received), day)}${stillOpen}${gone}`;
-	if (input.status === 'open') return texts.noPaymentYet(money(input.open));
+	if (compareDecimals(received, ZERO) > 0) return `${texts.received(moneyText(received, currency), day)}${stillOpen}${gone}`;
+	if (input.status === 'open') return texts.noPaymentYet(moneyText(input.open, currency));
 	if (isZero(received) && input.previouslyPaid) {
 		return input.status === 'paid'
-			? `${texts.noNewFullyPaid(money(input.previouslyPaid))}${gone}`
-			: texts.noNewStillOpen(money(input.previouslyPaid), money(input.open));
+			? `${texts.noNewFullyPaid(moneyText(input.previouslyPaid, currency))}${gone}`
+			: texts.noNewStillOpen(moneyText(input.previouslyPaid, currency), moneyText(input.open, currency));
 	}
 	if (isZero(received)) return `${texts.settled(day)}${gone}`;
 	// Less paid than recorded: a payment was reversed or re-assigned in Yuki.
-	return `${texts.wentDown(money(received).replace('-', ''), day)}${stillOpen}`;
+	return `${texts.wentDown(moneyText(received, currency).replace('-', ''), day)}${stillOpen}`;
 }
 
 /** Get Status's message for a reference without evidence of payment. */

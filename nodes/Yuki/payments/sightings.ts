@@ -120,7 +120,8 @@ export class Sightings {
 	/** Forgets what is old, and stores the memory when anything changed. */
 	save(): void {
 		if (!this.staticData) return;
-		for (const [key, [, , lastSeen, gone]] of Object.entries(this.refs)) {
+		for (const key of Object.keys(this.refs)) {
+			const [, , lastSeen, gone] = this.refs[key];
 			if ((gone && this.olderThan(gone, SETTLED_KEEP_DAYS)) || this.olderThan(lastSeen, UNSEEN_KEEP_DAYS)) {
 				delete this.refs[key];
 				this.changed = true;
@@ -134,7 +135,8 @@ export class Sightings {
 
 	private storedKey(reference: string, caseInsensitive: boolean): string | undefined {
 		const exact = referenceKey(reference, false);
-		if (exact in this.refs || !caseInsensitive) return exact in this.refs ? exact : undefined;
+		if (exact in this.refs) return exact;
+		if (!caseInsensitive) return undefined;
 		if (!this.lowerCaseIndex) {
 			this.lowerCaseIndex = new Map();
 			for (const key of Object.keys(this.refs)) this.lowerCaseIndex.set(key.toLocaleLowerCase('nl'), key);

@@ -3,9 +3,11 @@
  * getNodeParameter costs tens of microseconds even for a fixed value (it builds the expression
  * context's keys and validates the value each time), which at 100,000 items is seconds per
  * parameter. A parameter without an expression has the same value for every item, so it is read
- * once; one with an expression (`={{ $json.reference }}`) is evaluated per item, as n8n does.
+ * once; one with an expression is evaluated per item, as n8n does, except the plain field read
+ * `={{ $json.reference }}`, which is read from the item itself (jsonFieldExpression.ts).
  */
 import type { IExecuteFunctions, IGetNodeParameterOptions, NodeParameterValueType } from 'n8n-workflow';
+import { jsonFieldReader } from './jsonFieldExpression';
 
 type Value = NodeParameterValueType | object;
 
@@ -24,6 +26,15 @@ function storedValue(fns: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
+/** The fast reader of an exact `={{ $json.<field> }}`, or undefined for any other stored value. */
+function storedFieldReader(fns: IExecuteFunctions, name: string, read: (itemIndex: number) => Value): ((itemIndex: number) => Value) | undefined {
+	try {
+		return jsonFieldReader(fns, storedValue(fns, name), read) as ((itemIndex: number) => Value) | undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Whether a parameter has the same value for every item (it holds no expression). */
 export function isFixedParameter(fns: IExecuteFunctions, name: string): boolean {
 	try {
@@ -36,7 +47,8 @@ export function isFixedParameter(fns: IExecuteFunctions, name: string): boolean 
 /**
  * `getNodeParameter(name, itemIndex, fallback, options)` per item. A fixed value is read once
  * (only a primitive result is kept: an object may be changed by its reader); an error is not
- * kept, so that each item reports its own.
+ * kept, so that each item reports its own. Without `options`, an exact `={{ $json.<field> }}`
+ * is read from the input item (only for fields without n8n's `validateType`).
  */
 export function parameterPerItem(
 	fns: IExecuteFunctions,
@@ -45,7 +57,10 @@ export function parameterPerItem(
 	options?: IGetNodeParameterOptions,
 ): (itemIndex: number) => Value {
 	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, fallback, options) as Value;
-	if (!isFixedParameter(fns, name)) return read;
+	if (!isFixedParameter(fns, name)) {
+		const direct = options === undefined ? storedFieldReader(fns, name, read) : undefined;
+		return direct ?? read;
+	}
 	let kept: { value: Value } | undefined;
 	return (itemIndex) => {
 		if (kept) return kept.value;
@@ -53,4 +68,41 @@ export function parameterPerItem(
 		if (value === null || value === undefined || typeof value !== 'object') kept = { value };
 		return value;
 	};
+}
+
+/**
+ * The value of a resource locator per item, as `getNodeParameter(name, itemIndex, '', { extractValue: true })`
+ * gives it, for a field whose modes have no `extractValue` (the administration picker: n8n then
+ * returns the locator's `value` as it resolved it). An exact `={{ $json.<field> }}` as the value
+ * (of the locator, or of the whole field) is read from the input item, as in parameterPerItem.
+ */
+export function locatorValuePerItem(fns: IExecuteFunctions, name: string): (itemIndex: number) => Value {
+	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, '', { extractValue: true }) as Value;
+	if (isFixedParameter(fns, name)) return parameterPerItem(fns, name, '', { extractValue: true });
+	let direct: ((itemIndex: number) => Value) | undefined;
+	try {
+		const stored = storedValue(fns, name);
+		const locator = locatorWithFixedMode(fns, name);
+		if (locator) direct = jsonFieldReader(fns, locator.value, read) as ((itemIndex: number) => Value) | undefined;
+		else if (typeof stored === 'string') direct = jsonFieldReader(fns, stored, read) as ((itemIndex: number) => Value) | undefined;
+	} catch {
+		direct = undefined;
+	}
+	return direct ?? read;
+}
+
+/**
+ * The stored resource locator of `name` when only its value may be an expression (mode and
+ * cached name fixed), else undefined: n8n then resolves it per item to the same object with the
+ * value resolved.
+ */
+export function locatorWithFixedMode(fns: IExecuteFunctions, name: string): Record<string, unknown> | undefined {
+	try {
+		const stored = storedValue(fns, name);
+		if (stored === null || typeof stored !== 'object' || Array.isArray(stored) || !('mode' in stored)) return undefined;
+		const locator = stored as Record<string, unknown>;
+		return Object.entries(locator).every(([key, value]) => key === 'value' || !holdsExpression(value)) ? locator : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { RunContext } from './runContext';
-import { isFixedParameter, parameterPerItem } from './itemParameters';
+import { isFixedParameter, locatorValuePerItem, locatorWithFixedMode, parameterPerItem } from './itemParameters';
 import { administrationValue } from './runContext';
 
 export const SIMPLIFY = 'simplify';
@@ -42,7 +42,7 @@ export function administrationLabel(raw: unknown, credentialDefault: string | un
 export interface Presentation {
 	/** Whether the operation has the Administration field (operations that work in one). */
 	hasAdministration: boolean;
-	/** The compact item of a result, when the operation offers Simplify. */
+	/** The compact item of a result, when the operation offers Simplify: a new object (the router completes it in place). */
 	simplify?: (json: IDataObject) => IDataObject;
 }
 
@@ -66,10 +66,13 @@ export function presentOutput(
 	// Read once when not an expression: n8n's read costs seconds over 100,000 items.
 	const sameAdministration = isFixedParameter(this, 'administrationId');
 	const simplifyOf = parameterPerItem(this, SIMPLIFY, true);
+	// A picker whose value alone is an expression (departments): the value per item, the rest as stored.
+	const locator = !sameAdministration && presentation.hasAdministration ? locatorWithFixedMode(this, 'administrationId') : undefined;
+	const valueOf = locator ? locatorValuePerItem(this, 'administrationId') : undefined;
 	const labelOf = (itemIndex: number): string | undefined => {
 		const key = sameAdministration ? 0 : itemIndex;
 		if (!labels.has(key)) {
-			const raw = this.getNodeParameter('administrationId', itemIndex, '');
+			const raw = locator && valueOf ? { ...locator, value: valueOf(itemIndex) } : this.getNodeParameter('administrationId', itemIndex, '');
 			labels.set(key, administrationLabel(raw, context.credentials.administrationId));
 		}
 		return labels.get(key);
@@ -81,7 +84,9 @@ export function presentOutput(
 		if (presentation.simplify && simplifyOf(itemIndex) === true) json = presentation.simplify(json);
 		if (presentation.hasAdministration) {
 			const administration = labelOf(itemIndex);
-			if (administration) json = { ...json, administration };
+			// The compact item is a fresh object: completed in place rather than copied once more.
+			if (administration && json !== item.json) json.administration = administration;
+			else if (administration) json = { ...json, administration };
 		}
 		return json === item.json ? item : { ...item, json };
 	});

@@ -19,7 +19,7 @@ import { messageOptions, readSide, sideField } from '../../payments/parameters';
 import { parseReferenceList, referenceRequest } from '../../payments/references';
 import type { RunContext } from '../../shared/runContext';
 import { administrationFor, chosenAdministration } from '../../shared/runContext';
-import { parameterPerItem } from '../../shared/itemParameters';
+import { locatorValuePerItem, parameterPerItem } from '../../shared/itemParameters';
 import { handleItemError, resultItem } from '../../shared/items';
 import { paymentItemError } from './outcome';
 import { simplifyField } from '../../shared/presentation';
@@ -210,7 +210,7 @@ interface LookupParameters {
 function lookupParameters(this: IExecuteFunctions): LookupParameters {
 	return {
 		side: parameterPerItem(this, 'side'),
-		administrationId: parameterPerItem(this, 'administrationId', '', { extractValue: true }),
+		administrationId: locatorValuePerItem(this, 'administrationId'),
 		referenceSource: parameterPerItem(this, 'referenceSource', 'perItem'),
 		reference: parameterPerItem(this, 'reference', ''),
 		total: parameterPerItem(this, 'total', ''),

@@ -245,15 +245,18 @@ describe('Payment → Get Status', () => {
 
 	it('looks up each item in its own administration (departments)', async () => {
 		await withPaymentSandbox(async (sandbox) => {
-			const { items } = await getStatus(sandbox, { reference: REFERENCE_EXPRESSION, administrationId: '={{ $json.administrationId }}' }, [
-				{ json: { invoiceNumber: 'DEMO-2025-001', administrationId: DEMO.organisation.id } },
-				{ json: { invoiceNumber: 'DEMO-2025-001', administrationId: DEMO.department.id } },
-			]);
-			assert.deepEqual(items.map((item) => [item.json.administrationId, item.json.notInOpenItems]), [
-				[DEMO.organisation.id, false],
-				[DEMO.department.id, true],
-			]);
-			assert.equal(items[1].json.status, 'notFound', 'booked in another administration: not paid');
+			// The field as an expression, and the picker's ID mode with an expression (how the editor stores it).
+			for (const administrationId of ['={{ $json.administrationId }}', { __rl: true, mode: 'id', value: '={{ $json.administrationId }}' }]) {
+				const { items } = await getStatus(sandbox, { reference: REFERENCE_EXPRESSION, administrationId }, [
+					{ json: { invoiceNumber: 'DEMO-2025-001', administrationId: DEMO.organisation.id } },
+					{ json: { invoiceNumber: 'DEMO-2025-001', administrationId: DEMO.department.id } },
+				]);
+				assert.deepEqual(items.map((item) => [item.json.administrationId, item.json.administration, item.json.notInOpenItems]), [
+					[DEMO.organisation.id, DEMO.organisation.id, false],
+					[DEMO.department.id, DEMO.department.id, true],
+				]);
+				assert.equal(items[1].json.status, 'notFound', 'booked in another administration: not paid');
+			}
 		});
 	});
 
