@@ -15,16 +15,29 @@ const MIN_SECRET_LENGTH = 3;
 const ECHOED_SESSION =
 	/(session[\s_-]*(?:id)?[^0-9a-f]{0,20})(\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?)/gi;
 
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+
+interface SecretMatcher {
+	patterns: RegExp[];
+	/**
+	 * The secret's letters and digits in lower case, when they are all ASCII. In ASCII text every
+	 * form the patterns find is these characters in order once the other characters are taken out,
+	 * so text without them cannot hold the secret and the patterns need not run.
+	 */
+	asciiCore?: string;
+}
+
 export class Redactor {
 	private readonly secrets = new Set<string>();
 
-	private patterns: RegExp[] = [];
+	private matchers: SecretMatcher[] = [];
 
 	add(secret: string | undefined): void {
 		const value = secret?.trim();
 		if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) return;
 		this.secrets.add(value);
-		this.patterns = [...this.secrets].sort((a, b) => b.length - a.length).flatMap(secretPatterns);
+		this.matchers = [...this.secrets].sort((a, b) => b.length - a.length).map(secretMatcher);
 	}
 
 	redact(text: string): string;
@@ -32,10 +45,28 @@ export class Redactor {
 	redact(text: string | undefined): string | undefined {
 		if (text === undefined) return undefined;
 		let result = text;
+		// The patterns are costly to compile (V8 compiles a regular expression on its first use, and
+		// again after a garbage collection dropped it), so they run only on text that may hold the secret.
+		let lettersAndDigits: string | undefined;
 		// Longest first, so a secret that contains another is removed whole.
-		for (const pattern of this.patterns) result = result.replace(pattern, REDACTED);
+		for (const { patterns, asciiCore } of this.matchers) {
+			if (asciiCore !== undefined && ASCII_ONLY.test(result)) {
+				lettersAndDigits ??= result.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
+				if (!lettersAndDigits.includes(asciiCore)) continue;
+			}
+			for (const pattern of patterns) {
+				const replaced = result.replace(pattern, REDACTED);
+				if (replaced !== result) lettersAndDigits = undefined;
+				result = replaced;
+			}
+		}
 		return result.replace(ECHOED_SESSION, (_match, prefix: string) => `${prefix}${REDACTED}`);
 	}
+}
+
+function secretMatcher(secret: string): SecretMatcher {
+	const core = secret.replace(/[^\p{L}\p{N}]/gu, '');
+	return { patterns: secretPatterns(secret), asciiCore: ASCII_ONLY.test(core) ? core.toLowerCase() : undefined };
 }
 
 /**
