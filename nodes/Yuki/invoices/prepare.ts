@@ -3,13 +3,14 @@
  * source, PDF located and checked, every field validated, and the checks only the node knows.
  * Nothing here calls Yuki, and no PDF stays in memory.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec, NormalisedRecord } from '../documents/fields';
 import { inspectDocument } from '../documents/inspect';
 import { describeIssues, validateRecord } from '../documents/validate';
+import { parameterPerItem } from '../shared/itemParameters';
 import type { RunContext } from '../shared/runContext';
-import { administrationFor } from '../shared/runContext';
+import { administrationFor, chosenAdministration } from '../shared/runContext';
 import type { InvoiceOptions } from './options';
 import type { PdfReference } from './pdf';
 import { PDF_PLACEHOLDER, checkPdf } from './pdf';
@@ -57,9 +58,34 @@ function contactCodeOf(record: NormalisedRecord): string | undefined {
 	return contact && typeof contact === 'object' && !Array.isArray(contact) ? str(contact.contactCode) : undefined;
 }
 
+/**
+ * What every item of a run reads from the node's parameters, each read once when it holds no
+ * expression (n8n's getNodeParameter costs tens of microseconds per call, seconds over a large run).
+ */
+export interface RunParameters {
+	administrationId(itemIndex: number): unknown;
+	binaryPropertyName(itemIndex: number): unknown;
+	/** Dot path of the invoice in the item's JSON (From Input JSON). */
+	jsonProperty(itemIndex: number): unknown;
+	/** The workflow's time zone (dates given with a time are read in it). */
+	timeZone: string;
+}
+
+export function runParameters(this: IExecuteFunctions): RunParameters {
+	return {
+		administrationId: parameterPerItem(this, 'administrationId', '', { extractValue: true }),
+		binaryPropertyName: parameterPerItem(this, 'binaryPropertyName', ''),
+		jsonProperty: parameterPerItem(this, 'jsonProperty', ''),
+		timeZone: this.getTimezone(),
+	};
+}
+
+/** The JSON source's invoice as the caller already read it: the item's object, or one entry of the list it holds. */
+export type GivenInvoice = { entry?: undefined; input: IDataObject } | { entry: number; value: unknown };
+
 /** The PDF parameter: the binary property name, empty when the item has none (sales only). */
-function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, itemIndex: number): string {
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, '') ?? '').trim();
+function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, parameters: RunParameters, itemIndex: number): string {
+	const property = String(parameters.binaryPropertyName(itemIndex) ?? '').trim();
 	if (!property && config.pdfRequired) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -114,11 +140,13 @@ export async function prepareItem(
 	source: InvoiceSource,
 	item: INodeExecutionData,
 	itemIndex: number,
-	/** One invoice of a list held by the item: its position and value. */
-	listEntry?: { entry: number; value: unknown },
+	parameters: RunParameters,
+	/** From Input JSON: the invoice already read from the item (one entry of a list, or the item's object). */
+	given?: GivenInvoice,
 ): Promise<PreparedItem> {
 	// n8n's getNode() deep-copies the node on every call, so only the error paths ask for it.
-	const administrationId = administrationFor.call(this, context, itemIndex);
+	const administrationId =
+		chosenAdministration(parameters.administrationId(itemIndex), context.credentials) || administrationFor.call(this, context, itemIndex);
 	const warnings: string[] = [];
 
 	if (source === 'xml') {
@@ -145,14 +173,17 @@ export async function prepareItem(
 		};
 	}
 
-	const input = listEntry
-		? invoiceEntryInput.call(this, config.document, listEntry.value, itemIndex, listEntry.entry)
-		: invoiceInput.call(this, source, config.document, item, itemIndex);
+	const input =
+		given === undefined
+			? invoiceInput.call(this, source, config.document, item, itemIndex)
+			: given.entry === undefined
+				? given.input
+				: invoiceEntryInput.call(this, config.document, given.value, itemIndex, given.entry);
 	let pdf: PdfReference | undefined;
 	// A JSON body may bring its own base64 PDF; otherwise it comes from the binary property
 	// (one file per item: the invoices of a list each bring their own documentBase64).
-	if (!listEntry && (input.documentBase64 === undefined || input.documentBase64 === '')) {
-		const property = pdfProperty.call(this, config, itemIndex);
+	if (given?.entry === undefined && (input.documentBase64 === undefined || input.documentBase64 === '')) {
+		const property = pdfProperty.call(this, config, parameters, itemIndex);
 		if (property) {
 			pdf = await checkPdf.call(this, itemIndex, property);
 			input.documentFileName = input.documentFileName || pdf.fileName;
@@ -161,7 +192,7 @@ export async function prepareItem(
 	}
 
 	const validation = validateRecord(config.document, input, {
-		timeZone: this.getTimezone(),
+		timeZone: parameters.timeZone,
 		unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error',
 	});
 	if (!validation.ok) {
@@ -188,7 +219,7 @@ export async function prepareItem(
 
 	return {
 		itemIndex,
-		entry: listEntry?.entry,
+		entry: given?.entry,
 		administrationId,
 		warnings,
 		invoices: [{ itemIndex, administrationId, reference: str(record.reference), record, pdf }],

@@ -19,8 +19,8 @@ import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, runAccount, summariseRun } from './output';
 import { pdfBytes } from './pdf';
-import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
-import { prepareItem } from './prepare';
+import type { GivenInvoice, InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
+import { prepareItem, runParameters } from './prepare';
 import type { InvoiceReport } from './reports';
 import { alreadyInYukiMessage, confirmedBooking, reportFor } from './reports';
 import { refuseUnsafeRetry } from './retryGuard';
@@ -94,6 +94,7 @@ export async function processInvoices(
 	const options = readInvoiceOptions.call(this, operation.kind);
 	const source = this.getNodeParameter('invoiceSource', 0, 'fields') as InvoiceSource;
 	const continueOnFail = this.continueOnFail();
+	const parameters = runParameters.call(this);
 
 	// 1. Validate everything before anything is sent. An item holding a list of invoices gives
 	// one slot (and one output item) per invoice, each validated on its own.
@@ -102,7 +103,9 @@ export async function processInvoices(
 	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
-		const read = await settle(async () => (source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined));
+		const read = await settle(async () =>
+			source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex, parameters.jsonProperty) : undefined,
+		);
 		if (!read.ok) {
 			if (!continueOnFail) throw read.error;
 			slots.push({ itemIndex });
@@ -113,8 +116,10 @@ export async function processInvoices(
 		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
 			const slot: Slot = { itemIndex, entry };
 			slots.push(slot);
-			const listEntry = entry === undefined ? undefined : { entry, value };
-			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
+			// The JSON source's invoice is passed on as read here, not read (and copied) again.
+			const given: GivenInvoice | undefined =
+				read.value === undefined ? undefined : read.value.list ? { entry: entry as number, value } : { input: read.value.input };
+			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, parameters, given));
 			if (outcome.ok) prepared.push(outcome.value);
 			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
 			else throw forEntry(outcome.error, itemIndex, entry);
