@@ -155,7 +155,43 @@ function boundsOf(field: DecimalField): { min?: Decimal; max?: Decimal } {
 	return bounds;
 }
 
+const PLAIN_DECIMAL_TEXT = /^(-?)0*(\d*?)(?:\.(\d*?)0*)?$/;
+/** Up to this many significant digits, distinct decimals are distinct doubles, in the same order. */
+const EXACT_DIGITS = 15;
+
+/** Whether a field's limits can be compared with a plain number without losing exactness. */
+function plainBounds(field: DecimalField): boolean {
+	return (field.min === undefined || Number.isInteger(field.min)) && (field.max === undefined || Number.isInteger(field.max));
+}
+
+/**
+ * The canonical text of the common, plainly valid value (a whole number, or text such as
+ * "100.00" within the field's decimals and limits), written directly; undefined for anything
+ * else, which the exact path below reads, refuses or words the refusal of.
+ */
+function plainDecimalText(field: DecimalField, value: unknown): string | undefined {
+	const { decimals } = field;
+	let text: string;
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value) || Math.abs(value) >= 10 ** EXACT_DIGITS) return undefined;
+		text = (value < 0 ? '-' : '') + String(Math.abs(value)) + (decimals > 0 ? '.' + '0'.repeat(decimals) : '');
+	} else if (typeof value === 'string') {
+		const match = PLAIN_DECIMAL_TEXT.exec(value);
+		if (!match || value === '' || value === '-' || value.endsWith('.') || value.startsWith('.') || value.startsWith('-.')) return undefined;
+		const [, sign, whole, fraction = ''] = match;
+		if (fraction.length > decimals || whole.length + decimals > EXACT_DIGITS) return undefined;
+		const digits = (whole || '0') + (decimals > 0 ? '.' + fraction.padEnd(decimals, '0') : '');
+		text = sign && /[1-9]/.test(digits) ? '-' + digits : digits;
+	} else return undefined;
+	if (field.min === undefined && field.max === undefined) return text;
+	if (!plainBounds(field)) return undefined;
+	const number = Number(text);
+	return (field.min !== undefined && number < field.min) || (field.max !== undefined && number > field.max) ? undefined : text;
+}
+
 function normaliseDecimal(field: DecimalField, value: unknown): Outcome {
+	const plain = plainDecimalText(field, value);
+	if (plain !== undefined) return { value: plain };
 	const parsed = parseDecimal(value, field.decimals);
 	if (!parsed.ok) return { error: `${parsed.reason} (allowed: ${decimalAllowed(field)})` };
 	const { min, max } = boundsOf(field);
