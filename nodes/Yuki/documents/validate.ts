@@ -386,27 +386,27 @@ function validateObject(
 	reportUnknownKeys(input, fields, path, label, context);
 	const record: NormalisedRecord = {};
 	for (const { field, key } of fieldTable(fields).entries) {
-		const fieldPath = childPath(path, key);
 		const value = input[key];
 		if (isAbsent(value) || isEmptyGroup(field, value)) {
-			if (field.required) context.issues.push({ path: fieldPath, label: field.label, message: 'is required' });
+			if (field.required) context.issues.push({ path: childPath(path, key), label: field.label, message: 'is required' });
 			continue;
 		}
 		if (field.kind === 'group') {
 			if (!isPlainObject(value)) {
-				context.issues.push({ path: fieldPath, label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
+				context.issues.push({ path: childPath(path, key), label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
 				continue;
 			}
-			record[key] = validateObject(field.fields, value, fieldPath, field.label, context);
+			record[key] = validateObject(field.fields, value, childPath(path, key), field.label, context);
 			continue;
 		}
 		if (field.kind === 'list') {
-			const list = validateList(field, value, fieldPath, context);
+			const list = validateList(field, value, childPath(path, key), context);
 			if (list) record[key] = list;
 			continue;
 		}
+		// A scalar's path is only spelled out for an issue: a large run has millions of fields.
 		const outcome = normaliseScalar(field, value, context);
-		if ('error' in outcome) context.issues.push({ path: fieldPath, label: field.label, message: outcome.error });
+		if ('error' in outcome) context.issues.push({ path: childPath(path, key), label: field.label, message: outcome.error });
 		else record[key] = outcome.value;
 	}
 	return record;
