@@ -247,8 +247,11 @@ async function sendAll(
 	// The first invoice of the run with each number (an item may hold a list of invoices).
 	const numberOf = (invoice: PreparedInvoice) => `${invoice.administrationId}\u0000${invoice.reference?.trim() ?? ''}`;
 	const firstWithNumber = new Map<string, PreparedInvoice>();
-	for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
-		if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+	// Only needed to report the run's own duplicates, usually none.
+	if (duplicates.size > 0) {
+		for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
+			if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+		}
 	}
 	return prepared.map((item) => {
 		const itemReports = item.invoices.map((invoice) => {
