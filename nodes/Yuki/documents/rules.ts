@@ -58,15 +58,30 @@ interface SmallDecimal {
 	scale: number;
 }
 
-const CANONICAL = /^-?\d+(?:\.(\d+))?$/;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
 
+/**
+ * A canonical decimal ("-12.50") read digit by digit into a number (no string or match per value);
+ * undefined when not given as text, null when not plain digits or not exact in a number.
+ */
 function smallDecimalOf(value: unknown): SmallDecimal | undefined | null {
 	if (typeof value !== 'string') return undefined;
-	const match = CANONICAL.exec(value);
-	if (!match) return null;
-	const units = Number(match[1] === undefined ? value : value.replace('.', ''));
-	return Number.isSafeInteger(units) ? { units, scale: match[1]?.length ?? 0 } : null;
+	const length = value.length;
+	let position = value.charCodeAt(0) === 45 ? 1 : 0;
+	let units = 0;
+	let digits = 0;
+	let scale = -1;
+	for (; position < length; position++) {
+		const code = value.charCodeAt(position);
+		if (code === 46 && scale === -1 && digits > 0) scale = 0;
+		else if (code >= 48 && code <= 57) {
+			units = units * 10 + (code - 48);
+			digits++;
+			if (scale >= 0) scale++;
+		} else return null;
+	}
+	if (digits === 0 || scale === 0 || !Number.isSafeInteger(units)) return null;
+	return { units: value.charCodeAt(0) === 45 ? -units : units, scale: Math.max(scale, 0) };
 }
 
 /** `value` at `scale` decimals, rounded half away from zero; null when not exact in a number. */

@@ -155,13 +155,41 @@ function boundsOf(field: DecimalField): { min?: Decimal; max?: Decimal } {
 	return bounds;
 }
 
-const PLAIN_DECIMAL_TEXT = /^(-?)0*(\d*?)(?:\.(\d*?)0*)?$/;
 /** Up to this many significant digits, distinct decimals are distinct doubles, in the same order. */
 const EXACT_DIGITS = 15;
+const ZEROS = Array.from({ length: EXACT_DIGITS + 1 }, (_, count) => '0'.repeat(count));
 
 /** Whether a field's limits can be compared with a plain number without losing exactness. */
 function plainBounds(field: DecimalField): boolean {
 	return (field.min === undefined || Number.isInteger(field.min)) && (field.max === undefined || Number.isInteger(field.max));
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Text such as "100" or "100.5" (optional minus, no leading zeros, at most the field's decimals,
+ * at most 15 digits in all) in canonical form, usually the text itself; undefined otherwise.
+ */
+function plainDecimalString(text: string, decimals: number): string | undefined {
+	const length = text.length;
+	let position = text.charCodeAt(0) === 45 ? 1 : 0;
+	const wholeStart = position;
+	let nonZero = false;
+	for (; position < length && isDigit(text.charCodeAt(position)); position++) if (text.charCodeAt(position) !== 48) nonZero = true;
+	const wholeLength = position - wholeStart;
+	if (wholeLength === 0 || (wholeLength > 1 && text.charCodeAt(wholeStart) === 48) || wholeLength + decimals > EXACT_DIGITS) return undefined;
+	let fractionLength = 0;
+	if (position < length) {
+		if (text.charCodeAt(position++) !== 46) return undefined;
+		const fractionStart = position;
+		for (; position < length && isDigit(text.charCodeAt(position)); position++) if (text.charCodeAt(position) !== 48) nonZero = true;
+		fractionLength = position - fractionStart;
+		if (fractionLength === 0 || position < length || fractionLength > decimals) return undefined;
+	}
+	// "-0.00" is written 0.00: the exact path below knows that.
+	if (wholeStart === 1 && !nonZero) return undefined;
+	if (fractionLength === decimals) return text;
+	return text + (fractionLength === 0 ? '.' : '') + ZEROS[decimals - fractionLength];
 }
 
 /**
@@ -171,17 +199,13 @@ function plainBounds(field: DecimalField): boolean {
  */
 function plainDecimalText(field: DecimalField, value: unknown): string | undefined {
 	const { decimals } = field;
-	let text: string;
+	let text: string | undefined;
 	if (typeof value === 'number') {
 		if (!Number.isSafeInteger(value) || Math.abs(value) >= 10 ** EXACT_DIGITS) return undefined;
-		text = (value < 0 ? '-' : '') + String(Math.abs(value)) + (decimals > 0 ? '.' + '0'.repeat(decimals) : '');
+		text = (value < 0 ? '-' : '') + String(Math.abs(value)) + (decimals > 0 ? '.' + ZEROS[decimals] : '');
 	} else if (typeof value === 'string') {
-		const match = PLAIN_DECIMAL_TEXT.exec(value);
-		if (!match || value === '' || value === '-' || value.endsWith('.') || value.startsWith('.') || value.startsWith('-.')) return undefined;
-		const [, sign, whole, fraction = ''] = match;
-		if (fraction.length > decimals || whole.length + decimals > EXACT_DIGITS) return undefined;
-		const digits = (whole || '0') + (decimals > 0 ? '.' + fraction.padEnd(decimals, '0') : '');
-		text = sign && /[1-9]/.test(digits) ? '-' + digits : digits;
+		text = plainDecimalString(value, decimals);
+		if (text === undefined) return undefined;
 	} else return undefined;
 	if (field.min === undefined && field.max === undefined) return text;
 	if (!plainBounds(field)) return undefined;
@@ -330,8 +354,12 @@ function reportUnknownKeys(
 ): void {
 	if (context.unknownKeys === 'ignore') return;
 	const { keys: allowed, known } = fieldTable(fields);
-	const unknown = Object.keys(input).filter((key) => !known.has(key) && !isAbsent(input[key]));
-	if (unknown.length === 0) return;
+	let unknown: string[] | undefined;
+	// A loop, not Object.keys().filter(): this runs for every object of every record.
+	for (const key in input) {
+		if (Object.prototype.hasOwnProperty.call(input, key) && !known.has(key) && !isAbsent(input[key])) (unknown ??= []).push(key);
+	}
+	if (unknown === undefined) return;
 	const hints = unknown
 		.map((key) => ({ key, match: closestMatch(key, allowed) }))
 		.filter((hint) => hint.match !== undefined)
@@ -345,7 +373,9 @@ function reportUnknownKeys(
 
 /** An empty collection from n8n's UI (or an object of empty values) means the group was not given. */
 function isEmptyGroup(field: Field, value: unknown): boolean {
-	return field.kind === 'group' && isPlainObject(value) && Object.values(value).every(isAbsent);
+	if (field.kind !== 'group' || !isPlainObject(value)) return false;
+	for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isAbsent(value[key])) return false;
+	return true;
 }
 
 function validateList(field: ListField, value: unknown, path: string, context: Context): NormalisedRecord[] | undefined {
