@@ -113,7 +113,8 @@ function checkReferences(
 	warnings: string[],
 ): void {
 	const where = (position: number) => (references.length > 1 ? ` (invoice ${position + 1} of the XML document)` : '');
-	for (const [position, reference] of references.entries()) {
+	for (let position = 0; position < references.length; position++) {
+		const reference = references[position];
 		if (reference !== undefined && reference !== '' && reference.trim() === '') {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "reference" (Reference) is only spaces${where(position)}`, {
 				itemIndex,
@@ -132,7 +133,11 @@ function checkReferences(
 	}
 }
 
-export async function prepareItem(
+/**
+ * The item's invoice(s), validated, or the error naming what is wrong. Synchronous unless the
+ * item's PDF has to be looked at (a promise then): a large run then makes no promise per item.
+ */
+export function prepareItem(
 	this: IExecuteFunctions,
 	config: InvoiceOperationConfig,
 	context: RunContext,
@@ -143,7 +148,7 @@ export async function prepareItem(
 	parameters: RunParameters,
 	/** From Input JSON: the invoice already read from the item (one entry of a list, or the item's object). */
 	given?: GivenInvoice,
-): Promise<PreparedItem> {
+): PreparedItem | Promise<PreparedItem> {
 	// n8n's getNode() deep-copies the node on every call, so only the error paths ask for it.
 	const administrationId =
 		chosenAdministration(parameters.administrationId(itemIndex), context.credentials) || administrationFor.call(this, context, itemIndex);
@@ -179,20 +184,40 @@ export async function prepareItem(
 			: given.entry === undefined
 				? given.input
 				: invoiceEntryInput.call(this, config.document, given.value, itemIndex, given.entry);
-	let pdf: PdfReference | undefined;
+	const job: ItemJob = { config, options, source, itemIndex, entry: given?.entry, administrationId, warnings, timeZone: parameters.timeZone };
 	// A JSON body may bring its own base64 PDF; otherwise it comes from the binary property
 	// (one file per item: the invoices of a list each bring their own documentBase64).
 	if (given?.entry === undefined && (input.documentBase64 === undefined || input.documentBase64 === '')) {
 		const property = pdfProperty.call(this, config, parameters, itemIndex);
 		if (property) {
-			pdf = await checkPdf.call(this, itemIndex, property);
-			input.documentFileName = input.documentFileName || pdf.fileName;
-			input.documentBase64 = PDF_PLACEHOLDER;
+			return checkPdf.call(this, itemIndex, property).then((pdf) => {
+				input.documentFileName = input.documentFileName || pdf.fileName;
+				input.documentBase64 = PDF_PLACEHOLDER;
+				return validatedItem.call(this, job, input, pdf);
+			});
 		}
 	}
+	return validatedItem.call(this, job, input, undefined);
+}
 
+/** What validating one invoice needs to know besides the invoice. */
+interface ItemJob {
+	config: InvoiceOperationConfig;
+	options: InvoiceOptions;
+	source: InvoiceSource;
+	itemIndex: number;
+	/** Position in the item's list of invoices, if it holds one. */
+	entry: number | undefined;
+	administrationId: string;
+	warnings: string[];
+	timeZone: string;
+}
+
+/** The invoice of one item (its PDF, if any, already checked) validated, with the node's own checks. */
+function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject, pdf: PdfReference | undefined): PreparedItem {
+	const { config, options, source, itemIndex, administrationId, warnings } = job;
 	const validation = validateRecord(config.document, input, {
-		timeZone: parameters.timeZone,
+		timeZone: job.timeZone,
 		unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error',
 	});
 	if (!validation.ok) {
@@ -219,7 +244,7 @@ export async function prepareItem(
 
 	return {
 		itemIndex,
-		entry: given?.entry,
+		entry: job.entry,
 		administrationId,
 		warnings,
 		invoices: [{ itemIndex, administrationId, reference: str(record.reference), record, pdf }],

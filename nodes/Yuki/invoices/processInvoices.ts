@@ -28,7 +28,8 @@ import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
 import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
-import { settle } from '../shared/settle';
+import type { Settled } from '../shared/settle';
+import { settle, settleNow } from '../shared/settle';
 
 /** One invoice's place in the input: its item and, for an item holding a list, its position there. */
 interface Slot {
@@ -42,6 +43,13 @@ const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
 function forEntry(error: unknown, itemIndex: number, entry: number | undefined): unknown {
 	if (entry !== undefined && error instanceof Error) error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
 	return error;
+}
+
+/** A prepared item's outcome, waiting only when preparing it was asynchronous (an item with a PDF). */
+function settledItem(outcome: Settled<PreparedItem | Promise<PreparedItem>>): Settled<PreparedItem> | Promise<Settled<PreparedItem>> {
+	if (!outcome.ok) return outcome;
+	const { value } = outcome;
+	return value instanceof Promise ? settle(async () => await value) : { ok: true, value };
 }
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
@@ -103,7 +111,7 @@ export async function processInvoices(
 	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
-		const read = await settle(async () =>
+		const read = settleNow(() =>
 			source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex, parameters.jsonProperty) : undefined,
 		);
 		if (!read.ok) {
@@ -119,7 +127,8 @@ export async function processInvoices(
 			// The JSON source's invoice is passed on as read here, not read (and copied) again.
 			const given: GivenInvoice | undefined =
 				read.value === undefined ? undefined : read.value.list ? { entry: entry as number, value } : { input: read.value.input };
-			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, parameters, given));
+			const settled = settledItem(settleNow(() => prepareItem.call(this, operation, context, options, source, item, itemIndex, parameters, given)));
+			const outcome = settled instanceof Promise ? await settled : settled;
 			if (outcome.ok) prepared.push(outcome.value);
 			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
 			else throw forEntry(outcome.error, itemIndex, entry);
