@@ -78,6 +78,17 @@ async function main(): Promise<void> {
 		await sides.node();
 		const { profile } = await session.post('Profiler.stop');
 		writeFileSync(out, JSON.stringify(profile));
+		// Where the allocations of one node run come from (sampled, collected objects included).
+		await session.post('HeapProfiler.enable');
+		gc?.();
+		await session.post('HeapProfiler.startSampling', {
+			samplingInterval: 4096,
+			includeObjectsCollectedByMajorGC: true,
+			includeObjectsCollectedByMinorGC: true,
+		} as never);
+		await sides.node();
+		const { profile: heap } = await session.post('HeapProfiler.stopSampling');
+		writeFileSync(out.replace(/\.cpuprofile$/, '') + '.heapprofile', JSON.stringify(heap));
 	}
 	await replay.close();
 	await sandbox.close();
