@@ -22,7 +22,7 @@ import type {
 	TextField,
 } from './fields';
 import { childPath, entryPath, fieldTable, labelAtPath } from './paths';
-import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from './xmlText';
+import { ILLEGAL_XML_CHARACTER, hasIllegalXmlCharacter, normaliseLineEnds } from './xmlText';
 
 export interface ValidateOptions {
 	/** Zone in which ISO date-times and date objects are read as a date; default Europe/Amsterdam. */
@@ -111,7 +111,7 @@ function normaliseText(field: TextField, value: unknown): Outcome {
 	} else {
 		return { error: `must be text, not ${describeType(value)} (allowed: text, numbers are converted to text)` };
 	}
-	const illegal = ILLEGAL_XML_CHARACTER.exec(text);
+	const illegal = hasIllegalXmlCharacter(text) ? ILLEGAL_XML_CHARACTER.exec(text) : null;
 	if (illegal) {
 		const code = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 		return {

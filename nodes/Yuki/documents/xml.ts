@@ -12,7 +12,7 @@
  */
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
 import { fieldTable } from './paths';
-import { ILLEGAL_XML_CHARACTER } from './xmlText';
+import { hasIllegalXmlCharacter } from './xmlText';
 
 /** A record to write: a validated record whose file fields may hold the file's bytes. */
 export interface WritableRecord {
@@ -130,7 +130,7 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 		if (isAbsent(value)) continue;
 		if (typeof value === 'string' && field.kind !== 'group' && field.kind !== 'list') {
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
-			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
+			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
 			// Never empty (absent values were skipped): written in one go, the common case.
 			out.write(tags.open + escapeText(value) + tags.close);
 			continue;
