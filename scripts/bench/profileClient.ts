@@ -8,26 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
-import { YUKI_NODE_TYPE, packageNodeType } from '../harness/nodeTypes';
-import { runYukiNode } from '../harness/runWorkflow';
-import { salesInvoiceJson } from '../fixtures/invoices';
-import { references, salesRun } from './engineRuns';
+import { engineAloneRun, references, salesRun } from './engineRuns';
 import { rawSoapPost } from './rawPost';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
-
-/** The Yuki node's description with an execute that hands its input on untouched. */
-function passThrough(yuki: INodeType): INodeType {
-	return {
-		description: yuki.description,
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			return [this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
-		},
-	};
-}
 
 async function main(): Promise<void> {
 	const size = Number(process.argv[2] ?? 10_000);
@@ -42,13 +28,10 @@ async function main(): Promise<void> {
 	await salesRun(credentials, invoices);
 	const bodies = replay.recordedBodies('ProcessSalesInvoices');
 	replay.mode = 'replay';
-	const nodeType = passThrough(packageNodeType(YUKI_NODE_TYPE));
-	const parameters = { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' };
 
 	const sides: Record<string, () => Promise<unknown>> = {
 		node: () => salesRun(credentials, invoices),
-		engineOnly: () =>
-			runYukiNode({ parameters, items: invoices.map((reference) => ({ json: salesInvoiceJson(reference) })), credentials, nodeType }),
+		engineOnly: () => engineAloneRun(credentials, invoices),
 		raw: async () => {
 			for (const body of bodies) await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
 		},

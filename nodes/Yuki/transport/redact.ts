@@ -15,7 +15,7 @@ const MIN_SECRET_LENGTH = 3;
 const ECHOED_SESSION =
 	/(session[\s_-]*(?:id)?[^0-9a-f]{0,20})(\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?)/gi;
 
-const ASCII_ONLY = /^[\x00-\x7F]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
 
 interface SecretMatcher {
