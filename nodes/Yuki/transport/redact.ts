@@ -17,9 +17,12 @@ const ECHOED_SESSION =
 
 const ASCII_ONLY = /^\p{ASCII}*$/u;
 const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
 
 interface SecretMatcher {
-	patterns: RegExp[];
+	secret: string;
+	/** Built when first needed: a run that never meets the secret never builds them. */
+	patterns?: RegExp[];
 	/**
 	 * The secret's letters and digits in lower case, when they are all ASCII. In ASCII text every
 	 * form the patterns find is these characters in order once the other characters are taken out,
@@ -37,7 +40,8 @@ export class Redactor {
 		const value = secret?.trim();
 		if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) return;
 		this.secrets.add(value);
-		this.matchers = [...this.secrets].sort((a, b) => b.length - a.length).map(secretMatcher);
+		const known = new Map(this.matchers.map((matcher) => [matcher.secret, matcher]));
+		this.matchers = [...this.secrets].sort((a, b) => b.length - a.length).map((value) => known.get(value) ?? secretMatcher(value));
 	}
 
 	redact(text: string): string;
@@ -49,12 +53,13 @@ export class Redactor {
 		// again after a garbage collection dropped it), so they run only on text that may hold the secret.
 		let lettersAndDigits: string | undefined;
 		// Longest first, so a secret that contains another is removed whole.
-		for (const { patterns, asciiCore } of this.matchers) {
-			if (asciiCore !== undefined && ASCII_ONLY.test(result)) {
+		for (const matcher of this.matchers) {
+			if (matcher.asciiCore !== undefined && ASCII_ONLY.test(result)) {
 				lettersAndDigits ??= result.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
-				if (!lettersAndDigits.includes(asciiCore)) continue;
+				if (!lettersAndDigits.includes(matcher.asciiCore)) continue;
 			}
-			for (const pattern of patterns) {
+			matcher.patterns ??= secretPatterns(matcher.secret);
+			for (const pattern of matcher.patterns) {
 				const replaced = result.replace(pattern, REDACTED);
 				if (replaced !== result) lettersAndDigits = undefined;
 				result = replaced;
@@ -65,8 +70,8 @@ export class Redactor {
 }
 
 function secretMatcher(secret: string): SecretMatcher {
-	const core = secret.replace(/[^\p{L}\p{N}]/gu, '');
-	return { patterns: secretPatterns(secret), asciiCore: ASCII_ONLY.test(core) ? core.toLowerCase() : undefined };
+	const core = secret.replace(NOT_LETTER_OR_DIGIT, '');
+	return { secret, asciiCore: ASCII_ONLY.test(core) ? core.toLowerCase() : undefined };
 }
 
 /**
@@ -76,7 +81,7 @@ function secretMatcher(secret: string): SecretMatcher {
  */
 function secretPatterns(secret: string): RegExp[] {
 	const exact = new RegExp(escapeRegExp(secret), 'gi');
-	const core = secret.replace(/[^\p{L}\p{N}]/gu, '');
+	const core = secret.replace(NOT_LETTER_OR_DIGIT, '');
 	if (core.length < MIN_SECRET_LENGTH) return [exact];
 	const spaced = [...core].map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}');
 	// A short secret only as a word of its own; a long one wherever it appears.
