@@ -29,6 +29,8 @@ void everyMethodListed;
 
 type Group = 'loadOptions' | 'listSearch';
 
+let routerModule: Promise<typeof import('./actions/router')> | undefined;
+
 function lazyMethods<G extends Group>(group: G, names: ReadonlyArray<keyof (typeof Methods)[G] & string>): (typeof Methods)[G] {
 	const table: Record<string, (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<unknown>> = {};
 	for (const name of names) {
@@ -77,7 +79,7 @@ export class Yuki implements INodeType {
 	methods = { listSearch: lazyMethods('listSearch', LIST_SEARCH), loadOptions: lazyMethods('loadOptions', LOAD_OPTIONS) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const { router } = await import('./actions/router');
+		const { router } = await (routerModule ??= import('./actions/router'));
 		return await router.call(this);
 	}
 }
