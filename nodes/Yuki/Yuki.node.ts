@@ -8,6 +8,8 @@ import { lazyNodeMethods } from './methods/lazy';
  * in) is loaded on first use: n8n loads every node at start and in every worker, and needs only
  * the description then.
  */
+let routerModule: Promise<typeof import('./actions/router')> | undefined;
+
 export class Yuki implements INodeType {
 	// Written out in the class: n8n's lint rules read the description (icon, subtitle, ...) only here.
 	description: INodeTypeDescription = {
@@ -45,7 +47,7 @@ export class Yuki implements INodeType {
 	methods = lazyNodeMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const { router } = await import('./actions/router');
+		const { router } = await (routerModule ??= import('./actions/router'));
 		return await router.call(this);
 	}
 }

@@ -2,6 +2,8 @@
  * The node's runs the bench times, through n8n's real engine (scripts/harness), and the checks
  * that a timed run did what it should (a failed run must never pass for a fast one).
  */
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { YUKI_NODE_TYPE, packageNodeType } from '../harness/nodeTypes';
 import { runYukiNode } from '../harness/runWorkflow';
 import type { NodeRun, YukiCredentialData } from '../harness/runWorkflow';
 import { salesInvoiceJson } from '../fixtures/invoices';
@@ -21,12 +23,40 @@ export function assertClean(run: NodeRun, expected: number, what: string): void 
 /** Sales invoices (JSON input, default options) through the node. */
 export async function salesRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
 	const run = await runYukiNode({
-		parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' },
+		parameters: SALES_PARAMETERS,
 		items: references.map((reference) => ({ json: salesInvoiceJson(reference) })),
 		credentials,
 		continueOnFail: true,
 	});
 	assertClean(run, references.length, `${references.length} sales invoices`);
+	return run;
+}
+
+const SALES_PARAMETERS = { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' };
+
+/** The Yuki node's description with an execute that hands its input on untouched: n8n's engine alone. */
+function passThroughNode(): INodeType {
+	return {
+		description: packageNodeType(YUKI_NODE_TYPE).description,
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return [this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+		},
+	};
+}
+
+/**
+ * The same workflow and input items as `salesRun`, with a node that passes its items on in the
+ * Yuki node's place: what n8n's engine (and the harness's start node) costs for these items,
+ * which the node's run includes and a raw POST does not.
+ */
+export async function engineAloneRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+	const run = await runYukiNode({
+		parameters: SALES_PARAMETERS,
+		items: references.map((reference) => ({ json: salesInvoiceJson(reference) })),
+		credentials,
+		nodeType: passThroughNode(),
+	});
+	if (run.error || run.items.length !== references.length) throw new Error(`engine alone: ${run.error?.message ?? run.items.length}`);
 	return run;
 }
 

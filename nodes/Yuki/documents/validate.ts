@@ -23,7 +23,7 @@ import type {
 	TextField,
 } from './fields';
 import { childPath, entryPath, fieldTable, labelAtPath } from './paths';
-import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from './xmlText';
+import { ILLEGAL_XML_CHARACTER, hasIllegalXmlCharacter, normaliseLineEnds } from './xmlText';
 
 export interface ValidateOptions {
 	/** Zone in which ISO date-times and date objects are read as a date; default Europe/Amsterdam. */
@@ -112,7 +112,7 @@ function normaliseText(field: TextField, value: unknown): Outcome {
 	} else {
 		return { error: `must be text, not ${describeType(value)} (allowed: text, numbers are converted to text)` };
 	}
-	const illegal = ILLEGAL_XML_CHARACTER.exec(text);
+	const illegal = hasIllegalXmlCharacter(text) ? ILLEGAL_XML_CHARACTER.exec(text) : null;
 	if (illegal) {
 		const code = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 		return {
@@ -142,7 +142,67 @@ function boundsOf(field: DecimalField): { min?: Decimal; max?: Decimal } {
 	return bounds;
 }
 
+/** Up to this many significant digits, distinct decimals are distinct doubles, in the same order. */
+const EXACT_DIGITS = 15;
+const ZEROS = Array.from({ length: EXACT_DIGITS + 1 }, (_, count) => '0'.repeat(count));
+
+/** Whether a field's limits can be compared with a plain number without losing exactness. */
+function plainBounds(field: DecimalField): boolean {
+	return (field.min === undefined || Number.isInteger(field.min)) && (field.max === undefined || Number.isInteger(field.max));
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Text such as "100" or "100.5" (optional minus, no leading zeros, at most the field's decimals,
+ * at most 15 digits in all) in canonical form, usually the text itself; undefined otherwise.
+ */
+function plainDecimalString(text: string, decimals: number): string | undefined {
+	const length = text.length;
+	let position = text.charCodeAt(0) === 45 ? 1 : 0;
+	const wholeStart = position;
+	let nonZero = false;
+	for (; position < length && isDigit(text.charCodeAt(position)); position++) if (text.charCodeAt(position) !== 48) nonZero = true;
+	const wholeLength = position - wholeStart;
+	if (wholeLength === 0 || (wholeLength > 1 && text.charCodeAt(wholeStart) === 48) || wholeLength + decimals > EXACT_DIGITS) return undefined;
+	let fractionLength = 0;
+	if (position < length) {
+		if (text.charCodeAt(position++) !== 46) return undefined;
+		const fractionStart = position;
+		for (; position < length && isDigit(text.charCodeAt(position)); position++) if (text.charCodeAt(position) !== 48) nonZero = true;
+		fractionLength = position - fractionStart;
+		if (fractionLength === 0 || position < length || fractionLength > decimals) return undefined;
+	}
+	// "-0.00" is written 0.00: the exact path below knows that.
+	if (wholeStart === 1 && !nonZero) return undefined;
+	if (fractionLength === decimals) return text;
+	return text + (fractionLength === 0 ? '.' : '') + ZEROS[decimals - fractionLength];
+}
+
+/**
+ * The canonical text of the common, plainly valid value (a whole number, or text such as
+ * "100.00" within the field's decimals and limits), written directly; undefined for anything
+ * else, which the exact path below reads, refuses or words the refusal of.
+ */
+function plainDecimalText(field: DecimalField, value: unknown): string | undefined {
+	const { decimals } = field;
+	let text: string | undefined;
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value) || Math.abs(value) >= 10 ** EXACT_DIGITS) return undefined;
+		text = (value < 0 ? '-' : '') + String(Math.abs(value)) + (decimals > 0 ? '.' + ZEROS[decimals] : '');
+	} else if (typeof value === 'string') {
+		text = plainDecimalString(value, decimals);
+		if (text === undefined) return undefined;
+	} else return undefined;
+	if (field.min === undefined && field.max === undefined) return text;
+	if (!plainBounds(field)) return undefined;
+	const number = Number(text);
+	return (field.min !== undefined && number < field.min) || (field.max !== undefined && number > field.max) ? undefined : text;
+}
+
 function normaliseDecimal(field: DecimalField, value: unknown): Outcome {
+	const plain = plainDecimalText(field, value);
+	if (plain !== undefined) return { value: plain };
 	const parsed = parseDecimal(value, field.decimals);
 	if (!parsed.ok) return { error: `${parsed.reason} (allowed: ${decimalAllowed(field)})` };
 	const { min, max } = boundsOf(field);
@@ -281,8 +341,12 @@ function reportUnknownKeys(
 ): void {
 	if (context.unknownKeys === 'ignore') return;
 	const { keys: allowed, known } = fieldTable(fields);
-	const unknown = Object.keys(input).filter((key) => !known.has(key) && !isAbsent(input[key]));
-	if (unknown.length === 0) return;
+	let unknown: string[] | undefined;
+	// A loop, not Object.keys().filter(): this runs for every object of every record.
+	for (const key in input) {
+		if (Object.prototype.hasOwnProperty.call(input, key) && !known.has(key) && !isAbsent(input[key])) (unknown ??= []).push(key);
+	}
+	if (unknown === undefined) return;
 	const hints = unknown
 		.map((key) => ({ key, match: closestMatch(key, allowed) }))
 		.filter((hint) => hint.match !== undefined)
@@ -296,7 +360,9 @@ function reportUnknownKeys(
 
 /** An empty collection from n8n's UI (or an object of empty values) means the group was not given. */
 function isEmptyGroup(field: Field, value: unknown): boolean {
-	return field.kind === 'group' && isPlainObject(value) && Object.values(value).every(isAbsent);
+	if (field.kind !== 'group' || !isPlainObject(value)) return false;
+	for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isAbsent(value[key])) return false;
+	return true;
 }
 
 function validateList(field: ListField, value: unknown, path: string, context: Context): NormalisedRecord[] | undefined {
@@ -337,27 +403,27 @@ function validateObject(
 	reportUnknownKeys(input, fields, path, label, context);
 	const record: NormalisedRecord = {};
 	for (const { field, key } of fieldTable(fields).entries) {
-		const fieldPath = childPath(path, key);
 		const value = input[key];
 		if (isAbsent(value) || isEmptyGroup(field, value)) {
-			if (field.required) context.issues.push({ path: fieldPath, label: field.label, message: 'is required' });
+			if (field.required) context.issues.push({ path: childPath(path, key), label: field.label, message: 'is required' });
 			continue;
 		}
 		if (field.kind === 'group') {
 			if (!isPlainObject(value)) {
-				context.issues.push({ path: fieldPath, label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
+				context.issues.push({ path: childPath(path, key), label: field.label, message: `must be an object, not ${describeType(value)} (allowed keys: ${fieldTable(field.fields).keys.join(', ')})` });
 				continue;
 			}
-			record[key] = validateObject(field.fields, value, fieldPath, field.label, context);
+			record[key] = validateObject(field.fields, value, childPath(path, key), field.label, context);
 			continue;
 		}
 		if (field.kind === 'list') {
-			const list = validateList(field, value, fieldPath, context);
+			const list = validateList(field, value, childPath(path, key), context);
 			if (list) record[key] = list;
 			continue;
 		}
+		// A scalar's path is only spelled out for an issue: a large run has millions of fields.
 		const outcome = normaliseScalar(field, value, context);
-		if ('error' in outcome) context.issues.push({ path: fieldPath, label: field.label, message: outcome.error });
+		if ('error' in outcome) context.issues.push({ path: childPath(path, key), label: field.label, message: outcome.error });
 		else record[key] = outcome.value;
 	}
 	return record;

@@ -13,7 +13,7 @@
  */
 import type { DocumentSpec, Field, NormalisedRecord } from './fields';
 import { fieldTable } from './paths';
-import { ILLEGAL_XML_CHARACTER } from './xmlText';
+import { hasIllegalXmlCharacter } from './xmlText';
 
 /**
  * A file read only while the request body is written, chunk by chunk. `open` may be called more
@@ -69,25 +69,27 @@ function escapeAttribute(text: string): string {
 class PartsWriter {
 	private readonly parts: XmlPart[] = [];
 	private text = '';
-	/** Elements opened but not yet written: an element that gets no content becomes `<name/>`. */
+	/** Elements opened but not yet written (their open tags): an element that gets no content becomes `<name/>`. */
 	private readonly pending: string[] = [];
 
-	open(name: string): void {
-		this.pending.push(name);
+	open(tags: Tags): void {
+		this.pending.push(tags.open);
 	}
 
 	/** Closes the innermost open element. */
-	close(name: string): void {
+	close(tags: Tags): void {
 		if (this.pending.length > 0) {
 			// Nothing was written since it was opened (it is the innermost pending element).
 			this.pending.pop();
-			this.write(`<${name}/>`);
-		} else this.write(`</${name}>`);
+			this.write(tags.empty);
+		} else this.write(tags.close);
 	}
 
 	write(text: string): void {
-		for (const name of this.pending) this.text += `<${name}>`;
-		this.pending.length = 0;
+		if (this.pending.length > 0) {
+			for (const open of this.pending) this.text += open;
+			this.pending.length = 0;
+		}
 		this.text += text;
 	}
 
@@ -105,43 +107,84 @@ class PartsWriter {
 	}
 }
 
-/** Writes `<name>`, the content, `</name>`; `<name/>` when the content wrote nothing. */
-function element(out: PartsWriter, name: string, content: () => void): void {
-	out.open(name);
-	content();
-	out.close(name);
+/** An element's tags, written once per description rather than for every value of a large run. */
+interface Tags {
+	open: string;
+	close: string;
+	empty: string;
 }
 
-/** The record's described fields as elements, absent ones left out. Element names come from the descriptions, never from user data. */
+function tagsOf(name: string): Tags {
+	return { open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` };
+}
+
+interface WriterEntry {
+	field: Field;
+	key: string;
+	tags: Tags;
+	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
+	itemTags?: Tags;
+}
+
+const writerTables = new WeakMap<readonly Field[], WriterEntry[]>();
+
+/** One level of a description with its tags, built on first use and kept with the description. */
+function writerTable(fields: readonly Field[]): WriterEntry[] {
+	let table = writerTables.get(fields);
+	if (!table) {
+		table = fieldTable(fields).entries.map(({ field, key }) => ({
+			field,
+			key,
+			tags: tagsOf(field.xml),
+			itemTags: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
+		}));
+		writerTables.set(fields, table);
+	}
+	return table;
+}
+
+/**
+ * The record's described fields as elements, absent ones left out. Element names come from the
+ * descriptions, never from user data. `path` names the record in errors (e.g. `SalesInvoice`).
+ */
 function writeFields(out: PartsWriter, fields: readonly Field[], record: WritableRecord, path: string): void {
-	for (const { field, key } of fieldTable(fields).entries) {
+	for (const { field, key, tags, itemTags } of writerTable(fields)) {
 		const value = record[key];
 		if (isAbsent(value)) continue;
+		if (typeof value === 'string' && field.kind !== 'group' && field.kind !== 'list') {
+			// Validation already refuses these; a record built elsewhere must not yield broken XML.
+			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
+			// Never empty (absent values were skipped): written in one go, the common case.
+			out.write(tags.open + escapeText(value) + tags.close);
+			continue;
+		}
 		const at = `${path}/${field.xml}`;
 		if (field.kind === 'group') {
 			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
 				throw new Error(`${at} must be a record`);
 			}
-			element(out, field.xml, () => writeFields(out, field.fields, value as WritableRecord, at));
+			out.open(tags);
+			writeFields(out, field.fields, value as WritableRecord, at);
+			out.close(tags);
 		} else if (field.kind === 'list') {
 			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const entries = () => {
-				for (const entry of value) element(out, field.itemXml, () => writeFields(out, field.fields, entry as WritableRecord, `${at}/${field.itemXml}`));
-			};
+			const entryTags = itemTags as Tags;
+			const entryAt = `${at}/${field.itemXml}`;
 			// A repeated list has no wrapper element: its entries stand directly in the parent.
-			if (field.repeated) entries();
-			else element(out, field.xml, entries);
+			if (!field.repeated) out.open(tags);
+			for (const entry of value) {
+				out.open(entryTags);
+				writeFields(out, field.fields, entry as WritableRecord, entryAt);
+				out.close(entryTags);
+			}
+			if (!field.repeated) out.close(tags);
 		} else if (Buffer.isBuffer(value) || isFileSource(value)) {
 			if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
-			element(out, field.xml, () => {
-				if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
-			});
+			out.open(tags);
+			if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
+			out.close(tags);
 		} else {
-			if (typeof value !== 'string') throw new Error(`${at} must be text; validate the record first`);
-			// Validation already refuses these; a record built elsewhere must not yield broken XML.
-			if (ILLEGAL_XML_CHARACTER.test(value)) throw new Error(`${at} contains a character XML cannot carry`);
-			// Never empty (absent values were skipped): written in one go, the common case.
-			out.write(`<${field.xml}>${escapeText(value)}</${field.xml}>`);
+			throw new Error(`${at} must be text; validate the record first`);
 		}
 	}
 }
@@ -159,7 +202,14 @@ export function buildDocumentParts(spec: DocumentSpec, records: readonly Writabl
 		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
 		writeFields(out, spec.fields, records[0], spec.root);
-	} else for (const record of records) element(out, spec.record, () => writeFields(out, spec.fields, record, spec.record));
+	} else {
+		const recordTags = tagsOf(spec.record);
+		for (const record of records) {
+			out.open(recordTags);
+			writeFields(out, spec.fields, record, spec.record);
+			out.close(recordTags);
+		}
+	}
 	out.write(`</${spec.root}>`);
 	return out.finish();
 }

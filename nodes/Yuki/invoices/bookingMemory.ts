@@ -61,8 +61,11 @@ export class BookingMemory {
 		return `${administrationId}\u0000${reference.trim()}`;
 	}
 
+	/** Nothing is remembered (the usual case): a large run then builds no key per invoice. */
+	private empty = false;
+
 	recall(administrationId: string, reference: string | undefined): RecalledBooking | undefined {
-		if (!reference?.trim()) return undefined;
+		if (this.empty || !reference?.trim()) return undefined;
 		const entry = this.stored.entries[BookingMemory.key(administrationId, reference)];
 		if (!entry) return undefined;
 		return { state: entry[0], at: entry[1], sameExecution: entry[2] === this.executionId };
@@ -70,11 +73,12 @@ export class BookingMemory {
 
 	remember(administrationId: string, reference: string | undefined, state: Remembered): void {
 		if (!reference?.trim()) return;
+		this.empty = false;
 		this.stored.entries[BookingMemory.key(administrationId, reference)] = [state, this.now().toISOString(), this.executionId];
 	}
 
 	forget(administrationId: string, reference: string | undefined): void {
-		if (!reference?.trim()) return;
+		if (this.empty || !reference?.trim()) return;
 		delete this.stored.entries[BookingMemory.key(administrationId, reference)];
 	}
 
@@ -88,5 +92,6 @@ export class BookingMemory {
 		}
 		unknown.sort((a, b) => a[1] - b[1]);
 		for (const [key] of unknown.slice(0, Math.max(0, unknown.length - MAX_UNKNOWN))) delete this.stored.entries[key];
+		this.empty = Object.keys(this.stored.entries).length === 0;
 	}
 }

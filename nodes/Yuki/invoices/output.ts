@@ -18,7 +18,8 @@ export function itemResult(kind: InvoiceKind, prepared: PreparedItem, reports: I
 	const common = { administrationId: prepared.administrationId, warnings: prepared.warnings };
 	if (prepared.document === undefined) {
 		const [report] = reports;
-		return { itemIndex: prepared.itemIndex, json: { ...reportJson(report, kind), ...common, ...extra }, failure: report.failure };
+		// Same keys in the same order as spreading into a new object, without the extra copy per invoice.
+		return { itemIndex: prepared.itemIndex, json: Object.assign(reportJson(report, kind), common, extra), failure: report.failure };
 	}
 	// XML input: one item may hold several invoices; the item lists each invoice's result.
 	const failed = reports.filter((report) => report.failure);

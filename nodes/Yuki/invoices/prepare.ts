@@ -3,13 +3,14 @@
  * source, PDF located and checked, every field validated, and the checks only the node knows.
  * Nothing here calls Yuki, and no PDF stays in memory.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec, NormalisedRecord } from '../documents/fields';
 import { inspectDocument } from '../documents/inspect';
 import { describeIssues, validateRecord } from '../documents/validate';
+import { parameterPerItem } from '../shared/itemParameters';
 import type { RunContext } from '../shared/runContext';
-import { administrationFor } from '../shared/runContext';
+import { administrationFor, chosenAdministration } from '../shared/runContext';
 import type { InvoiceOptions } from './options';
 import type { PdfReference } from './pdf';
 import { PDF_PLACEHOLDER, checkPdf } from './pdf';
@@ -57,9 +58,34 @@ function contactCodeOf(record: NormalisedRecord): string | undefined {
 	return contact && typeof contact === 'object' && !Array.isArray(contact) ? str(contact.contactCode) : undefined;
 }
 
+/**
+ * What every item of a run reads from the node's parameters, each read once when it holds no
+ * expression (n8n's getNodeParameter costs tens of microseconds per call, seconds over a large run).
+ */
+export interface RunParameters {
+	administrationId(itemIndex: number): unknown;
+	binaryPropertyName(itemIndex: number): unknown;
+	/** Dot path of the invoice in the item's JSON (From Input JSON). */
+	jsonProperty(itemIndex: number): unknown;
+	/** The workflow's time zone (dates given with a time are read in it). */
+	timeZone: string;
+}
+
+export function runParameters(this: IExecuteFunctions): RunParameters {
+	return {
+		administrationId: parameterPerItem(this, 'administrationId', '', { extractValue: true }),
+		binaryPropertyName: parameterPerItem(this, 'binaryPropertyName', ''),
+		jsonProperty: parameterPerItem(this, 'jsonProperty', ''),
+		timeZone: this.getTimezone(),
+	};
+}
+
+/** The JSON source's invoice as the caller already read it: the item's object, or one entry of the list it holds. */
+export type GivenInvoice = { entry?: undefined; input: IDataObject } | { entry: number; value: unknown };
+
 /** The PDF parameter: the binary property name, empty when the item has none (sales only). */
-function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, itemIndex: number): string {
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, '') ?? '').trim();
+function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, parameters: RunParameters, itemIndex: number): string {
+	const property = String(parameters.binaryPropertyName(itemIndex) ?? '').trim();
 	if (!property && config.pdfRequired) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -87,7 +113,8 @@ function checkReferences(
 	warnings: string[],
 ): void {
 	const where = (position: number) => (references.length > 1 ? ` (invoice ${position + 1} of the XML document)` : '');
-	for (const [position, reference] of references.entries()) {
+	for (let position = 0; position < references.length; position++) {
+		const reference = references[position];
 		if (reference !== undefined && reference !== '' && reference.trim() === '') {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "reference" (Reference) is only spaces${where(position)}`, {
 				itemIndex,
@@ -106,7 +133,11 @@ function checkReferences(
 	}
 }
 
-export async function prepareItem(
+/**
+ * The item's invoice(s), validated, or the error naming what is wrong. Synchronous unless the
+ * item's PDF has to be looked at (a promise then): a large run then makes no promise per item.
+ */
+export function prepareItem(
 	this: IExecuteFunctions,
 	config: InvoiceOperationConfig,
 	context: RunContext,
@@ -114,11 +145,13 @@ export async function prepareItem(
 	source: InvoiceSource,
 	item: INodeExecutionData,
 	itemIndex: number,
-	/** One invoice of a list held by the item: its position and value. */
-	listEntry?: { entry: number; value: unknown },
-): Promise<PreparedItem> {
+	parameters: RunParameters,
+	/** From Input JSON: the invoice already read from the item (one entry of a list, or the item's object). */
+	given?: GivenInvoice,
+): PreparedItem | Promise<PreparedItem> {
 	// n8n's getNode() deep-copies the node on every call, so only the error paths ask for it.
-	const administrationId = administrationFor.call(this, context, itemIndex);
+	const administrationId =
+		chosenAdministration(parameters.administrationId(itemIndex), context.credentials) || administrationFor.call(this, context, itemIndex);
 	const warnings: string[] = [];
 
 	if (source === 'xml') {
@@ -145,23 +178,46 @@ export async function prepareItem(
 		};
 	}
 
-	const input = listEntry
-		? invoiceEntryInput.call(this, config.document, listEntry.value, itemIndex, listEntry.entry)
-		: invoiceInput.call(this, source, config.document, item, itemIndex);
-	let pdf: PdfReference | undefined;
+	const input =
+		given === undefined
+			? invoiceInput.call(this, source, config.document, item, itemIndex)
+			: given.entry === undefined
+				? given.input
+				: invoiceEntryInput.call(this, config.document, given.value, itemIndex, given.entry);
+	const job: ItemJob = { config, options, source, itemIndex, entry: given?.entry, administrationId, warnings, timeZone: parameters.timeZone };
 	// A JSON body may bring its own base64 PDF; otherwise it comes from the binary property
 	// (one file per item: the invoices of a list each bring their own documentBase64).
-	if (!listEntry && (input.documentBase64 === undefined || input.documentBase64 === '')) {
-		const property = pdfProperty.call(this, config, itemIndex);
+	if (given?.entry === undefined && (input.documentBase64 === undefined || input.documentBase64 === '')) {
+		const property = pdfProperty.call(this, config, parameters, itemIndex);
 		if (property) {
-			pdf = await checkPdf.call(this, itemIndex, property);
-			input.documentFileName = input.documentFileName || pdf.fileName;
-			input.documentBase64 = PDF_PLACEHOLDER;
+			return checkPdf.call(this, itemIndex, property).then((pdf) => {
+				input.documentFileName = input.documentFileName || pdf.fileName;
+				input.documentBase64 = PDF_PLACEHOLDER;
+				return validatedItem.call(this, job, input, pdf);
+			});
 		}
 	}
+	return validatedItem.call(this, job, input, undefined);
+}
 
+/** What validating one invoice needs to know besides the invoice. */
+interface ItemJob {
+	config: InvoiceOperationConfig;
+	options: InvoiceOptions;
+	source: InvoiceSource;
+	itemIndex: number;
+	/** Position in the item's list of invoices, if it holds one. */
+	entry: number | undefined;
+	administrationId: string;
+	warnings: string[];
+	timeZone: string;
+}
+
+/** The invoice of one item (its PDF, if any, already checked) validated, with the node's own checks. */
+function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject, pdf: PdfReference | undefined): PreparedItem {
+	const { config, options, source, itemIndex, administrationId, warnings } = job;
 	const validation = validateRecord(config.document, input, {
-		timeZone: this.getTimezone(),
+		timeZone: job.timeZone,
 		unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error',
 	});
 	if (!validation.ok) {
@@ -188,7 +244,7 @@ export async function prepareItem(
 
 	return {
 		itemIndex,
-		entry: listEntry?.entry,
+		entry: job.entry,
 		administrationId,
 		warnings,
 		invoices: [{ itemIndex, administrationId, reference: str(record.reference), record, pdf }],

@@ -19,8 +19,8 @@ import { checkContactCodes } from './contactCheck';
 import type { ItemResult } from './output';
 import { itemError, itemResult, runAccount, summariseRun } from './output';
 import { pdfBytes, pdfContent } from './pdf';
-import type { InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
-import { prepareItem } from './prepare';
+import type { GivenInvoice, InvoiceOperationConfig, PreparedInvoice, PreparedItem } from './prepare';
+import { prepareItem, runParameters } from './prepare';
 import type { InvoiceReport } from './reports';
 import { alreadyInYukiMessage, confirmedBooking, reportFor } from './reports';
 import { refuseUnsafeRetry } from './retryGuard';
@@ -28,7 +28,8 @@ import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
 import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
-import { settle } from '../shared/settle';
+import type { Settled } from '../shared/settle';
+import { settle, settleNow } from '../shared/settle';
 
 /** One invoice's place in the input: its item and, for an item holding a list, its position there. */
 interface Slot {
@@ -42,6 +43,13 @@ const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
 function forEntry(error: unknown, itemIndex: number, entry: number | undefined): unknown {
 	if (entry !== undefined && error instanceof Error) error.message = error.message.replace(/^Item \d+:/, `Item ${itemIndex}, invoice ${entry}:`);
 	return error;
+}
+
+/** A prepared item's outcome, waiting only when preparing it was asynchronous (an item with a PDF). */
+function settledItem(outcome: Settled<PreparedItem | Promise<PreparedItem>>): Settled<PreparedItem> | Promise<Settled<PreparedItem>> {
+	if (!outcome.ok) return outcome;
+	const { value } = outcome;
+	return value instanceof Promise ? settle(async () => await value) : { ok: true, value };
 }
 
 export interface InvoiceOperation extends InvoiceOperationConfig {
@@ -94,6 +102,7 @@ export async function processInvoices(
 	const options = readInvoiceOptions.call(this, operation.kind);
 	const source = this.getNodeParameter('invoiceSource', 0, 'fields') as InvoiceSource;
 	const continueOnFail = this.continueOnFail();
+	const parameters = runParameters.call(this);
 
 	// 1. Validate everything before anything is sent. An item holding a list of invoices gives
 	// one slot (and one output item) per invoice, each validated on its own.
@@ -102,7 +111,9 @@ export async function processInvoices(
 	const invalid = new Map<string, unknown>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
-		const read = await settle(async () => (source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex) : undefined));
+		const read = settleNow(() =>
+			source === 'json' ? invoiceInputs.call(this, operation.document, item, itemIndex, parameters.jsonProperty) : undefined,
+		);
 		if (!read.ok) {
 			if (!continueOnFail) throw read.error;
 			slots.push({ itemIndex });
@@ -113,8 +124,11 @@ export async function processInvoices(
 		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
 			const slot: Slot = { itemIndex, entry };
 			slots.push(slot);
-			const listEntry = entry === undefined ? undefined : { entry, value };
-			const outcome = await settle(async () => await prepareItem.call(this, operation, context, options, source, item, itemIndex, listEntry));
+			// The JSON source's invoice is passed on as read here, not read (and copied) again.
+			const given: GivenInvoice | undefined =
+				read.value === undefined ? undefined : read.value.list ? { entry: entry as number, value } : { input: read.value.input };
+			const settled = settledItem(settleNow(() => prepareItem.call(this, operation, context, options, source, item, itemIndex, parameters, given)));
+			const outcome = settled instanceof Promise ? await settled : settled;
 			if (outcome.ok) prepared.push(outcome.value);
 			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
 			else throw forEntry(outcome.error, itemIndex, entry);
@@ -249,8 +263,11 @@ async function sendAll(
 	// The first invoice of the run with each number (an item may hold a list of invoices).
 	const numberOf = (invoice: PreparedInvoice) => `${invoice.administrationId}\u0000${invoice.reference?.trim() ?? ''}`;
 	const firstWithNumber = new Map<string, PreparedInvoice>();
-	for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
-		if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+	// Only needed to report the run's own duplicates, usually none.
+	if (duplicates.size > 0) {
+		for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
+			if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
+		}
 	}
 	return prepared.map((item) => {
 		const itemReports = item.invoices.map((invoice) => {

@@ -154,8 +154,13 @@ export function valueAtPath(data: unknown, path: string): unknown {
  */
 export type InvoiceInputs = { list: false; input: IDataObject } | { list: true; entries: unknown[] };
 
-function jsonValue(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): { path: string; value: unknown } {
-	const path = String(this.getNodeParameter('jsonProperty', itemIndex, '') ?? '').trim();
+function jsonValue(
+	this: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+	jsonProperty?: (itemIndex: number) => unknown,
+): { path: string; value: unknown } {
+	const path = String((jsonProperty ? jsonProperty(itemIndex) : this.getNodeParameter('jsonProperty', itemIndex, '')) ?? '').trim();
 	return { path, value: path ? valueAtPath(item.json, path) : item.json };
 }
 
@@ -173,9 +178,15 @@ function asInvoiceObject(this: IExecuteFunctions, spec: DocumentSpec, value: unk
 	return { ...(value as IDataObject) };
 }
 
-/** The item's invoice input(s) in the camelCase JSON shape (not yet validated). */
-export function invoiceInputs(this: IExecuteFunctions, spec: DocumentSpec, item: INodeExecutionData, itemIndex: number): InvoiceInputs {
-	const { path, value } = jsonValue.call(this, item, itemIndex);
+/** The item's invoice input(s) in the camelCase JSON shape (not yet validated); `jsonProperty` reads the parameter once per run. */
+export function invoiceInputs(
+	this: IExecuteFunctions,
+	spec: DocumentSpec,
+	item: INodeExecutionData,
+	itemIndex: number,
+	jsonProperty?: (itemIndex: number) => unknown,
+): InvoiceInputs {
+	const { path, value } = jsonValue.call(this, item, itemIndex, jsonProperty);
 	if (!Array.isArray(value)) {
 		return { list: false, input: asInvoiceObject.call(this, spec, value, path ? `the property "${path}"` : 'the item', `Item ${itemIndex}`, itemIndex) };
 	}

@@ -63,13 +63,15 @@ export function n8nRequestFunction(functions: AnyFunctions): YukiRequestFunction
  * A Yuki client for these credentials, sending through `request` and logging through n8n's logger
  * without secrets. The transport is loaded on the first run, not when n8n loads the node.
  */
+let clientModule: Promise<typeof import('../transport/client')> | undefined;
+
 export async function clientFor(
 	credentials: YukiCredentials,
 	logger: Logger,
 	request: YukiRequestFunction,
 	timeoutSeconds?: number,
 ): Promise<YukiApi> {
-	const { createYukiClient } = await import('../transport/client');
+	const { createYukiClient } = await (clientModule ??= import('../transport/client'));
 	return createYukiClient(connectionSettings(credentials, timeoutSeconds ? timeoutSeconds * 1000 : undefined), {
 		request,
 		logger: yukiLogger({ logger }),

@@ -12,3 +12,12 @@ export async function settle<T>(work: () => Promise<T>): Promise<Settled<T>> {
 		return { ok: false, error };
 	}
 }
+
+/** `settle` for work that is synchronous, or only sometimes asynchronous (then its promise is the value). */
+export function settleNow<T>(work: () => T): Settled<T> {
+	try {
+		return { ok: true, value: work() };
+	} catch (error) {
+		return { ok: false, error };
+	}
+}

@@ -56,9 +56,18 @@ interface DayCount {
 
 const dayCounts = new Map<string, DayCount>();
 
+/** The last hour asked about and its day: the day changes only on a whole hour (Dutch time is UTC+1 or +2 since 1940). */
+let lastDay: { hour: number; day: string } | undefined;
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1941, 0, 1);
+
 /** The Europe/Amsterdam date: Yuki's daily limit resets at Dutch midnight. */
 export function yukiDay(date: Date): string {
-	return DateTime.fromJSDate(date).setZone(YUKI_TIME_ZONE).toISODate() ?? date.toISOString().slice(0, 10);
+	const hour = Math.floor(date.getTime() / 3_600_000);
+	if (lastDay?.hour === hour) return lastDay.day;
+	const day = DateTime.fromJSDate(date).setZone(YUKI_TIME_ZONE).toISODate() ?? date.toISOString().slice(0, 10);
+	// Counted per call: luxon's time-zone conversion costs more than the rest of counting a call.
+	if (date.getTime() >= WHOLE_HOUR_OFFSETS_SINCE) lastDay = { hour, day };
+	return day;
 }
 
 export function countCall(key: string, date: Date): void {

@@ -37,12 +37,15 @@ export const salesInvoiceProcess: InvoiceOperation = {
 	send: async (yuki, administrationId, xml) => await yuki.processSalesInvoices(administrationId, xml),
 };
 
+/** Loaded on first run and kept (a dynamic import on every run costs a loader round trip under tsx). */
+let processInvoicesModule: Promise<typeof import('../../invoices/processInvoices')> | undefined;
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	context: RunContext,
 ): Promise<INodeExecutionData[]> {
 	// Loaded on first run: n8n loads the node (and reads its description) at every start.
-	const { processInvoices } = await import('../../invoices/processInvoices');
+	const { processInvoices } = await (processInvoicesModule ??= import('../../invoices/processInvoices'));
 	return await processInvoices.call(this, salesInvoiceProcess, items, context);
 }

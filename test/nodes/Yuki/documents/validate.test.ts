@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import type { DocumentSpec } from '../../../../nodes/Yuki/documents/fields';
+import type { DecimalField, DocumentSpec } from '../../../../nodes/Yuki/documents/fields';
 import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
 import { describeIssues, validateRecord } from '../../../../nodes/Yuki/documents/validate';
@@ -316,5 +316,82 @@ describe('validateRecord: objects from elsewhere', () => {
 
 	it('does not take dates for objects', () => {
 		assert.match(errorFor({ ...salesInput(), contact: DateTime.now() }), /^Item 3: contact \(Contact\) must be an object, not a date/);
+	});
+});
+
+/** A fixed pseudo-random sequence (the same values on every run). */
+function seeded(seed: number): (below: number) => number {
+	let state = seed;
+	return (below) => {
+		state = (state * 1103515245 + 12345) % 2 ** 31;
+		return state % below;
+	};
+}
+
+describe('validateRecord: quick paths agree with the exact ones', () => {
+	const random = seeded(13);
+	const amount = (digits: number, scale: number) => {
+		const units = String(random(10 ** Math.min(digits, 9))).padStart(scale + 1, '0') + (digits > 9 ? String(random(1e6)) : '');
+		const sign = random(5) === 0 ? '-' : '';
+		return sign + (scale > 0 ? `${units.slice(0, units.length - scale)}.${units.slice(units.length - scale)}` : units);
+	};
+	const decimal = (xml: string, decimals: number, limits: { min?: number; max?: number } = {}): DecimalField => ({ xml, kind: 'decimal', decimals, label: xml, description: xml, ...limits });
+	const fields = [decimal('A', 2), decimal('B', 4, { min: 0 }), decimal('C', 2, { min: 0, max: 100 }), decimal('D', 0), decimal('E', 2, { min: 0.01 })];
+	const spec = (field: DecimalField): DocumentSpec => ({ name: 'test', root: 'R', namespace: 'urn:t', record: 'X', rules: [], fields: [field] });
+	const canonical = (field: DecimalField, value: unknown): string => {
+		const result = validateRecord(spec(field), { [field.xml.toLowerCase()]: value });
+		return result.ok ? String(result.record[field.xml.toLowerCase()]) : 'refused';
+	};
+
+	it('writes every decimal as the exact reading does: plain text, leading zeros, signs, extra zeros, limits', () => {
+		const cases: Array<[number, unknown, string]> = [
+			[0, '100', '100.00'],
+			[0, '007.5', '7.50'],
+			[0, '-0.00', '0.00'],
+			[0, '-0', '0.00'],
+			[0, '1.500', '1.50'],
+			[0, '1.505', 'refused'],
+			[0, '+5', '5.00'],
+			[0, ' 5 ', '5.00'],
+			[0, '5.', 'refused'],
+			[0, '.5', 'refused'],
+			[0, '1,5', 'refused'],
+			[0, -5, '-5.00'],
+			[0, -0, '0.00'],
+			[0, 26.4, '26.40'],
+			[0, 999999999999999, '999999999999999.00'],
+			[0, '123456789012345678.12', '123456789012345678.12'],
+			[1, '50', '50.0000'],
+			[1, '-0.0001', 'refused'],
+			[2, '100.00', '100.00'],
+			[2, '100.01', 'refused'],
+			[2, 100, '100.00'],
+			[2, 101, 'refused'],
+			[3, '12', '12'],
+			[3, '12.0', '12'],
+			[3, '12.5', 'refused'],
+			[4, '0.01', '0.01'],
+			[4, '0.00', 'refused'],
+			[4, 1, '1.00'],
+		];
+		for (const [field, value, expected] of cases) assert.equal(canonical(fields[field], value), expected, `${fields[field].xml} ${JSON.stringify(value)}`);
+	});
+
+	it('agrees with the line totals rule worked out exactly, for lines that pass and lines that do not', () => {
+		const failing = { description: 'x', productQuantity: '1', lineAmount: '1.00', product: { description: 'x', salesPrice: '9', vatPercentage: '0', vatType: 1 } };
+		for (let round = 0; round < 2000; round++) {
+			const quantity = amount(1 + random(6), 4).replace('-', '');
+			const price = amount(1 + random(11), 4);
+			const percentage = amount(1 + random(3), 2).replace('-', '');
+			const near = (value: number) => ((Math.round(value * 100) + random(5) - 2) / 100).toFixed(2);
+			const lineAmount = random(3) === 0 ? amount(1 + random(14), 2) : near(Number(quantity) * Number(price));
+			const lineVatAmount = random(3) === 0 ? amount(1 + random(10), 2) : near((Number(lineAmount) * Number(percentage)) / 100);
+			const line = { description: 'x', productQuantity: quantity, lineAmount, lineVatAmount, product: { description: 'x', salesPrice: price, vatPercentage: percentage, vatType: 1 } };
+			const alone = validateRecord(salesInvoiceDocument, { ...salesInput(), invoiceLines: [line] });
+			// With a failing line beside it, every line is checked the exact way.
+			const exact = validateRecord(salesInvoiceDocument, { ...salesInput(), invoiceLines: [line, failing] });
+			const issuesOf = (result: ReturnType<typeof validateRecord>) => (result.ok ? [] : result.issues.filter((issue) => issue.path.startsWith('invoiceLines[0]')));
+			assert.deepEqual(issuesOf(alone), issuesOf(exact), JSON.stringify(line));
+		}
 	});
 });

@@ -113,6 +113,24 @@ describe('secrets never leave the transport', () => {
 		assert.equal(redactor.redact('Invoice VF-0001 of 7c2d-4e6f: not a key'), 'Invoice VF-0001 of 7c2d-4e6f: not a key');
 	});
 
+	it('finds every form in plain ASCII text, in text with other characters, and secrets with non-ASCII letters', () => {
+		const redactor = new Redactor();
+		redactor.add('5a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d');
+		redactor.add('geheim-sleutel-kort');
+		redactor.add('Ünïcode-Sécret');
+		const cases: Array<[string, string]> = [
+			['key 5A7B1C2D3E4F4A5B8C6D7E8F9A0B1C2D end', 'key [redacted] end'],
+			['key {5a7b 1c2d.3e4f/4a5b_8c6d 7e8f-9a0b 1c2d} end', 'key {[redacted]} end'],
+			['clé 5a7b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d — fin', 'clé [redacted] — fin'],
+			['GEHEIM SLEUTEL KORT and geheim-sleutel-kort', '[redacted] and [redacted]'],
+			// Kelvin sign (U+212A) folds to k: the same secret to a case-insensitive reader.
+			['geheim-sleutel-\u212Aort', '[redacted]'],
+			['ünïcode sécret', '[redacted]'],
+			['nothing here 5a7b1c2d', 'nothing here 5a7b1c2d'],
+		];
+		for (const [text, expected] of cases) assert.equal(redactor.redact(text), expected, text);
+	});
+
 	it('removes a session ID Yuki echoes back even when this client never saw it', () => {
 		const redactor = new Redactor();
 		assert.equal(

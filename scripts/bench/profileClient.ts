@@ -1,0 +1,85 @@
+/**
+ * Developer tool (not part of `npm run bench`): the client-cost scenario at one size in this
+ * process, with where the node's time goes. Records the sandbox's answers once, then times (CPU
+ * and wall) the node's run through n8n's engine, the same engine run with a pass-through node in
+ * the Yuki node's place (the engine's and the harness's own per-item cost), and the raw POST of the
+ * bodies the node sent; optionally writes a CPU profile of one node run. Usage:
+ *   node --expose-gc --import tsx scripts/bench/profileClient.ts [size] [rounds] [out.cpuprofile]
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
+import { sandboxCredentials } from '../harness/credentials';
+import { engineAloneRun, references, salesRun } from './engineRuns';
+import { rawSoapPost } from './rawPost';
+import { startReplayServer } from './replay';
+import { benchSandbox } from './sandboxRuns';
+
+async function main(): Promise<void> {
+	const size = Number(process.argv[2] ?? 10_000);
+	const rounds = Number(process.argv[3] ?? 3);
+	const out = process.argv[4];
+	const sandbox = await benchSandbox();
+	const replay = await startReplayServer(sandbox.url);
+	const credentials = sandboxCredentials({ url: replay.url, demo: sandbox.demo });
+	const invoices = references('PC', size);
+	replay.mode = 'record';
+	resetTransportCaches();
+	await salesRun(credentials, invoices);
+	const bodies = replay.recordedBodies('ProcessSalesInvoices');
+	replay.mode = 'replay';
+
+	const sides: Record<string, () => Promise<unknown>> = {
+		node: () => salesRun(credentials, invoices),
+		engineOnly: () => engineAloneRun(credentials, invoices),
+		raw: async () => {
+			for (const body of bodies) await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
+		},
+	};
+	const gc = (globalThis as { gc?: () => void }).gc;
+	for (const work of Object.values(sides)) await work(); // warm-up
+	const results: Record<string, Array<{ ms: number; cpuMs: number }>> = {};
+	for (let round = 0; round < rounds; round++) {
+		for (const [name, work] of Object.entries(sides)) {
+			gc?.();
+			const cpu = process.cpuUsage();
+			const began = performance.now();
+			await work();
+			const ms = performance.now() - began;
+			const used = process.cpuUsage(cpu);
+			(results[name] ??= []).push({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000) });
+		}
+	}
+	for (const [name, list] of Object.entries(results)) console.log(name.padEnd(11), list.map((r) => `${r.ms} ms (cpu ${r.cpuMs})`).join('  '));
+	if (out) {
+		const session = new Session();
+		session.connect();
+		await session.post('Profiler.enable');
+		await session.post('Profiler.setSamplingInterval', { interval: 200 });
+		gc?.();
+		await session.post('Profiler.start');
+		await sides.node();
+		const { profile } = await session.post('Profiler.stop');
+		writeFileSync(out, JSON.stringify(profile));
+		// Where the allocations of one node run come from (sampled, collected objects included).
+		await session.post('HeapProfiler.enable');
+		gc?.();
+		await session.post('HeapProfiler.startSampling', {
+			samplingInterval: 4096,
+			includeObjectsCollectedByMajorGC: true,
+			includeObjectsCollectedByMinorGC: true,
+		} as never);
+		await sides.node();
+		const { profile: heap } = await session.post('HeapProfiler.stopSampling');
+		writeFileSync(out.replace(/\.cpuprofile$/, '') + '.heapprofile', JSON.stringify(heap));
+	}
+	await replay.close();
+	await sandbox.close();
+}
+
+main()
+	.catch((error: unknown) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	.finally(() => process.exit());
