@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { administrationField, optionsCollection } from './shared/parameters';
+import { administrationField, optionsCollection } from './helpers/parameters';
 import { messageStyle } from './payments/messages';
 import { messageOptions, readSide, sideField } from './payments/parameters';
 import type { PaymentInputError } from './payments/references';
-import { chosenAdministration, createRunContext, toNodeError } from './shared/runContext';
+import { chosenAdministration, createRunContext, toNodeError } from './helpers/runContext';
 import { lazyNodeMethods } from './methods/lazy';
 
 interface TriggerOptions {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { RunContext } from '../shared/runContext';
+import type { RunContext } from '../helpers/runContext';
 
 /**
  * One operation: its fields and its execute. An operation gets all input items at once so that
@@ -9,6 +9,6 @@ import type { RunContext } from '../shared/runContext';
 export interface YukiOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[], context: RunContext): Promise<INodeExecutionData[]>;
-	/** With a "Simplify" field: the compact item of one result (shared/presentation.ts applies it). */
+	/** With a "Simplify" field: the compact item of one result (helpers/presentation.ts applies it). */
 	simplify?(json: IDataObject): IDataObject;
 }

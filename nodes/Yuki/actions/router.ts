@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { presentOutput } from '../shared/presentation';
-import { createRunContext, runCallsHint } from '../shared/runContext';
-import { runLogItem } from '../shared/runLog';
+import { presentOutput } from '../helpers/presentation';
+import { createRunContext, runCallsHint } from '../helpers/runContext';
+import { runLogItem } from '../helpers/runLog';
 import type { YukiOperation } from './operation';
 import type { YukiResource } from './resources';
 import { resources } from './resources';

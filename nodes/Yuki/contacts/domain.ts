@@ -4,7 +4,7 @@
  * lists it: one call per run, shared by every item and by the contact check of the invoices).
  */
 import type { Administration } from '../transport/types';
-import type { RunContext } from '../shared/runContext';
+import type { RunContext } from '../helpers/runContext';
 
 const administrationLists = new WeakMap<RunContext, Promise<Administration[]>>();
 

@@ -2,7 +2,7 @@
  * Reading contacts page by page: Yuki answers at most 100 a page [lib], so "all" is as many
  * calls as pages, and a limit stops at the page that reaches it.
  */
-import type { RunContext } from '../shared/runContext';
+import type { RunContext } from '../helpers/runContext';
 import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder, YukiContact } from '../transport/calls/contact';
 import { CONTACTS_PER_PAGE, getSuppliersAndCustomers, searchContacts } from '../transport/calls/contact';
 

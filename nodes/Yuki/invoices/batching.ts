@@ -14,7 +14,7 @@
  */
 import type { ImportInvoiceResult, ImportResponse, XmlDocumentParts } from '../transport/types';
 import { isBatchFileProblem, isConnectionProblem, isSchemaRejection } from './yukiMessages';
-import { settle } from '../shared/settle';
+import { settle } from '../helpers/settle';
 
 /** Which call an invoice went in: the run's n-th call to Yuki, holding `size` invoices. */
 export interface BatchInfo {

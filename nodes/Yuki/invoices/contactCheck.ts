@@ -10,8 +10,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
 import { domainIdFor } from '../contacts/domain';
 import { findContacts } from '../contacts/search';
-import { logAnswer } from '../shared/logging';
-import type { RunContext } from '../shared/runContext';
+import { logAnswer } from '../helpers/logging';
+import type { RunContext } from '../helpers/runContext';
 import type { PreparedItem } from './prepare';
 
 export type ContactCheck = 'off' | 'warn' | 'fail';

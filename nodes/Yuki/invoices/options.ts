@@ -1,9 +1,9 @@
 /** The Options of both invoice operations, described once and read once per run. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { optionsCollection } from '../shared/parameters';
+import { optionsCollection } from '../helpers/parameters';
 import type { ContactCheck } from './contactCheck';
-import { runLogOption } from '../shared/runLog';
+import { runLogOption } from '../helpers/runLog';
 import type { InvoiceKind } from './reports';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { FileSource } from '../documents/xml';
-import { checkBinaryFile, readBinaryFile, streamBinaryFile } from '../shared/binary';
+import { checkBinaryFile, readBinaryFile, streamBinaryFile } from '../helpers/binary';
 
 /** Where an invoice's PDF is, and the file name Yuki gets. */
 export interface PdfReference {

@@ -8,8 +8,8 @@ import type { NormalisedRecord } from '../documents/fields';
 import type { WritableRecord } from '../documents/xml';
 import { buildDocument, buildDocumentParts } from '../documents/xml';
 import type { ImportResponse, XmlDocumentParts, YukiApi } from '../transport/types';
-import { asNodeError, errorItem, resultItem } from '../shared/items';
-import type { RunContext } from '../shared/runContext';
+import { asNodeError, errorItem, resultItem } from '../helpers/items';
+import type { RunContext } from '../helpers/runContext';
 import type { AdministrationPlan, BatchInfo } from './batching';
 import { UnitBuildError, sendInBatches } from './batching';
 import type { InvoiceOptions } from './options';
@@ -28,8 +28,8 @@ import { findRunDuplicates } from './runDuplicates';
 import type { InvoiceSource } from './source';
 import { invoiceInputs } from './source';
 import { documentOf, invoiceFragments } from './xmlDocument';
-import type { Settled } from '../shared/settle';
-import { settle, settleNow } from '../shared/settle';
+import type { Settled } from '../helpers/settle';
+import { settle, settleNow } from '../helpers/settle';
 
 /** One invoice's place in the input: its item and, for an item holding a list, its position there. */
 interface Slot {

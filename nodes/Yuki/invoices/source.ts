@@ -6,10 +6,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec } from '../documents/fields';
-import type { LoadOptionsSource } from '../shared/mappedFields';
-import { ADDITIONAL_FIELDS, documentProperties, recordFromParameters } from '../shared/mappedFields';
+import type { LoadOptionsSource } from '../helpers/mappedFields';
+import { ADDITIONAL_FIELDS, documentProperties, recordFromParameters } from '../helpers/mappedFields';
 import { ALLOW_NO_REFERENCE, allowNoReferenceField } from './options';
-import { ContactConflictError, EXISTING_CONTACT, existingContactField, pickedContact, withPickedContact } from '../shared/contactPicker';
+import { ContactConflictError, EXISTING_CONTACT, existingContactField, pickedContact, withPickedContact } from '../helpers/contactPicker';
 import type { InvoiceKind } from './reports';
 
 export type InvoiceSource = 'fields' | 'json' | 'xml';

@@ -5,7 +5,7 @@
  * dropdowns, and each Yuki call counts against the domain's 1,000 calls a day.
  */
 import { createHash } from 'node:crypto';
-import type { YukiCredentials } from '../shared/runContext';
+import type { YukiCredentials } from '../helpers/runContext';
 
 /** How long a list answer is reused; a GL account added in Yuki shows after at most this long. */
 export const PICKER_CACHE_MS = 5 * 60_000;

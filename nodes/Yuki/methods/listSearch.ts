@@ -2,7 +2,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { domainIdFor } from '../contacts/domain';
 import { findContacts } from '../contacts/search';
-import { administrationValue, createRunContext, toNodeError } from '../shared/runContext';
+import { administrationValue, createRunContext, toNodeError } from '../helpers/runContext';
 
 export async function searchAdministrations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	let administrations;

@@ -4,8 +4,8 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { RunContext } from '../shared/runContext';
-import { chosenAdministration, createRunContext, toNodeError } from '../shared/runContext';
+import type { RunContext } from '../helpers/runContext';
+import { chosenAdministration, createRunContext, toNodeError } from '../helpers/runContext';
 import { getProjects } from '../transport/calls/accountingInfo';
 import type { YukiProject } from '../transport/calls/accountingInfo';
 import { costCategories, paymentMethods } from '../transport/calls/archive';

@@ -43,7 +43,7 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DAILY_CALL_LIMIT = 1000;
 
 export interface YukiClientOptions {
-	/** Sends the HTTP request: n8n's `this.helpers.httpRequest` (shared/runContext.ts), or a test's stand-in. */
+	/** Sends the HTTP request: n8n's `this.helpers.httpRequest` (helpers/runContext.ts), or a test's stand-in. */
 	request: YukiRequestFunction;
 	logger?: YukiLogger;
 	/** Clock for session age and the quota day (tests inject one). */

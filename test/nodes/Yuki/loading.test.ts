@@ -13,7 +13,7 @@ const NODE_DIR = join(ROOT, 'nodes', 'Yuki');
 
 /** Run-time folders of nodes/Yuki/, with the files of each that building a description needs. */
 const RUN_TIME_FOLDERS: Record<string, string[]> = {
-	'transport/': ['transport/types.ts'], // types and YukiError, which shared/runContext.ts recognises
+	'transport/': ['transport/types.ts'], // types and YukiError, which helpers/runContext.ts recognises
 	'contacts/': [],
 	'methods/': ['methods/lazy.ts'], // the method names n8n reads; each loads methods/index.ts when called
 	'invoices/': ['invoices/options.ts', 'invoices/source.ts'], // the invoice operations' fields

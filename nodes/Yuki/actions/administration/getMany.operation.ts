@@ -5,11 +5,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { optionsCollection } from '../../shared/parameters';
-import { handleItemError, resultItem } from '../../shared/items';
-import { logAnswer, logItemFailure } from '../../shared/logging';
-import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
+import { optionsCollection } from '../../helpers/parameters';
+import { handleItemError, resultItem } from '../../helpers/items';
+import { logAnswer, logItemFailure } from '../../helpers/logging';
+import type { RunContext } from '../../helpers/runContext';
+import { toNodeError } from '../../helpers/runContext';
 import type { Administration } from '../../transport/types';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 /** What the contact operations share: the domain of the item, and the JSON of a contact. */
 import type { IDataObject, IExecuteFunctions, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { administrationField } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
-import { chosenAdministration, toNodeError } from '../../shared/runContext';
+import { administrationField } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
+import { chosenAdministration, toNodeError } from '../../helpers/runContext';
 import type { YukiContact } from '../../transport/calls/contact';
 
 /** Contacts belong to a domain: the administration only tells which one. */

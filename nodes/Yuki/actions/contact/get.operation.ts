@@ -5,11 +5,11 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { inputError, resultItem } from '../../shared/items';
-import { optionsCollection } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
+import { inputError, resultItem } from '../../helpers/items';
+import { optionsCollection } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
 import { contactAdministrationField, contactJson, itemDomain } from './common';
-import { eachItem } from '../../shared/eachItem';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['get'] } };
 

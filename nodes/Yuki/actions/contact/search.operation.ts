@@ -5,14 +5,14 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { inputError, resultItem } from '../../shared/items';
-import { logAnswer } from '../../shared/logging';
-import { optionsCollection, returnAllFields } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
-import { toNodeError } from '../../shared/runContext';
+import { inputError, resultItem } from '../../helpers/items';
+import { logAnswer } from '../../helpers/logging';
+import { optionsCollection, returnAllFields } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
+import { toNodeError } from '../../helpers/runContext';
 import type { ContactActive, ContactRole, ContactSearchOption, ContactSortOrder } from '../../transport/calls/contact';
 import { contactAdministrationField, contactJson, itemDomain } from './common';
-import { eachItem } from '../../shared/eachItem';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['search'] } };
 

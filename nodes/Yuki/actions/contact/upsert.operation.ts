@@ -7,13 +7,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { contactDocument } from '../../documents/contact';
-import { documentInput, documentSourceProperties } from '../../shared/documentInput';
-import { resultItem } from '../../shared/items';
-import { logAnswer, logSent } from '../../shared/logging';
-import { optionsCollection } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
+import { documentInput, documentSourceProperties } from '../../helpers/documentInput';
+import { resultItem } from '../../helpers/items';
+import { logAnswer, logSent } from '../../helpers/logging';
+import { optionsCollection } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
 import { contactAdministrationField, itemDomain } from './common';
-import { eachItem } from '../../shared/eachItem';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['contact'], operation: ['upsert'] } };
 

@@ -5,11 +5,11 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { inputError } from '../../shared/items';
-import { logAnswer } from '../../shared/logging';
-import { optionsCollection } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
-import { eachItem } from '../../shared/eachItem';
+import { inputError } from '../../helpers/items';
+import { logAnswer } from '../../helpers/logging';
+import { optionsCollection } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['download'] } };
 

@@ -5,12 +5,12 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { inputError, resultItem } from '../../shared/items';
-import { logAnswer } from '../../shared/logging';
-import { optionsCollection, returnAllFields } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
+import { inputError, resultItem } from '../../helpers/items';
+import { logAnswer } from '../../helpers/logging';
+import { optionsCollection, returnAllFields } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
 import type { ArchiveDocument, DocumentSearchArgs } from '../../transport/calls/archive';
-import { eachItem } from '../../shared/eachItem';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['document'], operation: ['search'] } };
 

@@ -7,17 +7,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { currencyField } from '../../documents/common';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
-import { readBinaryFile } from '../../shared/binary';
-import { administrationField, binaryPropertyField, optionsCollection } from '../../shared/parameters';
-import { runLogOption } from '../../shared/runLog';
+import { readBinaryFile } from '../../helpers/binary';
+import { administrationField, binaryPropertyField, optionsCollection } from '../../helpers/parameters';
+import { runLogOption } from '../../helpers/runLog';
 import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from '../../documents/xmlText';
-import type { NodeError } from '../../shared/items';
-import { errorItem, inputError, resultItem } from '../../shared/items';
+import type { NodeError } from '../../helpers/items';
+import { errorItem, inputError, resultItem } from '../../helpers/items';
 import type { UploadDocumentRequest } from '../../transport/types';
 import { YukiError } from '../../transport/types';
-import { logAnswer, logItemFailure, logSent } from '../../shared/logging';
-import type { RunContext } from '../../shared/runContext';
-import { administrationFor, toNodeError } from '../../shared/runContext';
+import { logAnswer, logItemFailure, logSent } from '../../helpers/logging';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor, toNodeError } from '../../helpers/runContext';
 
 const displayOptions = { show: { resource: ['expenseClaim'], operation: ['upload'] } };
 

@@ -8,13 +8,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { formatDecimal } from '../../documents/decimal';
 import { journalDocument, journalTotals } from '../../documents/journal';
-import { resultItem } from '../../shared/items';
-import { logAnswer, logSent } from '../../shared/logging';
-import { documentInput, documentSourceProperties } from '../../shared/documentInput';
-import { administrationField, optionsCollection } from '../../shared/parameters';
-import type { RunContext } from '../../shared/runContext';
-import { administrationFor } from '../../shared/runContext';
-import { eachItem } from '../../shared/eachItem';
+import { resultItem } from '../../helpers/items';
+import { logAnswer, logSent } from '../../helpers/logging';
+import { documentInput, documentSourceProperties } from '../../helpers/documentInput';
+import { administrationField, optionsCollection } from '../../helpers/parameters';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor } from '../../helpers/runContext';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['journal'], operation: ['create'] } };
 const fromAdministration = (method: string) => ({ method, dependsOn: ['administrationId'] });

@@ -10,19 +10,19 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, optionsCollection } from '../../shared/parameters';
-import { runLogOption } from '../../shared/runLog';
+import { administrationField, optionsCollection } from '../../helpers/parameters';
+import { runLogOption } from '../../helpers/runLog';
 import type { LookupStrategy } from '../../payments/matching';
 import type { MessageStyle } from '../../payments/messages';
 import { messageStyle } from '../../payments/messages';
 import { messageOptions, readSide, sideField } from '../../payments/parameters';
 import { parseReferenceList, referenceRequest } from '../../payments/references';
-import type { RunContext } from '../../shared/runContext';
-import { administrationFor, chosenAdministration } from '../../shared/runContext';
-import { locatorValuePerItem, parameterPerItem } from '../../shared/itemParameters';
-import { handleItemError, resultItem } from '../../shared/items';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor, chosenAdministration } from '../../helpers/runContext';
+import { locatorValuePerItem, parameterPerItem } from '../../helpers/itemParameters';
+import { handleItemError, resultItem } from '../../helpers/items';
 import { paymentItemError } from './outcome';
-import { simplifyField } from '../../shared/presentation';
+import { simplifyField } from '../../helpers/presentation';
 import type { Answer, Lookup, LookupRun } from './statusLookup';
 export { simplifyStatus as simplify } from './simplify';
 

@@ -5,17 +5,17 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, optionsCollection, returnAllFields } from '../../shared/parameters';
+import { administrationField, optionsCollection, returnAllFields } from '../../helpers/parameters';
 import type * as Dates from '../../payments/dates';
-import { runLogOption } from '../../shared/runLog';
+import { runLogOption } from '../../helpers/runLog';
 import { readSide, sideField, SORT_ORDERS } from '../../payments/parameters';
 import { PaymentInputError } from '../../payments/references';
-import type { RunContext } from '../../shared/runContext';
-import { administrationFor, toNodeError } from '../../shared/runContext';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor, toNodeError } from '../../helpers/runContext';
 import type { OutstandingItem, OutstandingSide, OutstandingSortOrder } from '../../transport/types';
-import { handleItemError, resultItem } from '../../shared/items';
+import { handleItemError, resultItem } from '../../helpers/items';
 import { paymentItemError } from './outcome';
-import { simplifyField } from '../../shared/presentation';
+import { simplifyField } from '../../helpers/presentation';
 export { simplifyOpenItem as simplify } from './simplify';
 
 const displayOptions = { show: { resource: ['payment'], operation: ['listOpenItems'] } };

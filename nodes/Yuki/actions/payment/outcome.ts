@@ -2,7 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { PaymentInputError } from '../../payments/references';
-import { toNodeError } from '../../shared/runContext';
+import { toNodeError } from '../../helpers/runContext';
 
 /** Bad input on item `itemIndex` as n8n shows it (the item, the field and what is allowed); any other error as toNodeError gives it. */
 export function paymentItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {

@@ -1,10 +1,10 @@
 /**
  * The compact payment items "Simplify" gives (n8n's convention: on by default, off for the full
  * record): what a bookkeeper reads in a table, without Yuki's GUIDs and type IDs. The router adds
- * the administration (shared/presentation.ts).
+ * the administration (helpers/presentation.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { pick } from '../../shared/presentation';
+import { pick } from '../../helpers/presentation';
 
 /** Get Status: the invoice's status and amounts, plus the comparisons the user asked for with Invoice Total / Previously Paid. */
 const STATUS_KEYS = [

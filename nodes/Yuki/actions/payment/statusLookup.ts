@@ -12,7 +12,7 @@ import { chooseStrategy, indexByReference, matchingItems, referenceKey } from '.
 import type { Finding } from '../../payments/referenceStatus';
 import type { ReferenceRequest } from '../../payments/references';
 import { Sightings, sightingsKey } from '../../payments/sightings';
-import { toNodeError } from '../../shared/runContext';
+import { toNodeError } from '../../helpers/runContext';
 import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
 
 /** One reference of one input item, with where it is looked up. */

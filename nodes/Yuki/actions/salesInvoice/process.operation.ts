@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { salesInvoiceDocument } from '../../documents/salesInvoice';
-import { administrationField, binaryPropertyField } from '../../shared/parameters';
+import { administrationField, binaryPropertyField } from '../../helpers/parameters';
 import { invoiceOptionsField } from '../../invoices/options';
 import type { InvoiceOperation } from '../../invoices/processInvoices';
 import { invoiceSourceProperties } from '../../invoices/source';
-import type { RunContext } from '../../shared/runContext';
+import type { RunContext } from '../../helpers/runContext';
 
 const displayOptions = { show: { resource: ['salesInvoice'], operation: ['process'] } };
 

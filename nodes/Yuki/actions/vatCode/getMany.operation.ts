@@ -4,13 +4,13 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { administrationField, optionsCollection } from '../../shared/parameters';
-import { resultItem } from '../../shared/items';
-import { logAnswer } from '../../shared/logging';
-import type { RunContext } from '../../shared/runContext';
-import { administrationFor } from '../../shared/runContext';
+import { administrationField, optionsCollection } from '../../helpers/parameters';
+import { resultItem } from '../../helpers/items';
+import { logAnswer } from '../../helpers/logging';
+import type { RunContext } from '../../helpers/runContext';
+import { administrationFor } from '../../helpers/runContext';
 import type { VatCode } from '../../transport/types';
-import { eachItem } from '../../shared/eachItem';
+import { eachItem } from '../../helpers/eachItem';
 
 const displayOptions = { show: { resource: ['vatCode'], operation: ['getMany'] } };
 

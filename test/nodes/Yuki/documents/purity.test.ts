@@ -12,7 +12,7 @@ describe('documents/ stays pure', () => {
 		it(`${name} imports neither n8n nor the transport nor operations`, () => {
 			const source = readFileSync(join(documentsDir, name), 'utf8');
 			const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-			const forbidden = imports.filter((path) => /^n8n-|\/(transport|actions|shared|invoices|payments|methods)\b/.test(path));
+			const forbidden = imports.filter((path) => /^n8n-|\/(transport|actions|helpers|invoices|payments|methods)\b/.test(path));
 			assert.deepEqual(forbidden, []);
 		});
 	}

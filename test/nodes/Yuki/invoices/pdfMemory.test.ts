@@ -14,7 +14,7 @@ import { purchaseInvoiceProcess } from '../../../../nodes/Yuki/actions/purchaseI
 import type { XmlPart } from '../../../../nodes/Yuki/documents/xml';
 import { isFileSource } from '../../../../nodes/Yuki/documents/xml';
 import { processInvoices } from '../../../../nodes/Yuki/invoices/processInvoices';
-import type { RunContext } from '../../../../nodes/Yuki/shared/runContext';
+import type { RunContext } from '../../../../nodes/Yuki/helpers/runContext';
 import type { ImportResponse, YukiApi } from '../../../../nodes/Yuki/transport/types';
 import { fixture, purchaseInvoice } from './invoiceFixtures';
 

@@ -10,7 +10,7 @@
  * - a field absent from the item (last step, plain object) is `undefined`, as n8n gives;
  * - anything else (an object, an array, NaN, an inherited name such as `toString`, a name n8n's
  *   sandbox forbids, a missing step half-way, a non-plain object) is left to n8n.
- * test/nodes/Yuki/shared/jsonFieldExpression.test.ts compares it with n8n's own evaluation.
+ * test/nodes/Yuki/helpers/jsonFieldExpression.test.ts compares it with n8n's own evaluation.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import * as n8nWorkflow from 'n8n-workflow';

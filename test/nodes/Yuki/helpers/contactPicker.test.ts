@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ContactConflictError, pickedContact, withPickedContact } from '../../../../nodes/Yuki/shared/contactPicker';
+import { ContactConflictError, pickedContact, withPickedContact } from '../../../../nodes/Yuki/helpers/contactPicker';
 
 describe('Existing Contact picker', () => {
 	it('reads a pick from the list (code and name) or a typed code, and nothing from an empty field', () => {

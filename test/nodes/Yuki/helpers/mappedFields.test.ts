@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 import type { DocumentSpec, Field } from '../../../../nodes/Yuki/documents/fields';
-import { ADDITIONAL_FIELDS, LIST_ENTRY, documentProperties, recordFromParameters } from '../../../../nodes/Yuki/shared/mappedFields';
+import { ADDITIONAL_FIELDS, LIST_ENTRY, documentProperties, recordFromParameters } from '../../../../nodes/Yuki/helpers/mappedFields';
 import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
 import { validateRecord } from '../../../../nodes/Yuki/documents/validate';

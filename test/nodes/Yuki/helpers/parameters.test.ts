@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { alphabetical, optionsCollection } from '../../../../nodes/Yuki/shared/parameters';
+import { alphabetical, optionsCollection } from '../../../../nodes/Yuki/helpers/parameters';
 import { YUKI_NODE_TYPE, YUKI_TRIGGER_NODE_TYPE } from '../../../helpers';
 import { packageNodeType } from '../../../../scripts/harness/nodeTypes';
 

@@ -20,7 +20,7 @@ export const RUN_LOG_RECORD_TYPE = 'yukiRunLog';
 /** `other`: a result without error that is no invoice (an expense claim stored, a payment status read). */
 export type Outcome = 'booked' | 'draft' | 'duplicate' | 'unknown' | 'failed' | 'other';
 
-/** Texts the node uses when it cannot know whether Yuki carried a call out (see shared/runContext.ts, invoices/reports.ts). */
+/** Texts the node uses when it cannot know whether Yuki carried a call out (see helpers/runContext.ts, invoices/reports.ts). */
 const CANNOT_KNOW = /may have (been booked|reached Yuki)/i;
 
 function outcomeOf(json: IDataObject): Outcome {

@@ -1,7 +1,7 @@
 /** File types are read from the content: what a user uploading receipts and invoices relies on. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectFileKind } from '../../../../nodes/Yuki/shared/binary';
+import { detectFileKind } from '../../../../nodes/Yuki/helpers/binary';
 
 describe('detectFileKind', () => {
 	it('recognises PDF and the image formats by their first bytes', () => {

@@ -53,7 +53,7 @@ export function administrationField(displayOptions: IDisplayOptions, name = 'adm
  * Alphabetical order as n8n's lint asks for it (`localeCompare`: case-insensitive, lower case first
  * on a tie), without `localeCompare`: its first call loads ICU's collator, about 10 ms of every n8n
  * start. Holds for names of letters, digits, spaces and ASCII punctuation;
- * test/nodes/Yuki/shared/parameters.test.ts compares the two on every name the node sorts.
+ * test/nodes/Yuki/helpers/parameters.test.ts compares the two on every name the node sorts.
  */
 export function alphabetical(a: string, b: string): number {
 	const lowerA = a.toLowerCase();

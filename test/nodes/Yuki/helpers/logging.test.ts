@@ -1,7 +1,7 @@
 /** The run log never carries a secret, whatever a caller hands it. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskSecrets, safeMeta, yukiLogger } from '../../../../nodes/Yuki/shared/logging';
+import { maskSecrets, safeMeta, yukiLogger } from '../../../../nodes/Yuki/helpers/logging';
 
 describe('run log without secrets', () => {
 	it('masks access keys, session IDs and client secrets inside texts', () => {

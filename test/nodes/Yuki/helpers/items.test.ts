@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { errorItem } from '../../../../nodes/Yuki/shared/items';
+import { errorItem } from '../../../../nodes/Yuki/helpers/items';
 
 const node = (onError?: INode['onError']): INode => ({ id: '1', name: 'Yuki', type: 'n8n-nodes-yuki.yuki', typeVersion: 1, position: [0, 0], parameters: {}, onError });
 const context = (onError?: INode['onError']) => ({ getNode: () => node(onError) });

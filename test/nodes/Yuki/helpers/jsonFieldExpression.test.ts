@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { jsonFieldPath } from '../../../../nodes/Yuki/shared/jsonFieldExpression';
-import { locatorValuePerItem, parameterPerItem } from '../../../../nodes/Yuki/shared/itemParameters';
-import { administrationField } from '../../../../nodes/Yuki/shared/parameters';
+import { jsonFieldPath } from '../../../../nodes/Yuki/helpers/jsonFieldExpression';
+import { locatorValuePerItem, parameterPerItem } from '../../../../nodes/Yuki/helpers/itemParameters';
+import { administrationField } from '../../../../nodes/Yuki/helpers/parameters';
 import { runYukiNode } from '../../../helpers';
 
 // With the extension: "Yuki.node" alone would resolve to the codex file Yuki.node.json.

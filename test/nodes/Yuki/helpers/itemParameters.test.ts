@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { holdsExpression, isFixedParameter, parameterPerItem } from '../../../../nodes/Yuki/shared/itemParameters';
+import { holdsExpression, isFixedParameter, parameterPerItem } from '../../../../nodes/Yuki/helpers/itemParameters';
 
 /** n8n's getNodeParameter reduced to what matters here: a count of reads, and a per-item value for expressions. */
 function context(parameters: Record<string, unknown>) {

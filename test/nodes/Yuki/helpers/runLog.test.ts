@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { outcomesOf, runLogRow } from '../../../../nodes/Yuki/shared/runLog';
+import { outcomesOf, runLogRow } from '../../../../nodes/Yuki/helpers/runLog';
 
 const item = (json: Record<string, unknown>) => ({ json: json as never });
 
