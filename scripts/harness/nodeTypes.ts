@@ -38,7 +38,11 @@ export const SET_NODE_TYPE = 'harness.set';
 export const YUKI_NODE_TYPE = 'n8n-nodes-yuki.yuki';
 export const YUKI_TRIGGER_NODE_TYPE = 'n8n-nodes-yuki.yukiTrigger';
 
-function description(name: string, displayName: string, inputs: INodeTypeDescription['inputs']): INodeTypeDescription {
+/**
+ * The description of a test's own node (a transform with one input and one output unless
+ * `overrides` says otherwise), so that tests write only what their node adds.
+ */
+export function harnessNodeDescription(name: string, displayName: string, overrides: Partial<INodeTypeDescription> = {}): INodeTypeDescription {
 	return {
 		displayName,
 		name,
@@ -46,9 +50,10 @@ function description(name: string, displayName: string, inputs: INodeTypeDescrip
 		version: 1,
 		description: `${displayName} (test harness)`,
 		defaults: { name: displayName },
-		inputs,
+		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [],
+		...overrides,
 	};
 }
 
@@ -59,7 +64,7 @@ function isBinaryInput(value: BinaryInput | IBinaryData): value is BinaryInput {
 /** A start node emitting `items`; a new type per run, so that runs never share items. */
 export function startNodeType(items: TestItem[] = [{ json: {} }]): INodeType {
 	return {
-		description: description(START_NODE_TYPE, 'Start', []),
+		description: harnessNodeDescription(START_NODE_TYPE, 'Start', { inputs: [] }),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const output: INodeExecutionData[] = [];
 			for (const item of items) {
@@ -81,10 +86,7 @@ export function startNodeType(items: TestItem[] = [{ json: {} }]): INodeType {
 
 /** Replaces each item's JSON with its evaluated `json` parameter, keeping binary data. */
 export const setNodeType: INodeType = {
-	description: {
-		...description(SET_NODE_TYPE, 'Set', [NodeConnectionTypes.Main]),
-		properties: [{ displayName: 'JSON', name: 'json', type: 'json', default: '{}' }],
-	},
+	description: harnessNodeDescription(SET_NODE_TYPE, 'Set', { properties: [{ displayName: 'JSON', name: 'json', type: 'json', default: '{}' }] }),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [
 			this.getInputData().map((item, index) => {

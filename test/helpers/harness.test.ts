@@ -7,27 +7,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, pollTrigger, runWorkflow, runYukiNode, withSandbox } from '.';
+import { harnessNodeDescription, SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, pollTrigger, runWorkflow, runYukiNode, withSandbox } from '.';
 
 const credentials = { accessKey: 'secret-key', region: 'custom', customBaseUrl: 'http://127.0.0.1:1' };
 
 /** Echoes items, reads a binary property, fails items marked `fail`. */
 const echoNode: INodeType = {
-	description: {
-		displayName: 'Echo',
-		name: 'echo',
-		group: ['transform'],
-		version: 1,
-		description: 'Echo (harness test)',
-		defaults: { name: 'Echo' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: harnessNodeDescription('echo', 'Echo', {
 		credentials: [{ name: 'yukiApi', required: true }],
 		properties: [
 			{ displayName: 'Label', name: 'label', type: 'string', default: 'default label' },
 			{ displayName: 'Binary Property', name: 'binaryProperty', type: 'string', default: '' },
 		],
-	},
+	}),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credential = await this.getCredentials('yukiApi');
 		this.logger.debug('echo ran', { items: this.getInputData().length });

@@ -11,7 +11,7 @@
 export type { LogLine } from '../../scripts/harness/engine';
 export { lastMethodLogs, listSearch, loadOptions, testCredential } from './methods';
 export type { MethodOptions } from './methods';
-export { SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, YUKI_TRIGGER_NODE_TYPE } from '../../scripts/harness/nodeTypes';
+export { harnessNodeDescription, SET_NODE_TYPE, START_NODE_TYPE, YUKI_NODE_TYPE, YUKI_TRIGGER_NODE_TYPE } from '../../scripts/harness/nodeTypes';
 export type { BinaryInput, TestItem } from '../../scripts/harness/nodeTypes';
 export { pollTrigger, YUKI_TRIGGER_NODE_NAME } from '../../scripts/harness/pollTrigger';
 export type { PollRun, PollTriggerOptions } from '../../scripts/harness/pollTrigger';

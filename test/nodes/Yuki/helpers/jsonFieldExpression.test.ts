@@ -2,11 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { jsonFieldPath } from '../../../../nodes/Yuki/helpers/jsonFieldExpression';
 import { locatorValuePerItem, parameterPerItem } from '../../../../nodes/Yuki/helpers/itemParameters';
 import { administrationField } from '../../../../nodes/Yuki/helpers/parameters';
-import { runYukiNode } from '../../../helpers';
+import { harnessNodeDescription, runYukiNode } from '../../../helpers';
 
 // With the extension: "Yuki.node" alone would resolve to the codex file Yuki.node.json.
 const { Yuki } = require('../../../../nodes/Yuki/Yuki.node.ts') as { Yuki: new () => INodeType };
@@ -73,18 +72,10 @@ interface Comparison {
  */
 function comparingNode(fallbacks: { count: number }, locator = false): INodeType {
 	return {
-		description: {
-			displayName: 'Compare',
-			name: 'compare',
-			group: ['transform'],
-			version: 1,
-			description: 'Compares parameter reads',
-			defaults: { name: 'Compare' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
+		description: harnessNodeDescription('compare', 'Compare', {
 			// The administration picker as the node has it (a resource locator whose modes have no extractValue).
 			properties: [locator ? administrationField({}, 'value') : { displayName: 'Value', name: 'value', type: 'string', default: '' }],
-		},
+		}),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const counted = {
 				getNode: () => this.getNode(),

@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../scripts/harness/engine';
-import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
+import { harnessNodeDescription, START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
 import type { InvoiceSandbox } from './invoiceFixtures';
 import { invoiceSandbox, purchaseInvoice, runProcess } from './invoiceFixtures';
 
@@ -104,17 +103,7 @@ for (const mode of ['memory', 'filesystem'] as const) {
 /** A node between the start and Yuki that cuts the stored file of the items at `indexes` to `bytes` (n8n's record of its size stays). */
 function truncatingNode(indexes: number[], bytes: number): INodeType {
 	return {
-		description: {
-			displayName: 'Truncate',
-			name: 'harness.truncate',
-			group: ['transform'],
-			version: 1,
-			description: 'Cuts binary files short (test harness)',
-			defaults: { name: 'Truncate' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
+		description: harnessNodeDescription('harness.truncate', 'Truncate'),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const items = this.getInputData();
 			for (const index of indexes) truncateSync(this.helpers.getBinaryPath(String(items[index].binary?.data.id)), bytes);
