@@ -107,6 +107,17 @@ function smallWithinTolerance(actual: SmallDecimal, expectedCents: number): bool
 }
 
 /**
+ * Whether `actual` is a × b (divided by 10^`extraScale`), rounded to cents, within the tolerance;
+ * false also when plain numbers cannot say exactly (the exact check then decides).
+ */
+function isProductWithinTolerance(actual: SmallDecimal, a: SmallDecimal, b: SmallDecimal, extraScale: number): boolean {
+	const units = a.units * b.units;
+	if (!Number.isSafeInteger(units)) return false;
+	const expected = smallRescale({ units, scale: a.scale + b.scale + extraScale }, 2);
+	return expected !== null && smallWithinTolerance(actual, expected) === true;
+}
+
+/**
  * Whether a line surely passes, worked out in plain numbers (the common case: amounts far below
  * 2^53 units). Anything else, a finding or a value too large to be exact, goes to the exact
  * decimal check, which also words the findings.
@@ -119,22 +130,12 @@ function linePassesQuickly(line: NormalisedRecord): boolean {
 	const quantity = smallDecimalOf(line.productQuantity);
 	const price = smallDecimalOf(product.salesPrice);
 	if (quantity === null || price === null) return false;
-	if (quantity !== undefined && price !== undefined) {
-		const product = quantity.units * price.units;
-		if (!Number.isSafeInteger(product)) return false;
-		const expected = smallRescale({ units: product, scale: quantity.scale + price.scale }, 2);
-		if (expected === null || smallWithinTolerance(lineAmount, expected) !== true) return false;
-	}
+	if (quantity !== undefined && price !== undefined && !isProductWithinTolerance(lineAmount, quantity, price, 0)) return false;
 	const vatAmount = smallDecimalOf(line.lineVatAmount);
 	const percentage = smallDecimalOf(product.vatPercentage);
 	if (vatAmount === null || percentage === null) return false;
-	if (vatAmount !== undefined && percentage !== undefined) {
-		const product = lineAmount.units * percentage.units;
-		if (!Number.isSafeInteger(product)) return false;
-		// amount × percentage / 100: two more decimals divide by 100 exactly.
-		const expected = smallRescale({ units: product, scale: lineAmount.scale + percentage.scale + 2 }, 2);
-		if (expected === null || smallWithinTolerance(vatAmount, expected) !== true) return false;
-	}
+	// amount × percentage / 100: two more decimals divide by 100 exactly.
+	if (vatAmount !== undefined && percentage !== undefined && !isProductWithinTolerance(vatAmount, lineAmount, percentage, 2)) return false;
 	return true;
 }
 
