@@ -8,7 +8,7 @@ import type { ResultField, ResultRecordSpec, ResultValueKind } from './responses
 import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from './responses';
 import type { ImportInvoiceResult, ImportResponse, OutstandingItem } from './types';
 import type { RawRecord, RecordSpec } from './xml/records';
-import { streamRecords } from './xml/records';
+import { streamDocument, streamRecords } from './xml/records';
 import type { XmlElement } from './xml/scanner';
 import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
 
@@ -280,25 +280,35 @@ export function findDescendant(element: XmlElement, name: string): XmlElement | 
  * returned instead is thrown as a `RejectedDocumentError` [guess: the shape of that answer is not documented].
  */
 export function readImportResponse(result: XmlElement | undefined, kind: keyof typeof IMPORT_RESPONSE_ROOT): ImportResponse {
-	const root = result ? findDescendant(result, IMPORT_RESPONSE_ROOT[kind].root) : undefined;
-	if (!root) {
+	const rootName = IMPORT_RESPONSE_ROOT[kind].root;
+	const headerFields = compile(importResponseHeader);
+	const invoiceFields = compile(importResponseInvoice.fields);
+	const invoices: ImportInvoiceResult[] = [];
+	let succeeded = 0;
+	// One pass over the result: the response's own fields and its invoices as they stream past.
+	const read = result
+		? streamDocument(
+				result,
+				{ root: rootName, header: recordSpec(rootName, headerFields), records: recordSpec(importResponseInvoice.record, invoiceFields) },
+				(raw) => {
+					const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
+					invoice.succeeded = invoice.succeeded === true;
+					invoice.processed = invoice.processed === true;
+					if (invoice.succeeded) succeeded++;
+					invoices.push(invoice);
+				},
+			)
+		: undefined;
+	if (!read) {
 		const text = result ? allText(result).trim() : '';
-		throw new RejectedDocumentError(text || `Yuki returned no ${IMPORT_RESPONSE_ROOT[kind].root}`);
+		throw new RejectedDocumentError(text || `Yuki returned no ${rootName}`);
 	}
-	const header = readRecord(root, importResponseHeader);
-	const invoices = readRecords(root, importResponseInvoice).map(
-		(invoice) =>
-			({
-				...invoice,
-				succeeded: invoice.succeeded === true,
-				processed: invoice.processed === true,
-			}) as ImportInvoiceResult,
-	);
+	const header = toResultRecord(read.header, headerFields, rootName);
 	return {
 		timeStamp: header.timeStamp as string | undefined,
 		administrationId: header.administrationId as string | undefined,
-		totalSucceeded: (header.totalSucceeded as number | undefined) ?? invoices.filter((invoice) => invoice.succeeded).length,
-		totalFailed: (header.totalFailed as number | undefined) ?? invoices.filter((invoice) => !invoice.succeeded).length,
+		totalSucceeded: (header.totalSucceeded as number | undefined) ?? succeeded,
+		totalFailed: (header.totalFailed as number | undefined) ?? invoices.length - succeeded,
 		totalSkipped: (header.totalSkipped as number | undefined) ?? 0,
 		invoices,
 	};

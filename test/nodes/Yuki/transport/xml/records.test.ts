@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { outstandingItemRecord } from '../../../../../nodes/Yuki/transport/responses';
-import { MalformedAnswerError, operationResult, readEnvelope, readOutstandingItems, readRecords } from '../../../../../nodes/Yuki/transport/results';
+import {
+	MalformedAnswerError,
+	operationResult,
+	readEnvelope,
+	readImportResponse,
+	readOutstandingItems,
+	readRecords,
+	RejectedDocumentError,
+} from '../../../../../nodes/Yuki/transport/results';
 import { streamRecords } from '../../../../../nodes/Yuki/transport/xml/records';
 import { parseXml } from '../../../../../nodes/Yuki/transport/xml/scanner';
 import { scanXml, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/stream';
@@ -114,5 +122,45 @@ describe('reading records as they stream past', () => {
 			}),
 			{ numRuns: 200 },
 		);
+	});
+
+	it('reads an import response in one pass: its own totals (direct children only), every invoice in it, nothing outside it', () => {
+		const result = (inner: string) => {
+			const envelope = readEnvelope(answer('ProcessSalesInvoices', inner));
+			if (envelope.fault) throw new Error(envelope.fault.faultString);
+			return operationResult(envelope.body, 'ProcessSalesInvoices');
+		};
+		const invoice = (reference: string, succeeded: string) =>
+			`<Invoice><Succeeded>${succeeded}</Succeeded><Processed>true</Processed><Reference> ${reference} </Reference><Message>ok</Message></Invoice>`;
+		const read = readImportResponse(
+			result(
+				`<Invoice><Reference>outside</Reference></Invoice><Wrapper><SalesInvoicesImportResponse xmlns="urn:x"><TimeStamp>2026-10-01</TimeStamp>` +
+					`<TotalSucceeded>1</TotalSucceeded><Invoices>${invoice('A-1', 'true')}<Group>${invoice('A-2', 'false')}</Group></Invoices>` +
+					`<Nested><TotalFailed>9</TotalFailed></Nested><TotalFailed>1</TotalFailed><TotalFailed>5</TotalFailed></SalesInvoicesImportResponse></Wrapper>` +
+					`<SalesInvoicesImportResponse><Invoice><Reference>second response</Reference></Invoice></SalesInvoicesImportResponse>`,
+			),
+			'sales',
+		);
+		assert.deepEqual(read, {
+			timeStamp: '2026-10-01',
+			administrationId: undefined,
+			totalSucceeded: 1,
+			totalFailed: 1,
+			totalSkipped: 0,
+			invoices: [
+				{ succeeded: true, processed: true, reference: 'A-1', message: 'ok' },
+				{ succeeded: false, processed: true, reference: 'A-2', message: 'ok' },
+			],
+		});
+		// Totals Yuki left out are counted from the invoices.
+		const counted = readImportResponse(result(`<SalesInvoicesImportResponse>${invoice('B-1', 'false')}</SalesInvoicesImportResponse>`), 'sales');
+		assert.deepEqual([counted.totalSucceeded, counted.totalFailed, counted.totalSkipped], [0, 1, 0]);
+		// An unreadable value is a malformed answer, in the header as in an invoice; no response at all is a rejection.
+		assert.throws(() => readImportResponse(result('<SalesInvoicesImportResponse><TotalFailed>x</TotalFailed></SalesInvoicesImportResponse>'), 'sales'), MalformedAnswerError);
+		assert.throws(() => readImportResponse(result(`<SalesInvoicesImportResponse>${invoice('C-1', 'maybe')}</SalesInvoicesImportResponse>`), 'sales'), MalformedAnswerError);
+		assert.throws(() => readImportResponse(result('<Error>Schema validation failed</Error>'), 'sales'), (error: Error) => {
+			return error instanceof RejectedDocumentError && error.message === 'Schema validation failed';
+		});
+		assert.throws(() => readImportResponse(undefined, 'sales'), /Yuki returned no SalesInvoicesImportResponse/);
 	});
 });
