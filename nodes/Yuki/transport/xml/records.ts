@@ -112,7 +112,7 @@ function recordReader(spec: RecordSpec, onRecord: (record: RawRecord) => void): 
 }
 
 /** Reads `handler`'s events from the container's content as read before, or from a tree made by hand. */
-function scanContainer(container: XmlElement, handler: XmlHandler): void {
+export function scanContainer(container: XmlElement, handler: XmlHandler): void {
 	const content: XmlContent | undefined = container.content;
 	const topDepth = content ? content.depth + 1 : 0;
 	if (content) scanContent(content.xml, content.start, content.end, topDepth, handler);
@@ -149,15 +149,12 @@ export interface DocumentSpec {
 }
 
 /**
- * Reads the first `spec.root` element inside `container` in one pass: its header fields (direct
- * children) and every record in it, in document order. Returns `undefined` when there is no such
- * element. The records handed to `onRecord` are reused: read them before returning.
+ * Reads the first `spec.root` element among the events it is given (at any depth) in one pass:
+ * its header fields (direct children) and every record in it, in document order. `header()` is
+ * `undefined` until that element has ended (or when there is none). The records handed to
+ * `onRecord` are reused: read them before returning.
  */
-export function streamDocument(
-	container: XmlElement,
-	spec: DocumentSpec,
-	onRecord: (record: RawRecord) => void,
-): { header: RawRecord } | undefined {
+export function documentReader(spec: DocumentSpec, onRecord: (record: RawRecord) => void): { handler: XmlHandler; header(): RawRecord | undefined } {
 	let header: RawRecord | undefined;
 	const headerReader = recordReader({ ...spec.header, record: spec.root }, (record) => {
 		header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
@@ -165,7 +162,7 @@ export function streamDocument(
 	const records = recordReader(spec.records, onRecord);
 	let rootDepth = -1;
 	let done = false;
-	scanContainer(container, {
+	const handler: XmlHandler = {
 		start(name, attributes, depth) {
 			if (done) return;
 			if (rootDepth === -1) {
@@ -188,6 +185,18 @@ export function streamDocument(
 			else records.end(depth);
 			headerReader.end(depth);
 		},
-	});
+	};
+	return { handler, header: () => header };
+}
+
+/** `documentReader` over the content of `container`; `undefined` when it holds no `spec.root` element. */
+export function streamDocument(
+	container: XmlElement,
+	spec: DocumentSpec,
+	onRecord: (record: RawRecord) => void,
+): { header: RawRecord } | undefined {
+	const reader = documentReader(spec, onRecord);
+	scanContainer(container, reader.handler);
+	const header = reader.header();
 	return header ? { header } : undefined;
 }
