@@ -65,10 +65,13 @@ function escapeAttribute(text: string): string {
 	return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-/** Collects the document: text runs joined, bytes kept apart. */
+/**
+ * Collects the document: text runs joined, bytes kept apart. The pieces of a run are kept in a
+ * list and joined once: one flat string, rather than a chain of concatenations to copy later.
+ */
 class PartsWriter {
 	private readonly parts: XmlPart[] = [];
-	private text = '';
+	private pieces: string[] = [];
 	/** Elements opened but not yet written (their open tags): an element that gets no content becomes `<name/>`. */
 	private readonly pending: string[] = [];
 
@@ -87,22 +90,32 @@ class PartsWriter {
 
 	write(text: string): void {
 		if (this.pending.length > 0) {
-			for (const open of this.pending) this.text += open;
+			for (const open of this.pending) this.pieces.push(open);
 			this.pending.length = 0;
 		}
-		this.text += text;
+		this.pieces.push(text);
+	}
+
+	/** Text, then the open tag, the escaped value and the close tag of a text element (the common case, in one go). */
+	element(tags: Tags, escaped: string): void {
+		this.write(tags.open);
+		this.pieces.push(escaped, tags.close);
+	}
+
+	private flush(): void {
+		const text = this.pieces.join('');
+		this.pieces = [];
+		if (text !== '') this.parts.push(text);
 	}
 
 	file(file: Buffer | FileSource): void {
 		this.write('');
-		if (this.text !== '') this.parts.push(this.text);
-		this.text = '';
+		this.flush();
 		this.parts.push(file);
 	}
 
 	finish(): XmlPart[] {
-		if (this.text !== '') this.parts.push(this.text);
-		this.text = '';
+		this.flush();
 		return this.parts;
 	}
 }
@@ -155,7 +168,7 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
 			// Never empty (absent values were skipped): written in one go, the common case.
-			out.write(tags.open + escapeText(value) + tags.close);
+			out.element(tags, escapeText(value));
 			continue;
 		}
 		const at = `${path}/${field.xml}`;
@@ -212,10 +225,7 @@ export function writeRecord(spec: DocumentSpec, record: WritableRecord): Written
 	writeRecordElement(out, spec, tagsOf(spec.record), record);
 	const parts = out.finish();
 	if (parts.length !== 1 || typeof parts[0] !== 'string') return undefined;
-	const xml = parts[0];
-	// Written as many small pieces; made one flat string now, while it is young [guess: V8 flattens a string it converts to a number].
-	void Number(xml);
-	return new WrittenRecord(xml);
+	return new WrittenRecord(parts[0]);
 }
 
 /**
