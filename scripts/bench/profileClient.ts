@@ -3,10 +3,14 @@
  * process, with where the node's time goes. Records the sandbox's answers once, then times (CPU
  * and wall) the node's run through n8n's engine, the same engine run with a pass-through node in
  * the Yuki node's place (the engine's and the harness's own per-item cost), and the raw POST of the
- * bodies the node sent; optionally writes a CPU profile of one node run. Usage:
+ * bodies the node sent, both with node's http alone and through n8n's own request helper (what
+ * `this.helpers.httpRequest` adds, axios included, with the node's options); optionally writes a
+ * CPU profile of one node run. Usage:
  *   node --expose-gc --import tsx scripts/bench/profileClient.ts [size] [rounds] [out.cpuprofile]
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
@@ -14,6 +18,13 @@ import { engineAloneRun, references, salesRun } from './engineRuns';
 import { rawSoapPost } from './rawPost';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
+
+/** n8n's own request helper, the function behind `this.helpers.httpRequest` (not exported by n8n-core's entry point). */
+const n8nHttpRequest = (
+	createRequire(__filename)(
+		join(dirname(createRequire(__filename).resolve('n8n-core')), 'execution-engine/node-execution-context/utils/request-helper-functions.js'),
+	) as { httpRequest: (options: Record<string, unknown>) => Promise<unknown> }
+).httpRequest;
 
 async function main(): Promise<void> {
 	const size = Number(process.argv[2] ?? 10_000);
@@ -34,6 +45,22 @@ async function main(): Promise<void> {
 		engineOnly: () => engineAloneRun(credentials, invoices),
 		raw: async () => {
 			for (const body of bodies) await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
+		},
+		rawViaN8n: async () => {
+			for (const body of bodies) {
+				await n8nHttpRequest({
+					method: 'POST',
+					url: `${replay.url}/ws/Sales.asmx`,
+					headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.theyukicompany.com/ProcessSalesInvoices"' },
+					body: Buffer.from(body, 'utf8'),
+					timeout: 60_000,
+					encoding: 'text',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					json: false,
+				});
+			}
 		},
 	};
 	const gc = (globalThis as { gc?: () => void }).gc;

@@ -65,10 +65,13 @@ function escapeAttribute(text: string): string {
 	return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-/** Collects the document: text runs joined, bytes kept apart. */
+/**
+ * Collects the document: text runs joined, bytes kept apart. The pieces of a run are kept in a
+ * list and joined once: one flat string, rather than a chain of concatenations to copy later.
+ */
 class PartsWriter {
 	private readonly parts: XmlPart[] = [];
-	private text = '';
+	private pieces: string[] = [];
 	/** Elements opened but not yet written (their open tags): an element that gets no content becomes `<name/>`. */
 	private readonly pending: string[] = [];
 
@@ -87,22 +90,32 @@ class PartsWriter {
 
 	write(text: string): void {
 		if (this.pending.length > 0) {
-			for (const open of this.pending) this.text += open;
+			for (const open of this.pending) this.pieces.push(open);
 			this.pending.length = 0;
 		}
-		this.text += text;
+		this.pieces.push(text);
+	}
+
+	/** Text, then the open tag, the escaped value and the close tag of a text element (the common case, in one go). */
+	element(tags: Tags, escaped: string): void {
+		this.write(tags.open);
+		this.pieces.push(escaped, tags.close);
+	}
+
+	private flush(): void {
+		const text = this.pieces.join('');
+		this.pieces = [];
+		if (text !== '') this.parts.push(text);
 	}
 
 	file(file: Buffer | FileSource): void {
 		this.write('');
-		if (this.text !== '') this.parts.push(this.text);
-		this.text = '';
+		this.flush();
 		this.parts.push(file);
 	}
 
 	finish(): XmlPart[] {
-		if (this.text !== '') this.parts.push(this.text);
-		this.text = '';
+		this.flush();
 		return this.parts;
 	}
 }
@@ -155,7 +168,7 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 			// Validation already refuses these; a record built elsewhere must not yield broken XML.
 			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
 			// Never empty (absent values were skipped): written in one go, the common case.
-			out.write(tags.open + escapeText(value) + tags.close);
+			out.element(tags, escapeText(value));
 			continue;
 		}
 		const at = `${path}/${field.xml}`;
@@ -189,25 +202,53 @@ function writeFields(out: PartsWriter, fields: readonly Field[], record: Writabl
 	}
 }
 
+function writeRecordElement(out: PartsWriter, spec: DocumentSpec, recordTags: Tags, record: WritableRecord): void {
+	out.open(recordTags);
+	writeFields(out, spec.fields, record, spec.record);
+	out.close(recordTags);
+}
+
+/** A record's element, written once (when the record is validated) and placed in a document as it is. */
+export class WrittenRecord {
+	constructor(readonly xml: string) {}
+}
+
+/**
+ * The record's element exactly as `buildDocumentParts` writes it in a document, so that the
+ * record itself need not be kept until its batch is built; `undefined` for a record holding file
+ * bytes or a source (written only while it is sent) and for a single-record document.
+ * Throws what `buildDocumentParts` would throw for the record.
+ */
+export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
+	if (spec.singleRecord) return undefined;
+	const out = new PartsWriter();
+	writeRecordElement(out, spec, tagsOf(spec.record), record);
+	const parts = out.finish();
+	if (parts.length !== 1 || typeof parts[0] !== 'string') return undefined;
+	return new WrittenRecord(parts[0]);
+}
+
 /**
  * The document for `records` (validated with `validateRecord`) as text parts and file bytes, in
  * order: root element in the description's default namespace, records in the given order,
  * children in described order, absent fields left out. A file field's Buffer or source is one
  * part of its own, to be written as base64 where it stands.
  */
-export function buildDocumentParts(spec: DocumentSpec, records: readonly WritableRecord[]): XmlPart[] {
+export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): XmlPart[] {
 	const out = new PartsWriter();
 	out.write(`<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`);
 	if (spec.singleRecord) {
 		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
-		writeFields(out, spec.fields, records[0], spec.root);
+		const [record] = records;
+		if (record instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
+		writeFields(out, spec.fields, record, spec.root);
 	} else {
 		const recordTags = tagsOf(spec.record);
 		for (const record of records) {
-			out.open(recordTags);
-			writeFields(out, spec.fields, record, spec.record);
-			out.close(recordTags);
+			// Between records nothing is pending: a record written before reads exactly as if written here.
+			if (record instanceof WrittenRecord) out.write(record.xml);
+			else writeRecordElement(out, spec, recordTags, record);
 		}
 	}
 	out.write(`</${spec.root}>`);
@@ -215,7 +256,7 @@ export function buildDocumentParts(spec: DocumentSpec, records: readonly Writabl
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
-export function buildDocument(spec: DocumentSpec, records: readonly WritableRecord[]): string {
+export function buildDocument(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): string {
 	return buildDocumentParts(spec, records)
 		.map((part) => {
 			if (typeof part === 'string') return part;

@@ -7,7 +7,6 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { NormalisedRecord } from '../documents/fields';
 import { domainIdFor } from '../contacts/domain';
 import { findContacts } from '../contacts/search';
 import { logAnswer } from '../helpers/logging';
@@ -19,9 +18,7 @@ export type ContactCheck = 'off' | 'warn' | 'fail';
 type Verdict = { known: true } | { known: false; reason: string };
 
 function contactCodeOf(item: PreparedItem): string | undefined {
-	const contact = item.invoices[0]?.record?.contact;
-	if (!contact || typeof contact !== 'object' || Array.isArray(contact)) return undefined;
-	const code = (contact as NormalisedRecord).contactCode;
+	const code = item.invoices[0]?.contactCode;
 	return typeof code === 'string' && code.trim() ? code.trim() : undefined;
 }
 

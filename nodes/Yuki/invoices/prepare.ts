@@ -8,6 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec, NormalisedRecord } from '../documents/fields';
 import { inspectDocument } from '../documents/inspect';
 import { describeIssues, validateRecord } from '../documents/validate';
+import type { WrittenRecord } from '../documents/xml';
+import { writeRecord } from '../documents/xml';
 import { parameterPerItem } from '../helpers/itemParameters';
 import type { RunContext } from '../helpers/runContext';
 import { administrationFor, chosenAdministration } from '../helpers/runContext';
@@ -23,8 +25,12 @@ export interface PreparedInvoice {
 	itemIndex: number;
 	administrationId: string;
 	reference?: string;
-	/** Validated record (mapped fields or JSON input); its PDF is still a placeholder. */
+	/** Validated record (mapped fields or JSON input); its PDF is still a placeholder. Not kept once written. */
 	record?: NormalisedRecord;
+	/** The record's XML element, written when it was validated (an invoice without a PDF): its batch places it as it is. */
+	written?: WrittenRecord;
+	/** The record's contact code, if any (Options › Check Contact Codes reads it). */
+	contactCode?: string;
 	/** Where the PDF is read from when the batch is built. */
 	pdf?: PdfReference;
 	/** XML input: position of this invoice in the item's document. */
@@ -242,11 +248,23 @@ function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject
 		warnings.push(problem);
 	}
 
+	// Written now, while the record is young: a large run then keeps one string per invoice until its
+	// batch is sent, not the record's objects. A record that cannot be written is left to the batch, which reports it.
+	let written: WrittenRecord | undefined;
+	if (!pdf) {
+		try {
+			written = writeRecord(config.document, record);
+		} catch {
+			written = undefined;
+		}
+	}
 	return {
 		itemIndex,
 		entry: job.entry,
 		administrationId,
 		warnings,
-		invoices: [{ itemIndex, administrationId, reference: str(record.reference), record, pdf }],
+		invoices: [
+			{ itemIndex, administrationId, reference: str(record.reference), record: written ? undefined : record, written, contactCode: contactCodeOf(record), pdf },
+		],
 	};
 }

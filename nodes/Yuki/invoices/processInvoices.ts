@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { NormalisedRecord } from '../documents/fields';
-import type { WritableRecord } from '../documents/xml';
+import type { WritableRecord, WrittenRecord } from '../documents/xml';
 import { buildDocument, buildDocumentParts } from '../documents/xml';
 import type { ImportResponse, XmlDocumentParts, YukiApi } from '../transport/types';
 import { asNodeError, errorItem, resultItem } from '../helpers/items';
@@ -195,7 +195,7 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 		}
 		// The PDFs stay sources (or bytes) in the document's parts; the envelope writes them as base64
 		// straight into the request body while it is sent. Nothing keeps the records after the call.
-		const records: WritableRecord[] = [];
+		const records: Array<WritableRecord | WrittenRecord> = [];
 		for (const invoice of invoices) {
 			records.push(await recordWithPdf.call(this, invoice, pdfContent));
 		}
@@ -211,7 +211,8 @@ async function recordWithPdf(
 	this: IExecuteFunctions,
 	invoice: PreparedInvoice,
 	read: typeof pdfContent = pdfBytes,
-): Promise<WritableRecord> {
+): Promise<WritableRecord | WrittenRecord> {
+	if (invoice.written) return invoice.written;
 	const record = invoice.record as NormalisedRecord;
 	if (!invoice.pdf) return record;
 	const pdf = invoice.pdf;

@@ -11,7 +11,7 @@
  */
 import { yukiApi } from './api';
 import { authenticate, authenticateClient, setCurrentDomain } from './calls/session';
-import type { YukiCall } from './calls/declaration';
+import type { ResultReader, YukiCall } from './calls/declaration';
 import { resolveBaseUrl, serviceUrl } from './endpoints';
 import type { ArgumentValue } from './envelope';
 import { ENVELOPE_CONTENT_TYPE, EnvelopeError, sessionParameter, writeEnvelope } from './envelope';
@@ -116,7 +116,7 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 	};
 
 	/** One HTTP call, its answer read by `read`; every failure becomes a redacted YukiError. */
-	async function send<T>(attempt: Attempt, read: (result: ReturnType<typeof operationResult>) => T): Promise<T> {
+	async function send<T>(attempt: Attempt, reader: ResultReader<T>): Promise<T> {
 		const { service, operation } = attempt;
 		if (endpoint.problem !== undefined) {
 			throw error(endpoint.problem, { kind: 'configuration', service, operation, mayHaveReachedYuki: false });
@@ -140,7 +140,7 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 			record(operation);
 			counted = true;
 			responseBytes = answer.responseBytes;
-			const result = interpret(attempt, answer.status, answer.body, read);
+			const result = interpret(attempt, answer.status, answer.body, reader);
 			log(attempt, started, 'ok', requestBytes, responseBytes);
 			return result;
 		} catch (failure) {
@@ -153,12 +153,14 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		}
 	}
 
-	function interpret<T>(attempt: Attempt, status: number, body: string, read: (result: ReturnType<typeof operationResult>) => T): T {
+	function interpret<T>(attempt: Attempt, status: number, body: string, reader: ResultReader<T>): T {
 		const { service, operation } = attempt;
 		let answer: ReturnType<typeof readEnvelope> | undefined;
 		let unreadable: unknown;
+		// A call that reads its result as it streams past takes it in the envelope's own pass.
+		const stream = reader.stream?.();
 		try {
-			answer = readEnvelope(body);
+			answer = readEnvelope(body, stream && { operation, handler: stream.handler });
 		} catch (failure) {
 			unreadable = failure;
 		}
@@ -188,7 +190,8 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 				mayHaveReachedYuki: status >= 500,
 			});
 		}
-		return read(operationResult(answer.body, operation));
+		const result = operationResult(answer.body, operation);
+		return stream ? stream.read(result) : reader.read(result);
 	}
 
 	function toYukiError(attempt: Attempt, url: URL, failure: unknown): YukiError {
@@ -258,7 +261,7 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 			kind === 'client'
 				? authenticateClient.parameters({ clientId: settings.clientId ?? '', clientSecret: settings.clientSecret ?? '', accessKey: settings.accessKey })
 				: authenticate.parameters({ accessKey: settings.accessKey });
-		const sessionId = await send({ service, operation: declaration.operation, parameters }, declaration.read);
+		const sessionId = await send({ service, operation: declaration.operation, parameters }, declaration);
 		if (!sessionId) {
 			throw error(`Yuki returned no session for ${service}.${declaration.operation}`, {
 				kind: 'fault',
@@ -272,7 +275,7 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		if (settings.domainId) {
 			await send(
 				{ service, operation: setCurrentDomain.operation, parameters: setCurrentDomain.parameters({ sessionId, domainId: settings.domainId }) },
-				setCurrentDomain.read,
+				setCurrentDomain,
 			);
 		}
 		return sessionId;
@@ -340,20 +343,20 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 				administrationId: typeof administrationId === 'string' ? administrationId : undefined,
 			};
 		};
-		if (declaration.session === 'none') return await send(attempt(), declaration.read);
+		if (declaration.session === 'none') return await send(attempt(), declaration);
 
 		const kind = declaration.session;
 		const sessionId = await session(kind, service, operation);
 		let refused: unknown;
 		try {
-			return await send(attempt(sessionId), declaration.read);
+			return await send(attempt(sessionId), declaration);
 		} catch (failure) {
 			refused = failure;
 		}
 		if (!repeatable(declaration as YukiCall<unknown, unknown>, refused)) throw refused;
 		forgetSession(sessionKey(kind), sessionId);
 		const renewed = await session(kind, service, operation);
-		return await send(attempt(renewed), declaration.read);
+		return await send(attempt(renewed), declaration);
 	}
 
 	return {

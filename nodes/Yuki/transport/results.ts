@@ -8,8 +8,9 @@ import type { ResultField, ResultRecordSpec, ResultValueKind } from './responses
 import { importResponseHeader, importResponseInvoice, IMPORT_RESPONSE_ROOT, outstandingItemRecord } from './responses';
 import type { ImportInvoiceResult, ImportResponse, OutstandingItem } from './types';
 import type { RawRecord, RecordSpec } from './xml/records';
-import { streamRecords } from './xml/records';
+import { documentReader, scanContainer, streamRecords } from './xml/records';
 import type { XmlElement } from './xml/scanner';
+import type { XmlHandler } from './xml/stream';
 import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
 
 export type ResultValue = string | number | boolean | undefined;
@@ -31,13 +32,30 @@ export interface SoapFault {
 
 export type SoapAnswer = { fault: SoapFault } | { fault?: undefined; body: XmlElement };
 
-/** Parses an envelope and returns its Body, or the fault it carries (SOAP 1.1 or 1.2). */
-export function readEnvelope(xml: string): SoapAnswer {
+/**
+ * A reader of `<Operation>Result` that takes the result's content as it streams past during the
+ * envelope's own pass (so a large answer is read once), then `read` as a call's `read` would.
+ */
+export interface ResultStream<T> {
+	handler: XmlHandler;
+	read(result: XmlElement | undefined): T;
+}
+
+/**
+ * Parses an envelope and returns its Body, or the fault it carries (SOAP 1.1 or 1.2). With
+ * `stream`, the content of `<operation>Response/<operation>Result` goes to its handler in the same pass.
+ */
+export function readEnvelope(xml: string, stream?: { operation: string; handler: XmlHandler }): SoapAnswer {
 	let envelope: XmlElement | undefined;
 	let syntaxError: unknown;
 	try {
 		// Envelope, Body, Response, Result: anything deeper is read when asked for (lists by streaming).
-		envelope = parseXml(xml, { depth: 3 });
+		envelope = parseXml(
+			xml,
+			stream
+				? { within: { path: ['Envelope', 'Body', `${stream.operation}Response`, `${stream.operation}Result`], handler: stream.handler } }
+				: { depth: 3 },
+		);
 	} catch (error) {
 		syntaxError = error;
 	}
@@ -280,27 +298,74 @@ export function findDescendant(element: XmlElement, name: string): XmlElement | 
  * returned instead is thrown as a `RejectedDocumentError` [guess: the shape of that answer is not documented].
  */
 export function readImportResponse(result: XmlElement | undefined, kind: keyof typeof IMPORT_RESPONSE_ROOT): ImportResponse {
-	const root = result ? findDescendant(result, IMPORT_RESPONSE_ROOT[kind].root) : undefined;
-	if (!root) {
-		const text = result ? allText(result).trim() : '';
-		throw new RejectedDocumentError(text || `Yuki returned no ${IMPORT_RESPONSE_ROOT[kind].root}`);
-	}
-	const header = readRecord(root, importResponseHeader);
-	const invoices = readRecords(root, importResponseInvoice).map(
-		(invoice) =>
-			({
-				...invoice,
-				succeeded: invoice.succeeded === true,
-				processed: invoice.processed === true,
-			}) as ImportInvoiceResult,
+	const stream = importResponseStream(kind);
+	if (result) scanContainer(result, stream.handler);
+	return stream.read(result);
+}
+
+/**
+ * `readImportResponse` as the answer streams past: the response's own fields and its invoices in
+ * one pass, no element tree. An unreadable value stops the reading and is thrown by `read`, as
+ * `readImportResponse` would throw it (the client reads the result only of an answer it accepts).
+ */
+export function importResponseStream(kind: keyof typeof IMPORT_RESPONSE_ROOT): ResultStream<ImportResponse> {
+	const rootName = IMPORT_RESPONSE_ROOT[kind].root;
+	const headerFields = compile(importResponseHeader);
+	const invoiceFields = compile(importResponseInvoice.fields);
+	const invoices: ImportInvoiceResult[] = [];
+	let succeeded = 0;
+	let failure: { error: unknown } | undefined;
+	const reader = documentReader(
+		{ root: rootName, header: recordSpec(rootName, headerFields), records: recordSpec(importResponseInvoice.record, invoiceFields) },
+		(raw) => {
+			const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
+			invoice.succeeded = invoice.succeeded === true;
+			invoice.processed = invoice.processed === true;
+			if (invoice.succeeded) succeeded++;
+			invoices.push(invoice);
+		},
 	);
+	const { handler } = reader;
 	return {
-		timeStamp: header.timeStamp as string | undefined,
-		administrationId: header.administrationId as string | undefined,
-		totalSucceeded: (header.totalSucceeded as number | undefined) ?? invoices.filter((invoice) => invoice.succeeded).length,
-		totalFailed: (header.totalFailed as number | undefined) ?? invoices.filter((invoice) => !invoice.succeeded).length,
-		totalSkipped: (header.totalSkipped as number | undefined) ?? 0,
-		invoices,
+		handler: {
+			start(name, attributes, depth, contentStart, selfClosing) {
+				if (failure) return;
+				try {
+					handler.start(name, attributes, depth, contentStart, selfClosing);
+				} catch (error) {
+					failure = { error };
+				}
+			},
+			text(text, depth) {
+				if (failure) return;
+				handler.text(text, depth);
+			},
+			end(name, depth, contentEnd) {
+				if (failure) return;
+				try {
+					handler.end(name, depth, contentEnd);
+				} catch (error) {
+					failure = { error };
+				}
+			},
+		},
+		read(result) {
+			if (failure) throw failure.error;
+			const raw = reader.header();
+			if (!raw) {
+				const text = result ? allText(result).trim() : '';
+				throw new RejectedDocumentError(text || `Yuki returned no ${rootName}`);
+			}
+			const header = toResultRecord(raw, headerFields, rootName);
+			return {
+				timeStamp: header.timeStamp as string | undefined,
+				administrationId: header.administrationId as string | undefined,
+				totalSucceeded: (header.totalSucceeded as number | undefined) ?? succeeded,
+				totalFailed: (header.totalFailed as number | undefined) ?? invoices.length - succeeded,
+				totalSkipped: (header.totalSkipped as number | undefined) ?? 0,
+				invoices,
+			};
+		},
 	};
 }
 

@@ -6,6 +6,7 @@
  */
 import type { OperationOf, WsdlArguments } from '../envelope';
 import type { YukiService } from '../types';
+import type { ResultStream } from '../results';
 import type { XmlElement } from '../xml/scanner';
 
 /**
@@ -33,7 +34,15 @@ export interface YukiCall<Args, Result> {
 	 * an answer that is not what Yuki sends: it becomes a `malformed` error ("may have been processed").
 	 */
 	read(result: XmlElement | undefined): Result;
+	/**
+	 * Optional: reads the result as the answer streams past, in the envelope's own pass (a large
+	 * answer is then read once); gives what `read` would give for the same result.
+	 */
+	stream?(): ResultStream<Result>;
 }
+
+/** How the client reads a call's result. */
+export type ResultReader<Result> = Pick<YukiCall<unknown, Result>, 'read' | 'stream'>;
 
 export interface CallDeclaration<S extends YukiService, O extends OperationOf<S>, Args, Result> {
 	service: S;
@@ -43,6 +52,7 @@ export interface CallDeclaration<S extends YukiService, O extends OperationOf<S>
 	/** By WSDL name and case; the client fills in the session parameter itself (unless `session` is `none`). */
 	parameters(args: Args): WsdlArguments<S, O>;
 	read(result: XmlElement | undefined): Result;
+	stream?(): ResultStream<Result>;
 }
 
 /** Declares a call; the types tie `parameters` to the WSDL's names for this service and operation. */

@@ -1,6 +1,6 @@
 /** Calls of Yuki's Purchase service (Purchase.asmx): a client session from `AuthenticateClient` [doc]. */
 import type { XmlArgument } from '../envelope';
-import { readImportResponse } from '../results';
+import { importResponseStream, readImportResponse } from '../results';
 import { declareCall } from './declaration';
 
 /** Books purchase invoices; `disableAutoCorrect` is sent as text, `false` unless asked [doc]. */
@@ -15,4 +15,6 @@ export const processPurchaseInvoices = declareCall({
 		xmlDoc,
 	}),
 	read: (result) => readImportResponse(result, 'purchase'),
+	// Read in the envelope's own pass: a large answer (one entry per invoice sent) is read once.
+	stream: () => importResponseStream('purchase'),
 });

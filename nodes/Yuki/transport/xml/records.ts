@@ -43,18 +43,21 @@ function replay(element: XmlElement, depth: number, handler: XmlHandler): void {
 	}
 }
 
+/** Events of the elements a record reader is shown (the reader finds the records among them). */
+interface RecordEvents {
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void;
+	text(text: string, depth: number): void;
+	end(depth: number): void;
+}
+
 /**
- * Calls `onRecord` for every record element inside `container`, in document order. The record
- * handed over is reused for the next one: read what you need from it before returning.
+ * Turns the events of one stream into `spec` records: each record element (at any depth, not
+ * inside another record) fills one reused `RawRecord`, handed to `onRecord` at its end tag.
  */
-export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordScan {
+function recordReader(spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordEvents {
 	const childIndex = new Map(spec.children.map((name, index) => [name, index]));
 	const withAttribute = new Set(spec.childAttribute?.of ?? []);
 	const attributeName = spec.childAttribute?.name ?? '';
-	const content: XmlContent | undefined = container.content;
-	const topDepth = content ? content.depth + 1 : 0;
-	const topLevel: string[] = [];
-
 	let recordDepth = -1;
 	let current: RawRecord | undefined;
 	let field = -1;
@@ -68,9 +71,8 @@ export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord:
 		childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
 	};
 
-	const handler: XmlHandler = {
+	return {
 		start(name, attributes, depth) {
-			if (depth === topDepth) topLevel.push(name);
 			if (recordDepth === -1) {
 				if (name !== spec.record) return;
 				recordDepth = depth;
@@ -94,7 +96,7 @@ export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord:
 		text(text, depth) {
 			if (field !== -1 && depth === recordDepth + 1) fieldText += text;
 		},
-		end(_name, depth) {
+		end(depth) {
 			if (field !== -1 && depth === recordDepth + 1) {
 				const trimmed = fieldText.trim();
 				(current as RawRecord).texts[field] = fieldNil || trimmed === '' ? undefined : trimmed;
@@ -107,8 +109,94 @@ export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord:
 			}
 		},
 	};
+}
 
+/** Reads `handler`'s events from the container's content as read before, or from a tree made by hand. */
+export function scanContainer(container: XmlElement, handler: XmlHandler): void {
+	const content: XmlContent | undefined = container.content;
+	const topDepth = content ? content.depth + 1 : 0;
 	if (content) scanContent(content.xml, content.start, content.end, topDepth, handler);
 	else replay(container, topDepth, handler);
+}
+
+/**
+ * Calls `onRecord` for every record element inside `container`, in document order. The record
+ * handed over is reused for the next one: read what you need from it before returning.
+ */
+export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordScan {
+	const topDepth = container.content ? container.content.depth + 1 : 0;
+	const topLevel: string[] = [];
+	const reader = recordReader(spec, onRecord);
+	scanContainer(container, {
+		start(name, attributes, depth) {
+			if (depth === topDepth) topLevel.push(name);
+			reader.start(name, attributes, depth);
+		},
+		text: (text, depth) => reader.text(text, depth),
+		end: (_name, depth) => reader.end(depth),
+	});
 	return { topLevel };
+}
+
+/** What is read of a document element found inside a container: its own fields and its records. */
+export interface DocumentSpec {
+	/** Local name of the document element (the first one found, at any depth). */
+	root: string;
+	/** The document element's own attributes and child elements to keep (`record` is `root`). */
+	header: Omit<RecordSpec, 'record'>;
+	/** Records inside the document element. */
+	records: RecordSpec;
+}
+
+/**
+ * Reads the first `spec.root` element among the events it is given (at any depth) in one pass:
+ * its header fields (direct children) and every record in it, in document order. `header()` is
+ * `undefined` until that element has ended (or when there is none). The records handed to
+ * `onRecord` are reused: read them before returning.
+ */
+export function documentReader(spec: DocumentSpec, onRecord: (record: RawRecord) => void): { handler: XmlHandler; header(): RawRecord | undefined } {
+	let header: RawRecord | undefined;
+	const headerReader = recordReader({ ...spec.header, record: spec.root }, (record) => {
+		header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
+	});
+	const records = recordReader(spec.records, onRecord);
+	let rootDepth = -1;
+	let done = false;
+	const handler: XmlHandler = {
+		start(name, attributes, depth) {
+			if (done) return;
+			if (rootDepth === -1) {
+				if (name !== spec.root) return;
+				rootDepth = depth;
+				headerReader.start(name, attributes, depth);
+				return;
+			}
+			headerReader.start(name, attributes, depth);
+			records.start(name, attributes, depth);
+		},
+		text(text, depth) {
+			if (done || rootDepth === -1) return;
+			headerReader.text(text, depth);
+			records.text(text, depth);
+		},
+		end(_name, depth) {
+			if (done || rootDepth === -1) return;
+			if (depth === rootDepth) done = true;
+			else records.end(depth);
+			headerReader.end(depth);
+		},
+	};
+	return { handler, header: () => header };
+}
+
+/** `documentReader` over the content of `container`; `undefined` when it holds no `spec.root` element. */
+export function streamDocument(
+	container: XmlElement,
+	spec: DocumentSpec,
+	onRecord: (record: RawRecord) => void,
+): { header: RawRecord } | undefined {
+	const reader = documentReader(spec, onRecord);
+	scanContainer(container, reader.handler);
+	const header = reader.header();
+	return header ? { header } : undefined;
 }

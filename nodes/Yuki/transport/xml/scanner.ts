@@ -38,6 +38,13 @@ export interface ParseOptions {
 	 * build their children on first access. Without it the whole tree is built.
 	 */
 	depth?: number;
+	/**
+	 * Hands the events of everything inside one element on to `handler` as they are read, in the
+	 * same pass: the element at the end of `path` (local names from the root down, the first such
+	 * element at each level, as `childNamed` finds it). Its content is then read once, for the
+	 * tree and for the handler. `path` sets `depth` (its last element is the deepest built).
+	 */
+	within?: { path: readonly string[]; handler: XmlHandler };
 }
 
 // Shared until an element gets its first attribute or child: most of Yuki's elements have
@@ -51,18 +58,28 @@ class TreeBuilder implements XmlHandler {
 	private readonly stack: XmlElement[] = [];
 	/** One level below the built ones is still reported: it tells which elements have children. */
 	readonly deepest: number;
+	/** `within`: the element chosen at each depth of its path so far. */
+	private readonly chosen: Array<XmlElement | undefined> = [];
 
 	constructor(
 		private readonly xml: string,
 		private readonly maxDepth: number,
 		private readonly baseDepth: number,
+		private readonly within?: ParseOptions['within'],
 	) {
-		this.deepest = maxDepth + 1;
+		// Everything inside the chosen element is reported for its handler.
+		this.deepest = within ? Number.POSITIVE_INFINITY : maxDepth + 1;
 	}
 
-	start(name: string, attributes: Record<string, string> | undefined, depth: number, contentStart: number): void {
+	/** Whether an event below the built elements lies inside the chosen element (its handler's). */
+	private handedOn(): boolean {
+		return this.within !== undefined && this.stack[this.stack.length - 1] === this.chosen[this.maxDepth];
+	}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number, contentStart: number, selfClosing: boolean): void {
 		if (depth > this.maxDepth) {
 			if (depth === this.maxDepth + 1) deferChildren(this.stack[this.stack.length - 1]);
+			if (this.handedOn()) this.within?.handler.start(name, attributes, depth, contentStart, selfClosing);
 			return;
 		}
 		const element: XmlElement = {
@@ -76,17 +93,28 @@ class TreeBuilder implements XmlHandler {
 		if (depth === this.baseDepth) this.roots.push(element);
 		else if (parent.children === NO_CHILDREN) parent.children = [element];
 		else parent.children.push(element);
+		const path = this.within?.path;
+		if (path && name === path[depth] && this.chosen[depth] === undefined && (depth === 0 || parent === this.chosen[depth - 1])) {
+			this.chosen[depth] = element;
+		}
 		this.stack.push(element);
 	}
 
 	text(text: string, depth: number): void {
-		if (depth > this.maxDepth || depth < this.baseDepth) return;
+		if (depth > this.maxDepth) {
+			if (this.handedOn()) this.within?.handler.text(text, depth);
+			return;
+		}
+		if (depth < this.baseDepth) return;
 		const current = this.stack[this.stack.length - 1];
 		current.text = current.text === '' ? text : current.text + text;
 	}
 
-	end(_name: string, depth: number, contentEnd: number): void {
-		if (depth > this.maxDepth) return;
+	end(name: string, depth: number, contentEnd: number): void {
+		if (depth > this.maxDepth) {
+			if (this.handedOn()) this.within?.handler.end(name, depth, contentEnd);
+			return;
+		}
 		const element = this.stack.pop() as XmlElement;
 		(element.content as XmlContent).end = contentEnd;
 	}
@@ -109,7 +137,8 @@ function deferChildren(element: XmlElement): void {
 
 /** Parses a whole document and returns its root element. Throws `XmlSyntaxError` on anything not well-formed. */
 export function parseXml(xml: string, options: ParseOptions = {}): XmlElement {
-	const builder = new TreeBuilder(xml, options.depth ?? Number.POSITIVE_INFINITY, 0);
+	const { within } = options;
+	const builder = new TreeBuilder(xml, within ? within.path.length - 1 : (options.depth ?? Number.POSITIVE_INFINITY), 0, within);
 	scanXml(xml, builder);
 	return builder.roots[0];
 }

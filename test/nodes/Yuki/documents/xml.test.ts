@@ -5,7 +5,7 @@ import { parseDocument } from '../../../../nodes/Yuki/documents/inspect';
 import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
 import { describeIssues, validateRecord } from '../../../../nodes/Yuki/documents/validate';
-import { buildDocument } from '../../../../nodes/Yuki/documents/xml';
+import { buildDocument, writeRecord, WrittenRecord } from '../../../../nodes/Yuki/documents/xml';
 import { readXml } from '../../../../nodes/Yuki/documents/xmlReader';
 import type { XmlElement } from '../../../../nodes/Yuki/documents/xmlReader';
 import { purchaseInput, salesInput } from './samples';
@@ -109,5 +109,25 @@ describe('buildDocument', () => {
 		assert.equal(xml.split('<SalesInvoice>').length - 1, 1000);
 		assert.ok(xml.includes(`<Reference>F-999</Reference>`));
 		assert.ok(xml.length > 1000 * pdf.length);
+	});
+});
+
+describe('writeRecord', () => {
+	it('writes a record once, to be placed in any document byte for byte as buildDocument writes it', () => {
+		const sales = [record(salesInput()), record({ ...salesInput(), reference: 'F-2', remarks: 'A & B <c>\r\n' }), record({ ...salesInput(), reference: 'F-3' })];
+		const written = sales.map((entry) => writeRecord(salesInvoiceDocument, entry));
+		assert.ok(written.every((entry) => entry instanceof WrittenRecord));
+		const mixed = [written[0] as WrittenRecord, sales[1], written[2] as WrittenRecord];
+		assert.equal(buildDocument(salesInvoiceDocument, mixed), buildDocument(salesInvoiceDocument, sales));
+		const purchase = record({ ...purchaseInput(), documentBase64: 'JVBERi0=' }, purchaseInvoiceDocument);
+		assert.equal(
+			buildDocument(purchaseInvoiceDocument, [writeRecord(purchaseInvoiceDocument, purchase) as WrittenRecord]),
+			buildDocument(purchaseInvoiceDocument, [purchase]),
+		);
+	});
+
+	it('leaves a record holding file bytes to be written while it is sent', () => {
+		const purchase = record(purchaseInput(), purchaseInvoiceDocument);
+		assert.equal(writeRecord(purchaseInvoiceDocument, { ...purchase, documentBase64: Buffer.from('%PDF-1.4') }), undefined);
 	});
 });

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { outstandingItemRecord } from '../../../../../nodes/Yuki/transport/responses';
-import { MalformedAnswerError, operationResult, readEnvelope, readOutstandingItems, readRecords } from '../../../../../nodes/Yuki/transport/results';
+import type { ImportResponse } from '../../../../../nodes/Yuki/transport/types';
+import {
+	MalformedAnswerError,
+	operationResult,
+	readEnvelope,
+	importResponseStream,
+	readImportResponse,
+	readOutstandingItems,
+	readRecords,
+	RejectedDocumentError,
+} from '../../../../../nodes/Yuki/transport/results';
 import { streamRecords } from '../../../../../nodes/Yuki/transport/xml/records';
 import { parseXml } from '../../../../../nodes/Yuki/transport/xml/scanner';
 import { scanXml, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/stream';
@@ -113,6 +123,83 @@ describe('reading records as they stream past', () => {
 				assert.deepEqual(values, entries.map(([, value]) => (value.trim() === '' ? undefined : value.trim())));
 			}),
 			{ numRuns: 200 },
+		);
+	});
+
+	it('reads an import response in one pass: its own totals (direct children only), every invoice in it, nothing outside it', () => {
+		const envelopeOf = (inner: string) => answer('ProcessSalesInvoices', inner);
+		// From the tree (readImportResponse), and the client's way: in the envelope's own pass. Both must agree.
+		const fromTree = (inner: string) => {
+			const envelope = readEnvelope(envelopeOf(inner));
+			if (envelope.fault) throw new Error(envelope.fault.faultString);
+			return readImportResponse(operationResult(envelope.body, 'ProcessSalesInvoices'), 'sales');
+		};
+		const streamed = (inner: string) => {
+			const stream = importResponseStream('sales');
+			const envelope = readEnvelope(envelopeOf(inner), { operation: 'ProcessSalesInvoices', handler: stream.handler });
+			if (envelope.fault) throw new Error(envelope.fault.faultString);
+			return stream.read(operationResult(envelope.body, 'ProcessSalesInvoices'));
+		};
+		const read = (inner: string) => {
+			let tree: unknown;
+			let error: unknown;
+			try {
+				tree = fromTree(inner);
+			} catch (failure) {
+				error = failure;
+			}
+			if (error) {
+				assert.throws(() => streamed(inner), { name: (error as Error).name, message: (error as Error).message });
+				throw error;
+			}
+			assert.deepEqual(streamed(inner), tree);
+			return tree;
+		};
+		const invoice = (reference: string, succeeded: string) =>
+			`<Invoice><Succeeded>${succeeded}</Succeeded><Processed>true</Processed><Reference> ${reference} </Reference><Message>ok</Message></Invoice>`;
+		assert.deepEqual(
+			read(
+				`<Invoice><Reference>outside</Reference></Invoice><Wrapper><SalesInvoicesImportResponse xmlns="urn:x"><TimeStamp>2026-10-01</TimeStamp>` +
+					`<TotalSucceeded>1</TotalSucceeded><Invoices>${invoice('A-1', 'true')}<Group>${invoice('A-2', 'false')}</Group></Invoices>` +
+					`<Nested><TotalFailed>9</TotalFailed></Nested><TotalFailed>1</TotalFailed><TotalFailed>5</TotalFailed></SalesInvoicesImportResponse></Wrapper>` +
+					`<SalesInvoicesImportResponse><Invoice><Reference>second response</Reference></Invoice></SalesInvoicesImportResponse>`,
+			),
+			{
+				timeStamp: '2026-10-01',
+				administrationId: undefined,
+				totalSucceeded: 1,
+				totalFailed: 1,
+				totalSkipped: 0,
+				invoices: [
+					{ succeeded: true, processed: true, reference: 'A-1', message: 'ok' },
+					{ succeeded: false, processed: true, reference: 'A-2', message: 'ok' },
+				],
+			},
+		);
+		// Totals Yuki left out are counted from the invoices.
+		const counted = read(`<SalesInvoicesImportResponse>${invoice('B-1', 'false')}</SalesInvoicesImportResponse>`) as ImportResponse;
+		assert.deepEqual([counted.totalSucceeded, counted.totalFailed, counted.totalSkipped], [0, 1, 0]);
+		// An unreadable value is a malformed answer, in the header as in an invoice; no response at all is a rejection.
+		assert.throws(() => read('<SalesInvoicesImportResponse><TotalFailed>x</TotalFailed></SalesInvoicesImportResponse>'), MalformedAnswerError);
+		assert.throws(() => read(`<SalesInvoicesImportResponse>${invoice('C-1', 'maybe')}${invoice('C-2', 'true')}</SalesInvoicesImportResponse>`), MalformedAnswerError);
+		assert.throws(() => read('<Error>Schema <b>validation</b> failed</Error>'), (error: Error) => {
+			return error instanceof RejectedDocumentError && error.message === 'Schema  failedvalidation';
+		});
+		assert.throws(() => readImportResponse(undefined, 'sales'), /Yuki returned no SalesInvoicesImportResponse/);
+		// Only the operation's own result is read: not an import response in a SOAP header, nor in a second Body element.
+		const stream = importResponseStream('sales');
+		const xml =
+			'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><a><b><c><SalesInvoicesImportResponse>' +
+			invoice('H-1', 'true') +
+			'</SalesInvoicesImportResponse></c></b></a></soap:Header><soap:Body><ProcessSalesInvoicesResponse><ProcessSalesInvoicesResult>' +
+			`<SalesInvoicesImportResponse>${invoice('R-1', 'true')}</SalesInvoicesImportResponse></ProcessSalesInvoicesResult>` +
+			`<ProcessSalesInvoicesResult><SalesInvoicesImportResponse>${invoice('R-2', 'true')}</SalesInvoicesImportResponse></ProcessSalesInvoicesResult>` +
+			'</ProcessSalesInvoicesResponse></soap:Body></soap:Envelope>';
+		const envelope = readEnvelope(xml, { operation: 'ProcessSalesInvoices', handler: stream.handler });
+		assert.ok(!envelope.fault);
+		assert.deepEqual(
+			stream.read(operationResult(envelope.body, 'ProcessSalesInvoices')).invoices.map((entry) => entry.reference),
+			['R-1'],
 		);
 	});
 });
