@@ -343,6 +343,25 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.equal(archivedAs(first.fileName).length, 1, 'its PDF is archived once');
 		});
 
+		test('answers 202 "unknown" when Yuki booked but the answer was lost; the retry is answered 200 booked, booked and archived once', async () => {
+			const invoice = { ...purchaseInvoiceBody(), reference: 'KH-2026-1190', paymentReference: 'KH-2026-1190' };
+			const pdf = pdfOf(200_002);
+			sandbox.injectFault({ kind: 'drop', operation: 'ProcessPurchaseInvoices' });
+			const lost = await post(invoice, pdf, 'KH-2026-1190.pdf');
+			sandbox.clearFaults();
+			assert.equal(lost.status, 202, lost.text);
+			assert.equal(lost.json.status, 'unknown');
+			assert.match(String(lost.json.error), /may have been booked; check Yuki/);
+			const retried = await post(invoice, pdf, 'KH-2026-1190.pdf');
+			assert.equal(retried.status, 200, retried.text);
+			assert.equal(retried.json.status, 'booked');
+			assert.equal(retried.json.bookedEarlier, 'lostAnswer');
+			assert.equal(bookedAs('KH-2026-1190').length, 1);
+			const archived = archivedAs('KH-2026-1190.pdf');
+			assert.equal(archived.length, 1, 'its PDF is archived once');
+			assert.ok(Buffer.from(archived[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
+		});
+
 		test('answers 400 when the invoice part is not JSON, and books nothing', async () => {
 			const processCalls = () => sandbox.calls.filter((call) => call.operation === 'ProcessPurchaseInvoices').length;
 			const callsBefore = processCalls();
