@@ -85,8 +85,10 @@ async function main(): Promise<void> {
 		console.log(`Starting n8n ${n8n.version} (log: ${n8n.logFile})…`);
 		await n8n.start();
 		await n8n.signIn();
-		const webhook = readExample('sales-invoice-webhook');
-		await n8n.activate(webhook.id).catch((error: Error) => console.warn(`Could not activate the webhook flow: ${error.message}`));
+		for (const name of ['sales-invoice-webhook', 'purchase-invoice-webhook'] as const) {
+			const webhook = readExample(name);
+			await n8n.activate(webhook.id).catch((error: Error) => console.warn(`Could not activate the ${name} flow: ${error.message}`));
+		}
 	} catch (error) {
 		console.error(`\nThe demo could not start: ${(error as Error).message}`);
 		await stop(1);
@@ -101,10 +103,14 @@ async function main(): Promise<void> {
 	line('Sandbox access key:', DEMO.accessKey);
 	line('Administration ID:', `${DEMO.organisation.id} (${DEMO.organisation.name})`);
 	line('Client ID / secret:', `${DEMO.clientId} / ${DEMO.clientSecret}`);
-	console.log('\n  Example flows (Overview): payment status at 07:00/14:00, sales invoice webhook (active), Yuki Trigger.');
+	console.log('\n  Example flows (Overview): payment status at 07:00/14:00, sales and purchase invoice webhooks (active), Yuki Trigger.');
 	console.log('  Book an invoice through the webhook, as an invoicing tool would:');
 	console.log(
 		`    curl -X POST ${n8n.url}/webhook/yuki/sales-invoice -H '${WEBHOOK_HEADER}: ${WEBHOOK_TOKEN}' -H 'Content-Type: application/json' -d @examples/sales-invoice-body.json`,
+	);
+	console.log('  Book a purchase invoice with its PDF, as a scanning tool would:');
+	console.log(
+		`    curl -X POST ${n8n.url}/webhook/yuki/purchase-invoice -H '${WEBHOOK_HEADER}: ${WEBHOOK_TOKEN}' -F 'invoice=<examples/purchase-invoice-body.json' -F 'pdf=@test/fixtures/invoices/invoice.pdf'`,
 	);
 	console.log(`  Record a payment:  npm run sandbox -- pay DEMO-2025-001 1210.00 --url ${sandboxUrl}`);
 	console.log('\n  Ctrl-C stops n8n and the sandbox.');

@@ -10,7 +10,14 @@ import { PROJECT_ROOT } from './instance';
 export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 
 /** The shipped example flows, by file name (without .json). */
-export const EXAMPLE_FILES = ['payment-status-schedule', 'sales-invoice-webhook', 'payment-trigger', 'two-keys-departments', 'error-workflow'] as const;
+export const EXAMPLE_FILES = [
+	'payment-status-schedule',
+	'sales-invoice-webhook',
+	'purchase-invoice-webhook',
+	'payment-trigger',
+	'two-keys-departments',
+	'error-workflow',
+] as const;
 export type ExampleName = (typeof EXAMPLE_FILES)[number];
 
 /** Credential IDs the examples reference; an import into another n8n asks the user to pick their own. */

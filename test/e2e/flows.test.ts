@@ -7,7 +7,7 @@
  * n8n version: the pinned one, or N8N_E2E_VERSION (e.g. N8N_E2E_VERSION=1.123.0 npm test -- e2e).
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -24,6 +24,14 @@ const WEBHOOK_TOKEN = 'e2e-webhook-token-4d1f';
 
 const invoiceBody = (): Record<string, unknown> =>
 	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sales-invoice-body.json'), 'utf8')) as Record<string, unknown>;
+const purchaseInvoiceBody = (): Record<string, unknown> =>
+	JSON.parse(readFileSync(join(EXAMPLES_DIR, 'purchase-invoice-body.json'), 'utf8')) as Record<string, unknown>;
+
+/** A PDF of exactly `size` bytes: the signature, then random bytes (every base64 letter occurs). */
+function pdfOf(size: number): Buffer {
+	const head = Buffer.from('%PDF-1.7\n', 'latin1');
+	return Buffer.concat([head, randomBytes(size - head.length)]);
+}
 
 /**
  * A protected webhook → the given Yuki nodes in a row, answering with the last node's first item
@@ -93,6 +101,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 	let n8n: N8n;
 	const schedule = readExample('payment-status-schedule');
 	const webhook = readExample('sales-invoice-webhook');
+	const purchaseWebhook = readExample('purchase-invoice-webhook');
 	const trigger = readExample('payment-trigger');
 	// The shipped schedule and trigger run at 07:00 and 14:00; the test copies run every 5 seconds
 	// and (n8n's shortest poll interval) every minute.
@@ -112,7 +121,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 				env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 			});
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload, expenseClaim].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows([schedule, webhook, purchaseWebhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload, expenseClaim].map((workflow) => n8n.workflow(workflow)));
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -267,6 +276,100 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.equal(retried.json.status, 'booked');
 			assert.equal(retried.json.bookedEarlier, 'lostAnswer');
 			assert.equal(sandbox.state.invoices.filter((entry) => entry.reference === invoice.reference).length, 1);
+		});
+	});
+
+	describe('webhook flow: a scanning tool posts a purchase invoice with its PDF (filesystem binary data)', () => {
+		const url = () => `${n8n.url}/webhook/yuki/purchase-invoice`;
+		/** A multipart form as the example expects it: the invoice as JSON text, the PDF as a file. */
+		const post = async (invoice: unknown, pdf: Buffer, fileName: string, token = WEBHOOK_TOKEN) => {
+			const form = new FormData();
+			form.append('invoice', typeof invoice === 'string' ? invoice : JSON.stringify(invoice));
+			form.append('pdf', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), fileName);
+			const response = await fetch(url(), { method: 'POST', headers: { [WEBHOOK_HEADER]: token }, body: form });
+			const text = await response.text();
+			return { status: response.status, text, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
+		};
+		const bookedAs = (reference: string) => sandbox.state.invoices.filter((entry) => entry.kind === 'purchase' && entry.reference === reference);
+		const archivedAs = (fileName: string) => sandbox.state.documents.filter((document) => document.fileName === fileName);
+
+		// Sizes ≡ 1 and ≡ 2 mod 3: the base64 of each ends in padding, and the 1 or 2 bytes left over
+		// at each of n8n's 64 KiB file chunks must be carried into the next one.
+		const invoices = [
+			{ invoice: purchaseInvoiceBody(), pdf: pdfOf(300_001) },
+			{ invoice: { ...purchaseInvoiceBody(), reference: 'KH-2026-1188', paymentReference: 'KH-2026-1188' }, pdf: pdfOf(400_001) },
+		].map((entry) => ({ ...entry, reference: String(entry.invoice.reference), fileName: `${String(entry.invoice.reference)}.pdf` }));
+
+		before(async () => {
+			await n8n.activate(purchaseWebhook.id);
+			// An unauthenticated call (it books nothing) until n8n has registered the path.
+			await waitFor(async () => (await post({}, pdfOf(100), 'probe.pdf', 'not-the-token')).status !== 404, 'the purchase invoice webhook to be registered');
+		});
+		after(async () => await n8n.deactivate(purchaseWebhook.id).catch(() => undefined));
+
+		test('answers without booking when the token is missing', async () => {
+			const [first] = invoices;
+			const answer = await post(first.invoice, first.pdf, first.fileName, 'not-the-token');
+			assert.ok(answer.status === 401 || answer.status === 403, `status ${answer.status}`);
+			assert.equal(bookedAs(first.reference).length, 0);
+			assert.equal(archivedAs(first.fileName).length, 0);
+		});
+
+		test('books each invoice with its PDF, archived byte for byte, and answers booked', async () => {
+			for (const { invoice, pdf, reference, fileName } of invoices) {
+				const answer = await post(invoice, pdf, fileName);
+				assert.equal(answer.status, 200, answer.text);
+				assert.equal(answer.json.status, 'booked', answer.text);
+				assert.equal(answer.json.reference, reference);
+				assert.equal(bookedAs(reference).length, 1, `the sandbox booked ${reference} once`);
+				const archived = archivedAs(fileName);
+				assert.equal(archived.length, 1, `one PDF in the archive for ${reference}`);
+				assert.equal(archived[0].size, pdf.length);
+				assert.equal(archived[0].dataBase64, pdf.toString('base64'), `the base64 of the ${pdf.length}-byte PDF`);
+				assert.ok(Buffer.from(archived[0].dataBase64, 'base64').equals(pdf), `Yuki got the ${pdf.length}-byte PDF byte for byte`);
+				// The PDF came to the node as a file in n8n's binary data storage, not in memory.
+				assert.ok(filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF is a file in n8n’s binary data storage');
+			}
+		});
+
+		test('answers 409 alreadyInYuki when the same invoice comes again, and books it once', async () => {
+			const [first] = invoices;
+			const answer = await post(first.invoice, first.pdf, first.fileName);
+			assert.equal(answer.status, 409, answer.text);
+			assert.equal(answer.json.status, 'alreadyInYuki');
+			assert.equal(answer.json.reference, first.reference);
+			assert.match(String(answer.json.error), new RegExp(first.reference));
+			assert.equal(bookedAs(first.reference).length, 1);
+			assert.equal(archivedAs(first.fileName).length, 1, 'its PDF is archived once');
+		});
+
+		test('answers 202 "unknown" when Yuki booked but the answer was lost; the retry is answered 200 booked, booked and archived once', async () => {
+			const invoice = { ...purchaseInvoiceBody(), reference: 'KH-2026-1190', paymentReference: 'KH-2026-1190' };
+			const pdf = pdfOf(200_002);
+			sandbox.injectFault({ kind: 'drop', operation: 'ProcessPurchaseInvoices' });
+			const lost = await post(invoice, pdf, 'KH-2026-1190.pdf');
+			sandbox.clearFaults();
+			assert.equal(lost.status, 202, lost.text);
+			assert.equal(lost.json.status, 'unknown');
+			assert.match(String(lost.json.error), /may have been booked; check Yuki/);
+			const retried = await post(invoice, pdf, 'KH-2026-1190.pdf');
+			assert.equal(retried.status, 200, retried.text);
+			assert.equal(retried.json.status, 'booked');
+			assert.equal(retried.json.bookedEarlier, 'lostAnswer');
+			assert.equal(bookedAs('KH-2026-1190').length, 1);
+			const archived = archivedAs('KH-2026-1190.pdf');
+			assert.equal(archived.length, 1, 'its PDF is archived once');
+			assert.ok(Buffer.from(archived[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
+		});
+
+		test('answers 400 when the invoice part is not JSON, and books nothing', async () => {
+			const processCalls = () => sandbox.calls.filter((call) => call.operation === 'ProcessPurchaseInvoices').length;
+			const callsBefore = processCalls();
+			const answer = await post('{"reference": "KH-2026-1189",', pdfOf(1000), 'KH-2026-1189.pdf');
+			assert.equal(answer.status, 400, answer.text);
+			assert.equal(answer.json.status, 'invalid');
+			assert.match(String(answer.json.error), /form part "invoice" must hold the purchase invoice as a JSON object/);
+			assert.equal(processCalls(), callsBefore, 'nothing was sent to Yuki');
 		});
 	});
 
