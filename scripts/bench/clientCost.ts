@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { engineAloneRun, references, salesRun } from './engineRuns';
-import { rawSoapPost } from './rawPost';
+import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer, totalCalls } from './replay';
 import type { BenchRow, BenchSection } from './report';
 import { formatCount, formatMs, formatSpread, quick, ROUNDS, spread } from './report';
@@ -55,6 +55,10 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 					if (answer.status !== 200) throw new Error(`raw POST: HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
 				}
 			};
+			// The floor of an n8n node: the same bodies through n8n's request helper (shown, not the target).
+			const rawViaN8n = async () => {
+				for (const body of bodies) await rawSoapPostViaN8n(replay.url, 'Sales', 'ProcessSalesInvoices', body);
+			};
 			const node = () => salesRun(credentials, invoices);
 			const engine = () => engineAloneRun(credentials, invoices);
 
@@ -65,6 +69,8 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 				await node(); // warm-up (JIT, cached session) before the clock
 				await raw();
 				if (withEngine) await engine();
+				if (withEngine) await rawViaN8n();
+				const viaN8nTimes: number[] = [];
 				const nodeTimes: number[] = [];
 				const rawTimes: number[] = [];
 				const engineTimes: number[] = [];
@@ -79,6 +85,7 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 					calls = totalCalls(replay.calls);
 					if (round % 2 === 0) rawTimes.push(await timed(raw, rawCpu));
 					if (withEngine) engineTimes.push(await timed(engine));
+					if (withEngine) viaN8nTimes.push(await timed(rawViaN8n));
 				}
 				const nodeSpread = spread(nodeTimes);
 				const rawSpread = spread(rawTimes);
@@ -87,7 +94,11 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 				const applies = delayMs > 0 || count === 10_000;
 				const cpuRatio = spread(nodeCpu).median / spread(rawCpu).median;
 				const cpuNote = withEngine ? `; CPU ${formatMs(spread(nodeCpu).median)} vs ${formatMs(spread(rawCpu).median)} = ${cpuRatio.toFixed(2)}×` : '';
-				const engineNote = withEngine ? `${cpuNote}; n8n's engine alone with these items: ${formatSpread(spread(engineTimes))}` : '';
+				const viaN8n = withEngine ? spread(viaN8nTimes) : undefined;
+				const floorNote = viaN8n
+					? `; the same bodies through n8n's request helper: ${formatSpread(viaN8n)} (node = ${(nodeSpread.median / viaN8n.median).toFixed(2)}× that)`
+					: '';
+				const engineNote = withEngine ? `${cpuNote}; n8n's engine alone with these items: ${formatSpread(spread(engineTimes))}${floorNote}` : '';
 				rows.push({
 					scenario: `${formatCount(count)} sales invoice${count === 1 ? '' : 's'}, ${delayMs === 0 ? 'instant answers' : `${delayMs} ms per call`} (${calls} call${calls === 1 ? '' : 's'})`,
 					measured: `${formatSpread(nodeSpread)} = ${ratio.toFixed(2)}× raw${engineNote}`,
@@ -109,6 +120,7 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 			'Raw side: the very request bodies the node sent for those invoices, built before the clock starts, POSTed one after another with node\'s http to the same server (the floor any client pays); like the node (n8n\'s request helper), it opens a connection per call.',
 			'Both sides run in one process with the replay server, so both pay its (small) work per call; the node side also pays n8n\'s engine, shown as "n8n\'s engine alone": the same workflow and items with a node that passes its items on in the Yuki node\'s place (the test harness\'s start node copies the items, as a trigger would produce them).',
 			`Each row: ${ROUNDS} rounds after one warm-up round each, alternating which side goes first; median (min–max); the ratio is of the medians. "${DELAY_MS} ms per call" delays every answer by ${DELAY_MS} ms on both sides, standing in for Yuki's own time.`,
+			'With instant answers the row also shows the same bodies POSTed through n8n\'s own request helper (the function behind `this.helpers.httpRequest`, axios included, with the options the node gives it): the floor of any n8n node, which may not use node\'s http; it is shown for reference, the target stays the raw POST.',
 			'With instant answers the row also gives the median CPU time of the process for each side (it includes the replay server, the same for both): less disturbed than wall time by other work on a shared machine.',
 			`Targets (on wall time): within ${INSTANT_TARGET}× the raw POST at N = 10,000 with instant answers; within ${DELAYED_TARGET}× at every N with ${DELAY_MS} ms per call.`,
 		].join(' '),

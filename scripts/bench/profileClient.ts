@@ -9,22 +9,13 @@
  *   node --expose-gc --import tsx scripts/bench/profileClient.ts [size] [rounds] [out.cpuprofile]
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { engineAloneRun, references, salesRun } from './engineRuns';
-import { rawSoapPost } from './rawPost';
+import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
-
-/** n8n's own request helper, the function behind `this.helpers.httpRequest` (not exported by n8n-core's entry point). */
-const n8nHttpRequest = (
-	createRequire(__filename)(
-		join(dirname(createRequire(__filename).resolve('n8n-core')), 'execution-engine/node-execution-context/utils/request-helper-functions.js'),
-	) as { httpRequest: (options: Record<string, unknown>) => Promise<unknown> }
-).httpRequest;
 
 async function main(): Promise<void> {
 	const size = Number(process.argv[2] ?? 10_000);
@@ -47,20 +38,7 @@ async function main(): Promise<void> {
 			for (const body of bodies) await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
 		},
 		rawViaN8n: async () => {
-			for (const body of bodies) {
-				await n8nHttpRequest({
-					method: 'POST',
-					url: `${replay.url}/ws/Sales.asmx`,
-					headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.theyukicompany.com/ProcessSalesInvoices"' },
-					body: Buffer.from(body, 'utf8'),
-					timeout: 60_000,
-					encoding: 'text',
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					disableFollowRedirect: true,
-					json: false,
-				});
-			}
+			for (const body of bodies) await rawSoapPostViaN8n(replay.url, 'Sales', 'ProcessSalesInvoices', body);
 		},
 	};
 	const gc = (globalThis as { gc?: () => void }).gc;

@@ -3,6 +3,8 @@
  * http and nothing else (no validation, no XML building, no parsing, no n8n).
  */
 import { request } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export interface RawAnswer {
 	status: number;
@@ -34,6 +36,33 @@ export function rawSoapPost(baseUrl: string, service: string, operation: string,
 		call.on('error', reject);
 		call.end(body);
 	});
+}
+
+/** n8n's own request helper, the function behind `this.helpers.httpRequest` (not exported by n8n-core's entry point). */
+const n8nHttpRequest = (
+	createRequire(__filename)(
+		join(dirname(createRequire(__filename).resolve('n8n-core')), 'execution-engine/node-execution-context/utils/request-helper-functions.js'),
+	) as { httpRequest: (options: Record<string, unknown>) => Promise<{ statusCode: number; body: unknown }> }
+).httpRequest;
+
+/**
+ * The same POST through n8n's request helper (axios included) with the options the node's
+ * transport gives it: the floor of any n8n node, which cannot use node's http directly.
+ */
+export async function rawSoapPostViaN8n(baseUrl: string, service: string, operation: string, envelope: string): Promise<RawAnswer> {
+	const answer = await n8nHttpRequest({
+		method: 'POST',
+		url: `${baseUrl}/ws/${service}.asmx`,
+		headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"http://www.theyukicompany.com/${operation}"` },
+		body: Buffer.from(envelope, 'utf8'),
+		timeout: 60_000,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		json: false,
+	});
+	return { status: answer.statusCode, body: String(answer.body) };
 }
 
 /** A ProcessSalesInvoices envelope around a ready document, parameters in WSDL order. */
