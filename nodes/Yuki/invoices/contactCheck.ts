@@ -11,9 +11,9 @@ import { domainIdFor } from '../contacts/domain';
 import { findContacts } from '../contacts/search';
 import { logAnswer } from '../helpers/logging';
 import type { RunContext } from '../helpers/runContext';
+import type { ContactCheck } from './options';
 import type { PreparedItem } from './prepare';
 
-export type ContactCheck = 'off' | 'warn' | 'fail';
 
 type Verdict = { known: true } | { known: false; reason: string };
 

@@ -2,7 +2,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../helpers/parameters';
-import type { ContactCheck } from './contactCheck';
 import { runLogOption } from '../helpers/runLog';
 import type { InvoiceKind } from './reports';
 
@@ -21,6 +20,9 @@ export const allowNoReferenceField: INodeProperties = {
 	description:
 		'Whether to send invoices that have no reference (invoice number). Yuki recognises an invoice it already has only by its number: one without a number that arrives twice (a webhook delivered twice, n8n Retry On Fail) is booked twice. Every such invoice gets a warning.',
 };
+
+/** Check Contact Codes: whether each invoice's contact code is looked up in Yuki before sending. */
+export type ContactCheck = 'off' | 'warn' | 'fail';
 
 export type MissingContactCode = 'fail' | 'warn' | 'ignore';
 

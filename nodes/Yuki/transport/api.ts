@@ -8,7 +8,6 @@ import { documentFolders, uploadDocumentWithData } from './calls/archive';
 import { processPurchaseInvoices } from './calls/purchase';
 import { processSalesInvoices } from './calls/sales';
 import { activeVatCodesList } from './calls/vat';
-import type { YukiClient } from './client';
 import { xmlElements } from './envelope';
 import type { YukiApi } from './types';
 
@@ -23,7 +22,8 @@ function dateTimeParameter(date: string, name: string): string {
 	return `${match[1]}T00:00:00`;
 }
 
-export function yukiApi(client: YukiClient): YukiApi {
+/** The named calls over a connection's generic `call` (a `YukiClient` of client.ts). */
+export function yukiApi(client: Pick<YukiApi, 'call' | 'callCount'>): YukiApi {
 	return {
 		call: (declaration, args) => client.call(declaration, args),
 		administrations: () => client.call(administrations, {}),
