@@ -105,10 +105,15 @@ function pdfProperty(this: IExecuteFunctions, config: InvoiceOperationConfig, pa
 const NO_REFERENCE_WARNING =
 	'the invoice has no reference: it cannot be protected against double delivery (sent twice, e.g. by a webhook delivered twice, it is booked twice)';
 
+// Yuki needs a purchase invoice's reference only when it is processed [doc]: one without is a draft.
+const NO_REFERENCE_DRAFT_WARNING =
+	'the purchase invoice has no reference, so it goes to Yuki as a draft that cannot be protected against double delivery (sent twice, e.g. by a webhook delivered twice, it is stored twice)';
+
 /**
  * The node's own rule on invoice numbers (Yuki does not require one): a number of only spaces is
  * refused; a missing one is refused for sales invoices unless the user allows it, and then warned
- * about on every item, since nothing can recognise such an invoice when it arrives twice.
+ * about on every item, since nothing can recognise such an invoice when it arrives twice (a
+ * purchase invoice without one, only possible as a draft, is warned about too).
  */
 function checkReferences(
 	this: IExecuteFunctions,
@@ -135,7 +140,7 @@ function checkReferences(
 					'Allowed: the invoice number from the invoicing tool, e.g. F-2024-0042. Yuki recognises an invoice it already has only by its number; without one, an invoice delivered twice is booked twice. To send invoices without a number anyway, turn on Allow Invoices Without Reference.',
 			});
 		}
-		if (config.kind === 'sales') warnings.push(`${NO_REFERENCE_WARNING}${where(position)}`);
+		warnings.push(`${config.kind === 'sales' ? NO_REFERENCE_WARNING : NO_REFERENCE_DRAFT_WARNING}${where(position)}`);
 	}
 }
 

@@ -25,6 +25,17 @@ describe('Purchase Invoice → Process', () => {
 		assert.ok(yuki.calls().some((call) => call.operation === 'AuthenticateClient'));
 	});
 
+	it('a draft without a reference goes to Yuki with a warning that a second delivery would be stored twice', async () => {
+		const run = await runProcess(yuki, 'purchaseInvoice', [
+			withPdf(purchaseInvoice('', { process: false, paymentReference: 'P-105' })),
+			withPdf(purchaseInvoice('P-106')),
+		]);
+		assert.equal(run.error, undefined, errorMessage(run));
+		assert.deepEqual(run.json.map((json) => json.status), ['draft', 'booked']);
+		assert.match(String((run.json[0].warnings as string[])[0]), /no reference, so it goes to Yuki as a draft that cannot be protected against double delivery/);
+		assert.deepEqual(run.json[1].warnings, []);
+	});
+
 	it('puts the file name and the exact PDF bytes in the document', async () => {
 		const run = await runProcess(yuki, 'purchaseInvoice', [withPdf(purchaseInvoice('P-110'))], { options: { dryRun: true } });
 		const xml = String(run.json[0].xml);
