@@ -3,7 +3,7 @@
  * the filesystem, queue.test.ts with binary data in the database), and the receipt they post.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
 import { WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL } from '../../scripts/n8n/examples';
@@ -68,14 +68,27 @@ export async function postReceipt(n8nUrl: string, pdf: Buffer, amount: string, t
 	});
 }
 
-/** Files under `dir` (an n8n user folder; installed community packages left out) holding exactly `bytes`. */
+/**
+ * Files under `dir` (an n8n user folder; installed community packages left out) holding exactly
+ * `bytes`. n8n moves and deletes its temporary binary files while executions finish, so an entry
+ * that is gone by the time it is read is skipped, not an error.
+ */
 export function filesHolding(dir: string, bytes: Buffer): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir).flatMap((name) => {
+	return (ignoringGone(() => readdirSync(dir)) ?? []).flatMap((name) => {
 		const path = join(dir, name);
 		if (name === 'nodes') return [];
-		const stat = statSync(path);
+		const stat = statSync(path, { throwIfNoEntry: false });
+		if (!stat) return [];
 		if (stat.isDirectory()) return filesHolding(path, bytes);
-		return stat.size === bytes.length && readFileSync(path).equals(bytes) ? [path] : [];
+		return stat.size === bytes.length && ignoringGone(() => readFileSync(path))?.equals(bytes) ? [path] : [];
 	});
+}
+
+function ignoringGone<T>(read: () => T): T | undefined {
+	try {
+		return read();
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
 }
