@@ -328,7 +328,8 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 				assert.equal(archived[0].dataBase64, pdf.toString('base64'), `the base64 of the ${pdf.length}-byte PDF`);
 				assert.ok(Buffer.from(archived[0].dataBase64, 'base64').equals(pdf), `Yuki got the ${pdf.length}-byte PDF byte for byte`);
 				// The PDF came to the node as a file in n8n's binary data storage, not in memory.
-				assert.ok(filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF is a file in n8n’s binary data storage');
+				// n8n moves it from its temporary folder to the execution's as the execution is saved.
+				await waitFor(() => filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF as a file in n8n’s binary data storage', 30_000);
 			}
 		});
 
@@ -396,7 +397,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.equal(stored[0].size, pdf.length);
 			assert.ok(Buffer.from(stored[0].dataBase64, 'base64').equals(pdf), 'Yuki got the PDF byte for byte');
 			// n8n kept the receipt as a file of its own (.n8n/storage in n8n 2.40, .n8n/binaryData before).
-			assert.ok(filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF is a file in n8n’s binary data storage');
+			await waitFor(() => filesHolding(join(n8n.userFolder, '.n8n'), pdf).length > 0, 'the PDF as a file in n8n’s binary data storage', 30_000);
 		} finally {
 			await n8n.deactivate(expenseClaim.id);
 		}
