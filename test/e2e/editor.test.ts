@@ -358,17 +358,24 @@ async function checkOperationPanel(page: Page, key: string): Promise<void> {
 		const before = await issues.count();
 		await parameters.getByText('Add Invoice Line', { exact: true }).first().click();
 		await parameters.getByText('Additional Line Fields', { exact: true }).first().waitFor();
-		// A dropdown whose choices could not be loaded carries its own issue mark: not a required-field warning.
-		const unloaded = await parameters.getByPlaceholder(/Error fetching options/).count();
-		const where = await issues.evaluateAll((elements) =>
-			elements.map((element) => {
-				const holder = element.closest('[data-test-id^="parameter-input-"], [data-test-id="parameter-item"], .parameter-item');
-				return `${holder?.getAttribute('data-test-id') ?? '?'}: ${(element.getAttribute('title') ?? element.textContent ?? '').trim().slice(0, 120)}`;
-			}),
-		);
-		// The line's VAT type is chosen from Yuki's own list: until it is, n8n marks the empty choice as not in the list.
-		const vatChoice = where.filter((entry) => /^parameter-input-(product|line)VatType:/.test(entry)).length;
-		assert.equal((await issues.count()) - unloaded - vatChoice, before, `adding a line adds no required-field warnings (issues now: ${where.join(' | ')}; unloaded dropdowns: ${unloaded})`);
+		// One snapshot of the marks (the editor may still be drawing the new line: read again until
+		// it settles, up to 15 s). A dropdown whose choices could not be loaded carries its own issue
+		// mark, and the line's VAT type is chosen from Yuki's own list: until it is, n8n marks the
+		// empty choice as not in the list. Neither is a required-field warning.
+		const marks = async () => {
+			const where = await issues.evaluateAll((elements) =>
+				elements.map((element) => {
+					const holder = element.closest('[data-test-id^="parameter-input-"], [data-test-id="parameter-item"], .parameter-item');
+					return `${holder?.getAttribute('data-test-id') ?? '?'}: ${(element.getAttribute('title') ?? element.textContent ?? '').trim().slice(0, 120)}`;
+				}),
+			);
+			const unloaded = await parameters.getByPlaceholder(/Error fetching options/).count();
+			const vatChoice = where.filter((entry) => /^parameter-input-(product|line)VatType:/.test(entry)).length;
+			return { warnings: where.length - unloaded - vatChoice, where, unloaded };
+		};
+		let seen = await marks();
+		for (const settleBy = Date.now() + 15_000; seen.warnings !== before && Date.now() < settleBy; seen = await marks()) await page.waitForTimeout(250);
+		assert.equal(seen.warnings, before, `adding a line adds no required-field warnings (issues now: ${seen.where.join(' | ')}; unloaded dropdowns: ${seen.unloaded})`);
 		await parameters.getByPlaceholder(/^Required/).first().waitFor();
 		// "Unknown JSON Keys" only concerns the JSON source, not Mapped Fields.
 		await parameters.locator('[data-test-id="collection-parameter-add"], [data-test-id="collection-parameter-add-header"]').last().click();
