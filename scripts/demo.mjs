@@ -5,9 +5,9 @@
 // demo session (scripts/n8n/demo.ts: the Yuki sandbox + n8n with the example flows) until Ctrl-C.
 // N8N_VERSION=1.123.0 npm run demo runs the demo on another n8n version.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './dependencies.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,10 +23,10 @@ function run(command, args) {
 	}
 }
 
-if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+ensureDependencies(root, (command, args) => {
 	step('Installing the project’s dependencies (npm ci)');
-	run('npm', existsSync(join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
-}
+	run(command, args);
+});
 step('Building the package (npm run build)');
 run('npm', ['run', '--silent', 'build']);
 step('Making sure n8n is installed (first time: a few minutes, about 1.6 GB in .cache/)');

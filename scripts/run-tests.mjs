@@ -2,10 +2,10 @@
 // Installs the dependencies when they are missing or stale, builds dist/ (the end-to-end tests load the
 // built package into a real n8n), then runs every test/**/*.test.ts with node's own test runner.
 // Usage: npm test [-- <path substring> ...]   e.g. `npm test -- transport` runs only matching files.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { ensureDependencies } from './dependencies.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -18,20 +18,6 @@ function run(command, args, options = {}) {
 	}
 }
 
-// The install is stale when package-lock.json's content differs from the one installed (a hash kept in
-// node_modules). Content, not mtimes: a fresh checkout or a git worktree gives every file a new mtime, and
-// an `npm ci` through a worktree's node_modules symlink would empty the shared install.
-const installedLockHash = join(root, 'node_modules/.yuki-package-lock.sha256');
-
-function lockHash() {
-	return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
-}
-
-function dependenciesAreStale() {
-	if (!existsSync(join(root, 'node_modules/.package-lock.json')) || !existsSync(installedLockHash)) return true;
-	return readFileSync(installedLockHash, 'utf8').trim() !== lockHash();
-}
-
 function findTests(dir) {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
@@ -40,11 +26,10 @@ function findTests(dir) {
 	});
 }
 
-if (dependenciesAreStale()) {
+ensureDependencies(root, (command, args) => {
 	console.log('Installing dependencies (npm ci)…');
-	run('npm', ['ci', '--no-audit', '--no-fund']);
-	writeFileSync(installedLockHash, lockHash() + '\n');
-}
+	run(command, args);
+});
 console.log('Building dist/ …');
 run('npm', ['run', '--silent', 'build']);
 
