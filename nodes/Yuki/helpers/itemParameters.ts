@@ -26,10 +26,10 @@ function storedValue(fns: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
-/** The fast reader of an exact `={{ $json.<field> }}`, or undefined for any other stored value. */
-function storedFieldReader(fns: IExecuteFunctions, name: string, read: (itemIndex: number) => Value): ((itemIndex: number) => Value) | undefined {
+/** The fast reader of an exact `={{ $json.<field> }}` (the value `raw` gives), or undefined for any other value. */
+function fieldReader(fns: IExecuteFunctions, raw: () => unknown, read: (itemIndex: number) => Value): ((itemIndex: number) => Value) | undefined {
 	try {
-		return jsonFieldReader(fns, storedValue(fns, name), read) as ((itemIndex: number) => Value) | undefined;
+		return jsonFieldReader(fns, raw(), read) as ((itemIndex: number) => Value) | undefined;
 	} catch {
 		return undefined;
 	}
@@ -58,7 +58,7 @@ export function parameterPerItem(
 ): (itemIndex: number) => Value {
 	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, fallback, options) as Value;
 	if (!isFixedParameter(fns, name)) {
-		const direct = options === undefined ? storedFieldReader(fns, name, read) : undefined;
+		const direct = options === undefined ? fieldReader(fns, () => storedValue(fns, name), read) : undefined;
 		return direct ?? read;
 	}
 	let kept: { value: Value } | undefined;
@@ -77,18 +77,11 @@ export function parameterPerItem(
  * (of the locator, or of the whole field) is read from the input item, as in parameterPerItem.
  */
 export function locatorValuePerItem(fns: IExecuteFunctions, name: string): (itemIndex: number) => Value {
-	const read = (itemIndex: number) => fns.getNodeParameter(name, itemIndex, '', { extractValue: true }) as Value;
-	if (isFixedParameter(fns, name)) return parameterPerItem(fns, name, '', { extractValue: true });
-	let direct: ((itemIndex: number) => Value) | undefined;
-	try {
-		const stored = storedValue(fns, name);
-		const locator = locatorWithFixedMode(fns, name);
-		if (locator) direct = jsonFieldReader(fns, locator.value, read) as ((itemIndex: number) => Value) | undefined;
-		else if (typeof stored === 'string') direct = jsonFieldReader(fns, stored, read) as ((itemIndex: number) => Value) | undefined;
-	} catch {
-		direct = undefined;
-	}
-	return direct ?? read;
+	// With options, parameterPerItem reads a fixed value once and otherwise asks n8n per item.
+	const read = parameterPerItem(fns, name, '', { extractValue: true });
+	if (isFixedParameter(fns, name)) return read;
+	const locator = locatorWithFixedMode(fns, name);
+	return fieldReader(fns, () => (locator ? locator.value : storedValue(fns, name)), read) ?? read;
 }
 
 /**
