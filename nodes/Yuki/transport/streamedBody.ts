@@ -38,6 +38,11 @@ function readFailure(file: FileSource, error: unknown, when: string): FileSource
 /** 3 × 64 KiB: a multiple of 3, so in-memory files encode chunk by chunk without padding in between. */
 const BUFFER_CHUNK_BYTES = 3 * 64 * 1024;
 
+/** An in-memory file's base64, a chunk at a time (no full-size base64 string). */
+function* base64Chunks(file: Buffer): Generator<string> {
+	for (let start = 0; start < file.length; start += BUFFER_CHUNK_BYTES) yield file.subarray(start, start + BUFFER_CHUNK_BYTES).toString('base64');
+}
+
 function partLength(part: XmlPart): number {
 	if (typeof part === 'string') return Buffer.byteLength(part);
 	return base64Length(Buffer.isBuffer(part) ? part.length : part.bytes);
@@ -76,9 +81,7 @@ async function* encodeParts(parts: readonly XmlPart[]): AsyncGenerator<Buffer> {
 		if (typeof part === 'string') {
 			if (part !== '') yield Buffer.from(part, 'utf8');
 		} else if (Buffer.isBuffer(part)) {
-			for (let start = 0; start < part.length; start += BUFFER_CHUNK_BYTES) {
-				yield Buffer.from(part.subarray(start, start + BUFFER_CHUNK_BYTES).toString('base64'), 'latin1');
-			}
+			for (const text of base64Chunks(part)) yield Buffer.from(text, 'latin1');
 		} else yield* encodeFile(part);
 	}
 }
@@ -157,9 +160,7 @@ function joinParts(parts: ReadonlyArray<string | Buffer>): Buffer {
 			offset += body.write(part, offset, 'utf8');
 			continue;
 		}
-		for (let start = 0; start < part.length; start += BUFFER_CHUNK_BYTES) {
-			offset += body.write(part.subarray(start, start + BUFFER_CHUNK_BYTES).toString('base64'), offset, 'latin1');
-		}
+		for (const text of base64Chunks(part)) offset += body.write(text, offset, 'latin1');
 	}
 	return body;
 }
