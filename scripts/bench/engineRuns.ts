@@ -3,7 +3,9 @@
  * that a timed run did what it should (a failed run must never pass for a fast one).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { performance } from 'node:perf_hooks';
 import { YUKI_NODE_TYPE, packageNodeType } from '../harness/nodeTypes';
+import type { TestItem } from '../harness/nodeTypes';
 import { runYukiNode } from '../harness/runWorkflow';
 import type { NodeRun, YukiCredentialData } from '../harness/runWorkflow';
 import { salesInvoiceJson } from '../fixtures/invoices';
@@ -20,16 +22,58 @@ export function assertClean(run: NodeRun, expected: number, what: string): void 
 	}
 }
 
-/** Sales invoices (JSON input, default options) through the node. */
-export async function salesRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+/** The input items of a sales run: one sales invoice (JSON) per reference. */
+export function salesItems(references: readonly string[]): TestItem[] {
+	return references.map((reference) => ({ json: salesInvoiceJson(reference) }));
+}
+
+/**
+ * Sales invoices (JSON input, default options) through the node. `items` built beforehand keeps
+ * building them out of a timed run (the harness's start node still copies them, as a trigger
+ * produces new items); `nodeType` runs e.g. a timed Yuki node in the Yuki node's place.
+ */
+export async function salesRun(
+	credentials: YukiCredentialData,
+	references: readonly string[],
+	options: { items?: TestItem[]; nodeType?: INodeType } = {},
+): Promise<NodeRun> {
 	const run = await runYukiNode({
 		parameters: SALES_PARAMETERS,
-		items: references.map((reference) => ({ json: salesInvoiceJson(reference) })),
+		items: options.items ?? salesItems(references),
 		credentials,
 		continueOnFail: true,
+		nodeType: options.nodeType,
 	});
 	assertClean(run, references.length, `${references.length} sales invoices`);
 	return run;
+}
+
+/**
+ * The package's Yuki node with its `execute` timed: the node's own time inside n8n's engine,
+ * from the moment the engine hands it its items to the moment it returns its output (n8n's own
+ * figure for a node's run, without the workflow around it). `lastMs` is the latest run's.
+ */
+export function timedYukiNode(): { nodeType: INodeType; lastMs(): number; lastCpuMs(): number } {
+	const yuki = packageNodeType(YUKI_NODE_TYPE);
+	const execute = yuki.execute as NonNullable<INodeType['execute']>;
+	let lastMs = Number.NaN;
+	let lastCpuMs = Number.NaN;
+	const nodeType: INodeType = {
+		description: yuki.description,
+		methods: yuki.methods,
+		async execute(this: IExecuteFunctions) {
+			const cpu = process.cpuUsage();
+			const started = performance.now();
+			try {
+				return await execute.call(this);
+			} finally {
+				lastMs = performance.now() - started;
+				const used = process.cpuUsage(cpu);
+				lastCpuMs = (used.user + used.system) / 1000;
+			}
+		},
+	};
+	return { nodeType, lastMs: () => lastMs, lastCpuMs: () => lastCpuMs };
 }
 
 const SALES_PARAMETERS = { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' };
@@ -49,10 +93,10 @@ function passThroughNode(): INodeType {
  * Yuki node's place: what n8n's engine (and the harness's start node) costs for these items,
  * which the node's run includes and a raw POST does not.
  */
-export async function engineAloneRun(credentials: YukiCredentialData, references: readonly string[]): Promise<NodeRun> {
+export async function engineAloneRun(credentials: YukiCredentialData, references: readonly string[], items?: TestItem[]): Promise<NodeRun> {
 	const run = await runYukiNode({
 		parameters: SALES_PARAMETERS,
-		items: references.map((reference) => ({ json: salesInvoiceJson(reference) })),
+		items: items ?? salesItems(references),
 		credentials,
 		nodeType: passThroughNode(),
 	});
