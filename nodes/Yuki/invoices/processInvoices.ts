@@ -31,13 +31,14 @@ import { documentOf, invoiceFragments } from './xmlDocument';
 import type { Settled } from '../helpers/settle';
 import { settle, settleNow } from '../helpers/settle';
 
-/** One invoice's place in the input: its item and, for an item holding a list, its position there. */
+/** One invoice's place in the input (its item and, for an item holding a list, its position there), and what became of it. */
 interface Slot {
 	itemIndex: number;
 	entry?: number;
+	/** Why it was not sent (invalid input, unknown contact code). */
+	error?: unknown;
+	result?: ItemResult;
 }
-
-const slotKey = (slot: Slot): string => `${slot.itemIndex}:${slot.entry ?? ''}`;
 
 /** An error of one invoice of a list, named as such: "Item 3, invoice 2: …". */
 function forEntry(error: unknown, itemIndex: number, entry: number | undefined): unknown {
@@ -108,7 +109,7 @@ export async function processInvoices(
 	// one slot (and one output item) per invoice, each validated on its own.
 	const prepared: PreparedItem[] = [];
 	const slots: Slot[] = [];
-	const invalid = new Map<string, unknown>();
+	const slotOf = new Map<PreparedItem, Slot>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
 		const read = settleNow(() =>
@@ -116,21 +117,23 @@ export async function processInvoices(
 		);
 		if (!read.ok) {
 			if (!continueOnFail) throw read.error;
-			slots.push({ itemIndex });
-			invalid.set(slotKey({ itemIndex }), read.error);
+			slots.push({ itemIndex, error: read.error });
 			continue;
 		}
 		const entries = read.value?.list ? read.value.entries : undefined;
-		for (const [entry, value] of entries ? entries.entries() : [[undefined, undefined] as const]) {
+		for (let position = 0; position < (entries ? entries.length : 1); position++) {
+			const entry = entries ? position : undefined;
 			const slot: Slot = { itemIndex, entry };
 			slots.push(slot);
 			// The JSON source's invoice is passed on as read here, not read (and copied) again.
 			const given: GivenInvoice | undefined =
-				read.value === undefined ? undefined : read.value.list ? { entry: entry as number, value } : { input: read.value.input };
+				read.value === undefined ? undefined : read.value.list ? { entry: position, value: read.value.entries[position] } : { input: read.value.input };
 			const settled = settledItem(settleNow(() => prepareItem.call(this, operation, context, options, source, item, itemIndex, parameters, given)));
 			const outcome = settled instanceof Promise ? await settled : settled;
-			if (outcome.ok) prepared.push(outcome.value);
-			else if (continueOnFail) invalid.set(slotKey(slot), forEntry(outcome.error, itemIndex, entry));
+			if (outcome.ok) {
+				prepared.push(outcome.value);
+				slotOf.set(outcome.value, slot);
+			} else if (continueOnFail) slot.error = forEntry(outcome.error, itemIndex, entry);
 			else throw forEntry(outcome.error, itemIndex, entry);
 		}
 	}
@@ -139,7 +142,7 @@ export async function processInvoices(
 	if (unknownContacts.size > 0) {
 		const [first] = unknownContacts.values();
 		if (!continueOnFail) throw first;
-		for (const [item, error] of unknownContacts) invalid.set(slotKey(item), error);
+		for (const [item, error] of unknownContacts) (slotOf.get(item) as Slot).error = error;
 		prepared.splice(0, prepared.length, ...prepared.filter((item) => !unknownContacts.has(item)));
 	}
 	// n8n's Retry On Fail would send the whole run again: only safe when Yuki can recognise every invoice.
@@ -162,13 +165,12 @@ export async function processInvoices(
 		}
 	}
 	// Results come in the order of `prepared`, one each.
-	const bySlot = new Map(results.map((result, index) => [slotKey(prepared[index]), result]));
+	results.forEach((result, index) => ((slotOf.get(prepared[index]) as Slot).result = result));
 	const output: INodeExecutionData[] = [];
 	for (const slot of slots) {
-		const { itemIndex } = slot;
-		const result = bySlot.get(slotKey(slot));
+		const { itemIndex, result } = slot;
 		let outputItem: INodeExecutionData;
-		if (!result) outputItem = errorItem(this, asNodeError(this, invalid.get(slotKey(slot)), itemIndex), itemIndex, { status: 'invalid' });
+		if (!result) outputItem = errorItem(this, asNodeError(this, slot.error, itemIndex), itemIndex, { status: 'invalid' });
 		else if (!result.failure) outputItem = resultItem(result.json, itemIndex);
 		else outputItem = errorItem(this, itemError.call(this, result), itemIndex, result.json);
 		if (slot.entry !== undefined) outputItem.json.listIndex = slot.entry;
