@@ -202,9 +202,9 @@ export function prepareItem(
 		const property = pdfProperty.call(this, config, parameters, itemIndex);
 		if (property) {
 			return checkPdf.call(this, itemIndex, property).then((pdf) => {
-				input.documentFileName = input.documentFileName || pdf.fileName;
-				input.documentBase64 = PDF_PLACEHOLDER;
-				return validatedItem.call(this, job, input, pdf);
+				// A copy: the input item itself is never changed.
+				const withPdf = { ...input, documentFileName: input.documentFileName || pdf.fileName, documentBase64: PDF_PLACEHOLDER };
+				return validatedItem.call(this, job, withPdf, pdf);
 			});
 		}
 	}

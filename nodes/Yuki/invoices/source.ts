@@ -174,8 +174,8 @@ function asInvoiceObject(this: IExecuteFunctions, spec: DocumentSpec, value: unk
 			{ itemIndex },
 		);
 	}
-	// A copy: the PDF's placeholder and file name are added without touching the input item.
-	return { ...(value as IDataObject) };
+	// Not copied: nothing changes it (an invoice with a PDF is completed in a copy, prepare.ts).
+	return value as IDataObject;
 }
 
 /** The item's invoice input(s) in the camelCase JSON shape (not yet validated); `jsonProperty` reads the parameter once per run. */
