@@ -34,7 +34,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		const output = await operation.execute.call(this, items, context);
 		const hasAdministration = operation.description.some((property) => property.name === 'administrationId');
-		const presented = presentOutput.call(this, output, context, { hasAdministration, simplify: operation.simplify });
+		const presented = presentOutput.call(this, output, context, { hasAdministration, simplify: operation.simplify, freshOutput: operation.freshOutput });
 		if (options.runLog === true) {
 			const count = context.yuki.callCount();
 			presented.push(

@@ -44,6 +44,8 @@ export interface Presentation {
 	hasAdministration: boolean;
 	/** The compact item of a result, when the operation offers Simplify: a new object (the router completes it in place). */
 	simplify?: (json: IDataObject) => IDataObject;
+	/** The results' JSON objects are the operation's own, new for this run: completed in place. */
+	freshOutput?: boolean;
 }
 
 /** The input item an output item came from (every operation pairs its items). */
@@ -84,8 +86,8 @@ export function presentOutput(
 		if (presentation.simplify && simplifyOf(itemIndex) === true) json = presentation.simplify(json);
 		if (presentation.hasAdministration) {
 			const administration = labelOf(itemIndex);
-			// The compact item is a fresh object: completed in place rather than copied once more.
-			if (administration && json !== item.json) json.administration = administration;
+			// The compact item (or an operation's own fresh result) is completed in place rather than copied once more.
+			if (administration && (json !== item.json || presentation.freshOutput === true)) json.administration = administration;
 			else if (administration) json = { ...json, administration };
 		}
 		return json === item.json ? item : { ...item, json };

@@ -27,6 +27,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Each result is a new object built by this run (invoices/output.ts). */
+export const freshOutput = true;
+
 export const purchaseInvoiceProcess: InvoiceOperation = {
 	kind: 'purchase',
 	document: purchaseInvoiceDocument,
