@@ -34,6 +34,10 @@ describe('Sales Invoice → Process (From Input JSON)', () => {
 		assert.match(String(run.json[2].error), /Invoice S-100 is already in Yuki \(/);
 		assert.deepEqual(run.json[0].batch, { number: 1, size: 4 });
 		assert.equal(run.json[0].administrationId, yuki.organisationId);
+		// The administration the user knows, after the result's own keys; the error items are left as n8n routes them.
+		assert.equal(run.json[0].administration, yuki.organisationId);
+		assert.equal(Object.keys(run.json[0]).at(-1), 'administration');
+		assert.equal(run.json[1].administration, undefined);
 		assert.equal(run.json[0].succeeded, true);
 		assert.equal(run.json[0].processed, true);
 		assert.equal(run.json[0].emailSent, false);
