@@ -45,10 +45,6 @@ export interface WritableRecord {
 /** Text, or a file (bytes or source) that stands in the document as its base64. */
 export type XmlPart = string | Buffer | FileSource;
 
-function isAbsent(value: unknown): boolean {
-	return value === undefined || value === '';
-}
-
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const NEEDS_ESCAPE = /[&<>\r]/;
 
@@ -66,58 +62,66 @@ function escapeAttribute(text: string): string {
 }
 
 /**
- * Collects the document: text runs joined, bytes kept apart. The pieces of a run are kept in a
- * list and joined once: one flat string, rather than a chain of concatenations to copy later.
+ * One described element, compiled once per description: its tags, and the path errors name.
+ * Paths hold no list index (`SalesInvoice/InvoiceLines/InvoiceLine/Description`), so they too are
+ * known before any record is written.
  */
-class PartsWriter {
-	private readonly parts: XmlPart[] = [];
-	private pieces: string[] = [];
-	/** Elements opened but not yet written (their open tags): an element that gets no content becomes `<name/>`. */
-	private readonly pending: string[] = [];
+interface CompiledField extends Tags {
+	field: Field;
+	key: string;
+	/** Text, enum, number, date or file: a string value is written as escaped text. */
+	scalar: boolean;
+	/** The element's path in errors, e.g. `SalesInvoice/Contact`. */
+	at: string;
+	/** A group's or list entry's own fields. */
+	children: CompiledLevel | undefined;
+	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
+	entry: Tags | undefined;
+}
 
-	open(tags: Tags): void {
-		this.pending.push(tags.open);
-	}
+/** One level of a description (a record, a group, a list entry). */
+type CompiledLevel = readonly CompiledField[];
 
-	/** Closes the innermost open element. */
-	close(tags: Tags): void {
-		if (this.pending.length > 0) {
-			// Nothing was written since it was opened (it is the innermost pending element).
-			this.pending.pop();
-			this.write(tags.empty);
-		} else this.write(tags.close);
-	}
+function compileLevel(fields: readonly Field[], path: string): CompiledLevel {
+	return fieldTable(fields).entries.map(({ field, key }): CompiledField => {
+		const at = `${path}/${field.xml}`;
+		const entryAt = field.kind === 'list' ? `${at}/${field.itemXml}` : at;
+		return {
+			...tagsOf(field.xml),
+			field,
+			key,
+			scalar: field.kind !== 'group' && field.kind !== 'list',
+			at,
+			children: field.kind === 'group' || field.kind === 'list' ? compileLevel(field.fields, entryAt) : undefined,
+			entry: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
+		};
+	});
+}
 
-	write(text: string): void {
-		if (this.pending.length > 0) {
-			for (const open of this.pending) this.pieces.push(open);
-			this.pending.length = 0;
-		}
-		this.pieces.push(text);
-	}
+/** A description compiled: its record's element and fields, its root's tags. */
+interface CompiledSpec {
+	record: Tags;
+	fields: CompiledLevel;
+	rootOpen: string;
+	rootClose: string;
+}
 
-	/** Text, then the open tag, the escaped value and the close tag of a text element (the common case, in one go). */
-	element(tags: Tags, escaped: string): void {
-		this.write(tags.open);
-		this.pieces.push(escaped, tags.close);
-	}
+const compiledSpecs = new WeakMap<DocumentSpec, CompiledSpec>();
 
-	private flush(): void {
-		const text = this.pieces.join('');
-		this.pieces = [];
-		if (text !== '') this.parts.push(text);
+/** The description compiled on first use and kept with it: a large run writes every record with it. */
+function compiledSpec(spec: DocumentSpec): CompiledSpec {
+	let compiled = compiledSpecs.get(spec);
+	if (!compiled) {
+		compiled = {
+			record: tagsOf(spec.record),
+			// A single-record document's fields stand in the root and are named from it.
+			fields: compileLevel(spec.fields, spec.singleRecord ? spec.root : spec.record),
+			rootOpen: `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`,
+			rootClose: `</${spec.root}>`,
+		};
+		compiledSpecs.set(spec, compiled);
 	}
-
-	file(file: Buffer | FileSource): void {
-		this.write('');
-		this.flush();
-		this.parts.push(file);
-	}
-
-	finish(): XmlPart[] {
-		this.flush();
-		return this.parts;
-	}
+	return compiled;
 }
 
 /** An element's tags, written once per description rather than for every value of a large run. */
@@ -127,85 +131,146 @@ interface Tags {
 	empty: string;
 }
 
+/** Tags as flat strings: joined, not concatenated (a concatenated one is a chain that every copy of a record would walk again). */
 function tagsOf(name: string): Tags {
-	return { open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` };
-}
-
-interface WriterEntry {
-	field: Field;
-	key: string;
-	tags: Tags;
-	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
-	itemTags?: Tags;
-}
-
-const writerTables = new WeakMap<readonly Field[], WriterEntry[]>();
-
-/** One level of a description with its tags, built on first use and kept with the description. */
-function writerTable(fields: readonly Field[]): WriterEntry[] {
-	let table = writerTables.get(fields);
-	if (!table) {
-		table = fieldTable(fields).entries.map(({ field, key }) => ({
-			field,
-			key,
-			tags: tagsOf(field.xml),
-			itemTags: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
-		}));
-		writerTables.set(fields, table);
-	}
-	return table;
+	return { open: ['<', name, '>'].join(''), close: ['</', name, '>'].join(''), empty: ['<', name, '/>'].join('') };
 }
 
 /**
- * The record's described fields as elements, absent ones left out. Element names come from the
- * descriptions, never from user data. `path` names the record in errors (e.g. `SalesInvoice`).
+ * Whether text needs more than copying: a character to escape (`&`, `<`, `>`, CR) or one XML may
+ * not carry (every character `hasIllegalXmlCharacter` refuses is among these). One pass over the
+ * text, rather than two regular expressions for every value.
  */
-function writeFields(out: PartsWriter, fields: readonly Field[], record: WritableRecord, path: string): void {
-	for (const { field, key, tags, itemTags } of writerTable(fields)) {
-		const value = record[key];
-		if (isAbsent(value)) continue;
-		if (typeof value === 'string' && field.kind !== 'group' && field.kind !== 'list') {
-			// Validation already refuses these; a record built elsewhere must not yield broken XML.
-			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
-			// Never empty (absent values were skipped): written in one go, the common case.
-			out.element(tags, escapeText(value));
-			continue;
-		}
-		const at = `${path}/${field.xml}`;
-		if (field.kind === 'group') {
-			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
-				throw new Error(`${at} must be a record`);
-			}
-			out.open(tags);
-			writeFields(out, field.fields, value as WritableRecord, at);
-			out.close(tags);
-		} else if (field.kind === 'list') {
-			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const entryTags = itemTags as Tags;
-			const entryAt = `${at}/${field.itemXml}`;
-			// A repeated list has no wrapper element: its entries stand directly in the parent.
-			if (!field.repeated) out.open(tags);
-			for (const entry of value) {
-				out.open(entryTags);
-				writeFields(out, field.fields, entry as WritableRecord, entryAt);
-				out.close(entryTags);
-			}
-			if (!field.repeated) out.close(tags);
-		} else if (Buffer.isBuffer(value) || isFileSource(value)) {
-			if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
-			out.open(tags);
-			if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
-			out.close(tags);
-		} else {
-			throw new Error(`${at} must be text; validate the record first`);
+function needsCare(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 ? code !== 0x09 && code !== 0x0a : code === 0x26 || code === 0x3c || code === 0x3e || (code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe))) {
+			return true;
 		}
 	}
+	return false;
 }
 
-function writeRecordElement(out: PartsWriter, spec: DocumentSpec, recordTags: Tags, record: WritableRecord): void {
-	out.open(recordTags);
-	writeFields(out, spec.fields, record, spec.record);
-	out.close(recordTags);
+/** A value that needs care: refused when XML cannot carry it, escaped otherwise. */
+function carefulText(compiled: CompiledField, value: string): string {
+	// Validation already refuses these; a record built elsewhere must not yield broken XML.
+	if (hasIllegalXmlCharacter(value)) throw new Error(`${compiled.at} contains a character XML cannot carry`);
+	return escapeText(value);
+}
+
+/**
+ * Where the document is written: the text so far is passed along and returned (see `writeLevel`);
+ * only a file ends a text run, which then goes into `parts` with the file after it.
+ */
+type Parts = XmlPart[];
+
+/**
+ * The record's described fields as elements appended to `text`, absent ones left out; returns the
+ * text. Element names come from the descriptions, never from user data.
+ *
+ * Validation builds a record with its keys in described order, so the record's own keys are
+ * walked alongside the description: only the fields given are read (a third of them in a typical
+ * invoice), rather than every described field looked up by name. A key the description does not
+ * have there (another order, a key it does not know), or any error, sends the level to
+ * `writeLevelInOrder` from the start, which writes (or refuses) exactly as if it had been first.
+ */
+function writeLevel(level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
+	if (typeof record !== 'object' || record === null) return writeLevelInOrder(level, record, text, parts);
+	const start = text;
+	const partsBefore = parts.length;
+	let index = 0;
+	let inOrder = true;
+	try {
+		for (const key in record) {
+			let compiled = level[index];
+			while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
+			if (compiled === undefined) {
+				inOrder = false;
+				break;
+			}
+			index++;
+			const value = record[key];
+			if (value === undefined || value === '') continue;
+			if (typeof value === 'string' && compiled.scalar) {
+				// Never empty (absent values were skipped): the common case, in one go.
+				text += compiled.open + (needsCare(value) ? carefulText(compiled, value) : value) + compiled.close;
+			} else text = writeStructure(compiled, value, text, parts);
+		}
+		if (inOrder) return text;
+	} catch {
+		// Written again in described order below, so that the error is the one for the first field in that order.
+	}
+	parts.length = partsBefore;
+	return writeLevelInOrder(level, record, start, parts);
+}
+
+/** `writeLevel` field by field in described order, whatever the record's keys. */
+function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
+	for (let index = 0; index < level.length; index++) {
+		const compiled = level[index];
+		const value = record[compiled.key];
+		if (value === undefined || value === '') continue;
+		if (typeof value === 'string' && compiled.scalar) {
+			text += compiled.open + (needsCare(value) ? carefulText(compiled, value) : value) + compiled.close;
+		} else text = writeStructure(compiled, value, text, parts);
+	}
+	return text;
+}
+
+/**
+ * An element that gets no content is written `<name/>`: `text` and `parts` are as they were
+ * before its open tag was appended (a file counts as content).
+ */
+function closeElement(tags: Tags, text: string, parts: Parts, opened: number, partsBefore: number): string {
+	if (parts.length === partsBefore && text.length === opened) return text.slice(0, opened - tags.open.length) + tags.empty;
+	return text + tags.close;
+}
+
+/** A group, a list, or a file: the rarer shapes, and every value of the wrong shape. */
+function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[string], undefined>, text: string, parts: Parts): string {
+	const { field, at } = compiled;
+	if (field.kind === 'group') {
+		if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
+			throw new Error(`${at} must be a record`);
+		}
+		return writeRecordElement(compiled, compiled.children as CompiledLevel, value as WritableRecord, text, parts);
+	}
+	if (field.kind === 'list') {
+		if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
+		const entry = compiled.entry as Tags;
+		const children = compiled.children as CompiledLevel;
+		// A repeated list has no wrapper element: its entries stand directly in the parent.
+		if (field.repeated) {
+			for (const record of value) text = writeRecordElement(entry, children, record as WritableRecord, text, parts);
+			return text;
+		}
+		const partsBefore = parts.length;
+		let inner = text + compiled.open;
+		const opened = inner.length;
+		for (const record of value) inner = writeRecordElement(entry, children, record as WritableRecord, inner, parts);
+		return closeElement(compiled, inner, parts, opened, partsBefore);
+	}
+	if (Buffer.isBuffer(value) || isFileSource(value)) {
+		if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
+		if ((Buffer.isBuffer(value) ? value.length : value.bytes) === 0) return text + compiled.empty;
+		// The text run ends here; the file stands as a part of its own.
+		parts.push(text + compiled.open, value);
+		return compiled.close;
+	}
+	throw new Error(`${at} must be text; validate the record first`);
+}
+
+/** An element holding a record's fields (a record, a group, a list entry); `<name/>` when none is given. */
+function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
+	const partsBefore = parts.length;
+	const inner = text + tags.open;
+	return closeElement(tags, writeLevel(level, record, inner, parts), parts, inner.length, partsBefore);
+}
+
+/** Ends the document's last text run. */
+function finishParts(parts: Parts, text: string): XmlPart[] {
+	if (text !== '') parts.push(text);
+	return parts;
 }
 
 /** A record's element, written once (when the record is validated) and placed in a document as it is. */
@@ -221,11 +286,12 @@ export class WrittenRecord {
  */
 export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
 	if (spec.singleRecord) return undefined;
-	const out = new PartsWriter();
-	writeRecordElement(out, spec, tagsOf(spec.record), record);
-	const parts = out.finish();
-	if (parts.length !== 1 || typeof parts[0] !== 'string') return undefined;
-	return new WrittenRecord(parts[0]);
+	const compiled = compiledSpec(spec);
+	const parts: Parts = [];
+	const text = writeRecordElement(compiled.record, compiled.fields, record, '', parts);
+	if (parts.length > 0) return undefined;
+	text.charCodeAt(0);
+	return new WrittenRecord(text);
 }
 
 /**
@@ -235,24 +301,23 @@ export function writeRecord(spec: DocumentSpec, record: WritableRecord): Written
  * part of its own, to be written as base64 where it stands.
  */
 export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): XmlPart[] {
-	const out = new PartsWriter();
-	out.write(`<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`);
+	const compiled = compiledSpec(spec);
+	const parts: Parts = [];
+	let text = compiled.rootOpen;
 	if (spec.singleRecord) {
 		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
 		const [record] = records;
 		if (record instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
-		writeFields(out, spec.fields, record, spec.root);
+		text = writeLevel(compiled.fields, record, text, parts);
 	} else {
-		const recordTags = tagsOf(spec.record);
 		for (const record of records) {
-			// Between records nothing is pending: a record written before reads exactly as if written here.
-			if (record instanceof WrittenRecord) out.write(record.xml);
-			else writeRecordElement(out, spec, recordTags, record);
+			// A record written before reads exactly as if written here: an element's content depends on nothing around it.
+			if (record instanceof WrittenRecord) text += record.xml;
+			else text = writeRecordElement(compiled.record, compiled.fields, record, text, parts);
 		}
 	}
-	out.write(`</${spec.root}>`);
-	return out.finish();
+	return finishParts(parts, text + compiled.rootClose);
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
