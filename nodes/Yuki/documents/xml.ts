@@ -62,9 +62,50 @@ function escapeAttribute(text: string): string {
 }
 
 /**
+ * Text joined to a tag, remembered for the text it was last joined to. Between two values of a
+ * record stands a run of tags (`</Reference><Subject>`, `</DueDate><Contact><ContactCode>`)
+ * that is the same from one record to the next: each tag keeps the run it last ended, so a large
+ * run of invoices joins each run once and then reuses it (the text compared is that very string,
+ * so the comparison is one of identity), and a record's text is one piece per value and one per run.
+ */
+class Joint {
+	private before: string | undefined;
+	private joined = '';
+
+	constructor(private readonly tag: string) {}
+
+	/** `before` followed by the tag, as one flat string. */
+	after(before: string): string {
+		if (before !== this.before) {
+			this.before = before;
+			// Joined, not concatenated: a concatenation is a chain that every copy of the record would walk.
+			this.joined = [before, this.tag].join('');
+		}
+		return this.joined;
+	}
+}
+
+/** An element's tags, worked out once per description rather than for every value of a large run. */
+interface Tags {
+	open: string;
+	close: string;
+	empty: string;
+	/** Length of the open tag. */
+	openLength: number;
+	afterOpen: Joint;
+	afterClose: Joint;
+	afterEmpty: Joint;
+}
+
+function tagsOf(name: string): Tags {
+	const [open, close, empty] = [`<${name}>`, `</${name}>`, `<${name}/>`];
+	return { open, close, empty, openLength: open.length, afterOpen: new Joint(open), afterClose: new Joint(close), afterEmpty: new Joint(empty) };
+}
+
+/**
  * One described element, compiled once per description: its tags, and the path errors name.
  * Paths hold no list index (`SalesInvoice/InvoiceLines/InvoiceLine/Description`), so they too are
- * known before any record is written.
+ * known before any record is written. Every entry has every property (one shape for all).
  */
 interface CompiledField extends Tags {
 	field: Field;
@@ -124,18 +165,6 @@ function compiledSpec(spec: DocumentSpec): CompiledSpec {
 	return compiled;
 }
 
-/** An element's tags, written once per description rather than for every value of a large run. */
-interface Tags {
-	open: string;
-	close: string;
-	empty: string;
-}
-
-/** Tags as flat strings: joined, not concatenated (a concatenated one is a chain that every copy of a record would walk again). */
-function tagsOf(name: string): Tags {
-	return { open: ['<', name, '>'].join(''), close: ['</', name, '>'].join(''), empty: ['<', name, '/>'].join('') };
-}
-
 /**
  * Whether text needs more than copying: a character to escape (`&`, `<`, `>`, CR) or one XML may
  * not carry (every character `hasIllegalXmlCharacter` refuses is among these). One pass over the
@@ -159,14 +188,58 @@ function carefulText(compiled: CompiledField, value: string): string {
 }
 
 /**
- * Where the document is written: the text so far is passed along and returned (see `writeLevel`);
- * only a file ends a text run, which then goes into `parts` with the file after it.
+ * Where a document (or one record's element) is written. Tags are not written at once: they wait
+ * in `pending`, joined into one run, until a value (or a file, or the end) follows, so that an
+ * element that gets no content can still become `<name/>`, and the text grows by one piece per
+ * value and one per run of tags. A file ends a text run: the run and the file go into `parts`.
  */
-type Parts = XmlPart[];
+class Output {
+	text = '';
+	pending = '';
+	readonly parts: XmlPart[] = [];
+
+	/** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `close`. */
+	open(tags: Tags): string {
+		const before = this.pending;
+		this.pending = tags.afterOpen.after(before);
+		return before;
+	}
+
+	/**
+	 * Closes the element opened when `before` was waiting and `opened` (its open tag) then came to
+	 * wait: `<name/>` in their place when nothing was written since. Whatever is written replaces
+	 * the waiting tags (text, a file) or joins them into another string (tags), and nothing in the
+	 * element opens it again, so the waiting tags are still `opened` itself exactly when the
+	 * element got no content.
+	 */
+	close(tags: Tags, before: string, opened: string): void {
+		this.pending = this.pending === opened ? tags.afterEmpty.after(before) : tags.afterClose.after(this.pending);
+	}
+
+	/** Writes the tags waiting, then `text`. */
+	write(text: string): void {
+		this.text += this.pending;
+		this.pending = '';
+		this.text += text;
+	}
+
+	file(file: Buffer | FileSource): void {
+		this.parts.push(this.text + this.pending, file);
+		this.text = '';
+		this.pending = '';
+	}
+
+	/** The text runs and files in order, none empty. */
+	finish(): XmlPart[] {
+		this.write('');
+		if (this.text !== '') this.parts.push(this.text);
+		return this.parts;
+	}
+}
 
 /**
- * The record's described fields as elements appended to `text`, absent ones left out; returns the
- * text. Element names come from the descriptions, never from user data.
+ * The record's described fields as elements, absent ones left out. Element names come from the
+ * descriptions, never from user data.
  *
  * Validation builds a record with its keys in described order, so the record's own keys are
  * walked alongside the description: only the fields given are read (a third of them in a typical
@@ -174,10 +247,13 @@ type Parts = XmlPart[];
  * have there (another order, a key it does not know), or any error, sends the level to
  * `writeLevelInOrder` from the start, which writes (or refuses) exactly as if it had been first.
  */
-function writeLevel(level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
-	if (typeof record !== 'object' || record === null) return writeLevelInOrder(level, record, text, parts);
-	const start = text;
-	const partsBefore = parts.length;
+function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): void {
+	if (typeof record !== 'object' || record === null) {
+		writeLevelInOrder(level, record, out);
+		return;
+	}
+	const { text, pending } = out;
+	const parts = out.parts.length;
 	let index = 0;
 	let inOrder = true;
 	try {
@@ -191,91 +267,91 @@ function writeLevel(level: CompiledLevel, record: WritableRecord, text: string, 
 			index++;
 			const value = record[key];
 			if (value === undefined || value === '') continue;
-			if (typeof value === 'string' && compiled.scalar) {
-				// Never empty (absent values were skipped): the common case, in one go.
-				text += compiled.open + (needsCare(value) ? carefulText(compiled, value) : value) + compiled.close;
-			} else text = writeStructure(compiled, value, text, parts);
+			if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+			else writeStructure(compiled, value, out);
 		}
-		if (inOrder) return text;
+		if (inOrder) return;
 	} catch {
 		// Written again in described order below, so that the error is the one for the first field in that order.
 	}
-	parts.length = partsBefore;
-	return writeLevelInOrder(level, record, start, parts);
+	out.text = text;
+	out.pending = pending;
+	out.parts.length = parts;
+	writeLevelInOrder(level, record, out);
 }
 
 /** `writeLevel` field by field in described order, whatever the record's keys. */
-function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
+function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, out: Output): void {
 	for (let index = 0; index < level.length; index++) {
 		const compiled = level[index];
 		const value = record[compiled.key];
 		if (value === undefined || value === '') continue;
-		if (typeof value === 'string' && compiled.scalar) {
-			text += compiled.open + (needsCare(value) ? carefulText(compiled, value) : value) + compiled.close;
-		} else text = writeStructure(compiled, value, text, parts);
+		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		else writeStructure(compiled, value, out);
 	}
-	return text;
 }
 
-/**
- * An element that gets no content is written `<name/>`: `text` and `parts` are as they were
- * before its open tag was appended (a file counts as content).
- */
-function closeElement(tags: Tags, text: string, parts: Parts, opened: number, partsBefore: number): string {
-	if (parts.length === partsBefore && text.length === opened) return text.slice(0, opened - tags.open.length) + tags.empty;
-	return text + tags.close;
+/** A text element (never empty: absent values were skipped), the common case. */
+function writeScalar(compiled: CompiledField, value: string, out: Output): void {
+	out.text += compiled.afterOpen.after(out.pending);
+	out.text += needsCare(value) ? carefulText(compiled, value) : value;
+	out.pending = compiled.close;
 }
 
 /** A group, a list, or a file: the rarer shapes, and every value of the wrong shape. */
-function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[string], undefined>, text: string, parts: Parts): string {
+function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[string], undefined>, out: Output): void {
 	const { field, at } = compiled;
 	if (field.kind === 'group') {
 		if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
 			throw new Error(`${at} must be a record`);
 		}
-		return writeRecordElement(compiled, compiled.children as CompiledLevel, value as WritableRecord, text, parts);
-	}
-	if (field.kind === 'list') {
+		writeRecordElement(compiled, compiled.children as CompiledLevel, value as WritableRecord, out);
+	} else if (field.kind === 'list') {
 		if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
 		const entry = compiled.entry as Tags;
 		const children = compiled.children as CompiledLevel;
 		// A repeated list has no wrapper element: its entries stand directly in the parent.
 		if (field.repeated) {
-			for (const record of value) text = writeRecordElement(entry, children, record as WritableRecord, text, parts);
-			return text;
+			for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
+			return;
 		}
-		const partsBefore = parts.length;
-		let inner = text + compiled.open;
-		const opened = inner.length;
-		for (const record of value) inner = writeRecordElement(entry, children, record as WritableRecord, inner, parts);
-		return closeElement(compiled, inner, parts, opened, partsBefore);
-	}
-	if (Buffer.isBuffer(value) || isFileSource(value)) {
+		const before = out.open(compiled);
+		const opened = out.pending;
+		for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
+		out.close(compiled, before, opened);
+	} else if (Buffer.isBuffer(value) || isFileSource(value)) {
 		if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
-		if ((Buffer.isBuffer(value) ? value.length : value.bytes) === 0) return text + compiled.empty;
-		// The text run ends here; the file stands as a part of its own.
-		parts.push(text + compiled.open, value);
-		return compiled.close;
+		const before = out.open(compiled);
+		const opened = out.pending;
+		// The file stands as a part of its own between its tags.
+		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
+		out.close(compiled, before, opened);
+	} else {
+		throw new Error(`${at} must be text; validate the record first`);
 	}
-	throw new Error(`${at} must be text; validate the record first`);
 }
 
 /** An element holding a record's fields (a record, a group, a list entry); `<name/>` when none is given. */
-function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, text: string, parts: Parts): string {
-	const partsBefore = parts.length;
-	const inner = text + tags.open;
-	return closeElement(tags, writeLevel(level, record, inner, parts), parts, inner.length, partsBefore);
-}
-
-/** Ends the document's last text run. */
-function finishParts(parts: Parts, text: string): XmlPart[] {
-	if (text !== '') parts.push(text);
-	return parts;
+function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, out: Output): void {
+	const before = out.open(tags);
+	const opened = out.pending;
+	writeLevel(level, record, out);
+	out.close(tags, before, opened);
 }
 
 /** A record's element, written once (when the record is validated) and placed in a document as it is. */
 export class WrittenRecord {
 	constructor(readonly xml: string) {}
+}
+
+/**
+ * The text as one flat string. Written piece by piece, it is a chain of pieces, which V8 copies
+ * into one string the first time a character is read: done now, while the record is young,
+ * rather than when its batch is sent, and the pieces are let go at once.
+ */
+function flattened(text: string): string {
+	text.charCodeAt(0);
+	return text;
 }
 
 /**
@@ -287,37 +363,38 @@ export class WrittenRecord {
 export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
 	if (spec.singleRecord) return undefined;
 	const compiled = compiledSpec(spec);
-	const parts: Parts = [];
-	const text = writeRecordElement(compiled.record, compiled.fields, record, '', parts);
-	if (parts.length > 0) return undefined;
-	text.charCodeAt(0);
-	return new WrittenRecord(text);
+	const out = new Output();
+	writeRecordElement(compiled.record, compiled.fields, record, out);
+	if (out.parts.length > 0) return undefined;
+	out.write('');
+	return new WrittenRecord(flattened(out.text));
 }
 
 /**
  * The document for `records` (validated with `validateRecord`) as text parts and file bytes, in
  * order: root element in the description's default namespace, records in the given order,
  * children in described order, absent fields left out. A file field's Buffer or source is one
- * part of its own, to be written as base64 where it stands.
+ * part of its own, to be written as base64 where it stands; the text between files is one part.
  */
 export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): XmlPart[] {
 	const compiled = compiledSpec(spec);
-	const parts: Parts = [];
-	let text = compiled.rootOpen;
+	const out = new Output();
+	out.write(compiled.rootOpen);
 	if (spec.singleRecord) {
 		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
 		const [record] = records;
 		if (record instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
-		text = writeLevel(compiled.fields, record, text, parts);
+		writeLevel(compiled.fields, record, out);
 	} else {
 		for (const record of records) {
 			// A record written before reads exactly as if written here: an element's content depends on nothing around it.
-			if (record instanceof WrittenRecord) text += record.xml;
-			else text = writeRecordElement(compiled.record, compiled.fields, record, text, parts);
+			if (record instanceof WrittenRecord) out.write(record.xml);
+			else writeRecordElement(compiled.record, compiled.fields, record, out);
 		}
 	}
-	return finishParts(parts, text + compiled.rootClose);
+	out.write(compiled.rootClose);
+	return out.finish();
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
