@@ -173,9 +173,10 @@ function compiledSpec(spec: DocumentSpec): CompiledSpec {
 function needsCare(text: string): boolean {
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
-		if (code < 0x20 ? code !== 0x09 && code !== 0x0a : code === 0x26 || code === 0x3c || code === 0x3e || (code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe))) {
-			return true;
-		}
+		// Letters and most punctuation first: above `>`, only surrogates and U+FFFE/U+FFFF need care.
+		if (code > 0x3e) {
+			if (code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe)) return true;
+		} else if (code < 0x20 ? code !== 0x09 && code !== 0x0a : code === 0x26 || code === 0x3c || code === 0x3e) return true;
 	}
 	return false;
 }
@@ -197,6 +198,9 @@ class Output {
 	text = '';
 	pending = '';
 	readonly parts: XmlPart[] = [];
+
+	/** `inDescribedOrder`: every level is written field by field in described order (see `writtenInOrder`). */
+	constructor(readonly inDescribedOrder: boolean) {}
 
 	/** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `close`. */
 	open(tags: Tags): string {
@@ -237,6 +241,9 @@ class Output {
 	}
 }
 
+/** Thrown when a record's keys are not in described order: the document is then written in described order. */
+const OUT_OF_ORDER = new Error('keys out of described order');
+
 /**
  * The record's described fields as elements, absent ones left out. Element names come from the
  * descriptions, never from user data.
@@ -244,40 +251,24 @@ class Output {
  * Validation builds a record with its keys in described order, so the record's own keys are
  * walked alongside the description: only the fields given are read (a third of them in a typical
  * invoice), rather than every described field looked up by name. A key the description does not
- * have there (another order, a key it does not know), or any error, sends the level to
- * `writeLevelInOrder` from the start, which writes (or refuses) exactly as if it had been first.
+ * have there (another order, a key it does not know) stops it (see `writtenInOrder`).
  */
 function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): void {
-	if (typeof record !== 'object' || record === null) {
+	if (out.inDescribedOrder || typeof record !== 'object' || record === null) {
 		writeLevelInOrder(level, record, out);
 		return;
 	}
-	const { text, pending } = out;
-	const parts = out.parts.length;
 	let index = 0;
-	let inOrder = true;
-	try {
-		for (const key in record) {
-			let compiled = level[index];
-			while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
-			if (compiled === undefined) {
-				inOrder = false;
-				break;
-			}
-			index++;
-			const value = record[key];
-			if (value === undefined || value === '') continue;
-			if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
-			else writeStructure(compiled, value, out);
-		}
-		if (inOrder) return;
-	} catch {
-		// Written again in described order below, so that the error is the one for the first field in that order.
+	for (const key in record) {
+		let compiled = level[index];
+		while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
+		if (compiled === undefined) throw OUT_OF_ORDER;
+		index++;
+		const value = record[key];
+		if (value === undefined || value === '') continue;
+		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		else writeStructure(compiled, value, out);
 	}
-	out.text = text;
-	out.pending = pending;
-	out.parts.length = parts;
-	writeLevelInOrder(level, record, out);
 }
 
 /** `writeLevel` field by field in described order, whatever the record's keys. */
@@ -289,6 +280,24 @@ function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, out: Ou
 		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
 		else writeStructure(compiled, value, out);
 	}
+}
+
+/**
+ * What `write` writes: walking the records' own keys, or when that stops (keys in another order)
+ * or fails, again from the start in described order, so that the output, or the error (the one
+ * for the first field in that order), is exactly that of writing field by field.
+ */
+function writtenInOrder<A, B>(write: (out: Output, a: A, b: B) => void, a: A, b: B): Output {
+	const out = new Output(false);
+	try {
+		write(out, a, b);
+		return out;
+	} catch {
+		// Written again below.
+	}
+	const again = new Output(true);
+	write(again, a, b);
+	return again;
 }
 
 /** A text element (never empty: absent values were skipped), the common case. */
@@ -362,9 +371,7 @@ function flattened(text: string): string {
  */
 export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
 	if (spec.singleRecord) return undefined;
-	const compiled = compiledSpec(spec);
-	const out = new Output();
-	writeRecordElement(compiled.record, compiled.fields, record, out);
+	const out = writtenInOrder(writeRecordIn, compiledSpec(spec), record);
 	if (out.parts.length > 0) return undefined;
 	out.write('');
 	return new WrittenRecord(flattened(out.text));
@@ -377,24 +384,28 @@ export function writeRecord(spec: DocumentSpec, record: WritableRecord): Written
  * part of its own, to be written as base64 where it stands; the text between files is one part.
  */
 export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): XmlPart[] {
-	const compiled = compiledSpec(spec);
-	const out = new Output();
-	out.write(compiled.rootOpen);
 	if (spec.singleRecord) {
-		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
-		const [record] = records;
-		if (record instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
-		writeLevel(compiled.fields, record, out);
-	} else {
-		for (const record of records) {
-			// A record written before reads exactly as if written here: an element's content depends on nothing around it.
-			if (record instanceof WrittenRecord) out.write(record.xml);
-			else writeRecordElement(compiled.record, compiled.fields, record, out);
-		}
+		if (records[0] instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
+	}
+	return writtenInOrder(writeDocument, spec, records).finish();
+}
+
+function writeRecordIn(out: Output, compiled: CompiledSpec, record: WritableRecord): void {
+	writeRecordElement(compiled.record, compiled.fields, record, out);
+}
+
+function writeDocument(out: Output, spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): void {
+	const compiled = compiledSpec(spec);
+	out.write(compiled.rootOpen);
+	for (const record of records) {
+		// A record written before reads exactly as if written here: an element's content depends on nothing around it.
+		if (record instanceof WrittenRecord) out.write(record.xml);
+		// The root of a single-record document (e.g. a Journal) is the record itself: its fields stand directly in it.
+		else if (spec.singleRecord) writeLevel(compiled.fields, record, out);
+		else writeRecordElement(compiled.record, compiled.fields, record, out);
 	}
 	out.write(compiled.rootClose);
-	return out.finish();
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
