@@ -118,6 +118,8 @@ interface CompiledField extends Tags {
 	children: CompiledLevel | undefined;
 	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
 	entry: Tags | undefined;
+	/** Where in its level the next field given stood, the last time this one was not given: records of a run mostly leave out the same fields. */
+	nextGiven: number;
 }
 
 /** One level of a description (a record, a group, a list entry). */
@@ -135,6 +137,7 @@ function compileLevel(fields: readonly Field[], path: string): CompiledLevel {
 			at,
 			children: field.kind === 'group' || field.kind === 'list' ? compileLevel(field.fields, entryAt) : undefined,
 			entry: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
+			nextGiven: 0,
 		};
 	});
 }
@@ -261,7 +264,18 @@ function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): 
 	let index = 0;
 	for (const key in record) {
 		let compiled = level[index];
-		while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
+		if (compiled !== undefined && compiled.key !== key) {
+			// Fields left out: first where the same gap ended last time (keys are unique in a level), then every one.
+			const from = compiled;
+			const guess = from.nextGiven > index ? level[from.nextGiven] : undefined;
+			if (guess !== undefined && guess.key === key) {
+				index = from.nextGiven;
+				compiled = guess;
+			} else {
+				while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
+				from.nextGiven = index;
+			}
+		}
 		if (compiled === undefined) throw OUT_OF_ORDER;
 		index++;
 		const value = record[key];
