@@ -90,8 +90,7 @@ interface Tags {
 	open: string;
 	close: string;
 	empty: string;
-	/** Length of the open tag. */
-	openLength: number;
+	/** Runs of tags ending with each of the three. */
 	afterOpen: Joint;
 	afterClose: Joint;
 	afterEmpty: Joint;
@@ -99,7 +98,7 @@ interface Tags {
 
 function tagsOf(name: string): Tags {
 	const [open, close, empty] = [`<${name}>`, `</${name}>`, `<${name}/>`];
-	return { open, close, empty, openLength: open.length, afterOpen: new Joint(open), afterClose: new Joint(close), afterEmpty: new Joint(empty) };
+	return { open, close, empty, afterOpen: new Joint(open), afterClose: new Joint(close), afterEmpty: new Joint(empty) };
 }
 
 /**
