@@ -195,52 +195,59 @@ function carefulText(compiled: CompiledField, value: string): string {
  * in `pending`, joined into one run, until a value (or a file, or the end) follows, so that an
  * element that gets no content can still become `<name/>`, and the text grows by one piece per
  * value and one per run of tags. A file ends a text run: the run and the file go into `parts`.
+ *
+ * A plain object and functions rather than a class: V8 keeps an object literal's shape for good,
+ * while the shape of a class's instances is let go by a full garbage collection that finds none
+ * alive (one is made per record), and with it the optimised code of the whole writer.
  */
-class Output {
-	text = '';
-	pending = '';
-	readonly parts: XmlPart[] = [];
+interface Output {
+	text: string;
+	pending: string;
+	readonly parts: XmlPart[];
+	/** Every level is written field by field in described order (see `writtenInOrder`). */
+	readonly inDescribedOrder: boolean;
+}
 
-	/** `inDescribedOrder`: every level is written field by field in described order (see `writtenInOrder`). */
-	constructor(readonly inDescribedOrder: boolean) {}
+function newOutput(inDescribedOrder: boolean): Output {
+	return { text: '', pending: '', parts: [], inDescribedOrder };
+}
 
-	/** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `close`. */
-	open(tags: Tags): string {
-		const before = this.pending;
-		this.pending = tags.afterOpen.after(before);
-		return before;
-	}
+/** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `closeElement`. */
+function openElement(out: Output, tags: Tags): string {
+	const before = out.pending;
+	out.pending = tags.afterOpen.after(before);
+	return before;
+}
 
-	/**
-	 * Closes the element opened when `before` was waiting and `opened` (its open tag) then came to
-	 * wait: `<name/>` in their place when nothing was written since. Whatever is written replaces
-	 * the waiting tags (text, a file) or joins them into another string (tags), and nothing in the
-	 * element opens it again, so the waiting tags are still `opened` itself exactly when the
-	 * element got no content.
-	 */
-	close(tags: Tags, before: string, opened: string): void {
-		this.pending = this.pending === opened ? tags.afterEmpty.after(before) : tags.afterClose.after(this.pending);
-	}
+/**
+ * Closes the element opened when `before` was waiting and `opened` (its open tag) then came to
+ * wait: `<name/>` in their place when nothing was written since. Whatever is written replaces
+ * the waiting tags (text, a file) or joins them into another string (tags), and nothing in the
+ * element opens it again, so the waiting tags are still `opened` itself exactly when the element
+ * got no content.
+ */
+function closeElement(out: Output, tags: Tags, before: string, opened: string): void {
+	out.pending = out.pending === opened ? tags.afterEmpty.after(before) : tags.afterClose.after(out.pending);
+}
 
-	/** Writes the tags waiting, then `text`. */
-	write(text: string): void {
-		this.text += this.pending;
-		this.pending = '';
-		this.text += text;
-	}
+/** Writes the tags waiting, then `text`. */
+function writeText(out: Output, text: string): void {
+	out.text += out.pending;
+	out.pending = '';
+	out.text += text;
+}
 
-	file(file: Buffer | FileSource): void {
-		this.parts.push(this.text + this.pending, file);
-		this.text = '';
-		this.pending = '';
-	}
+function writeFile(out: Output, file: Buffer | FileSource): void {
+	out.parts.push(out.text + out.pending, file);
+	out.text = '';
+	out.pending = '';
+}
 
-	/** The text runs and files in order, none empty. */
-	finish(): XmlPart[] {
-		this.write('');
-		if (this.text !== '') this.parts.push(this.text);
-		return this.parts;
-	}
+/** The text runs and files in order, none empty. */
+function finishedParts(out: Output): XmlPart[] {
+	writeText(out, '');
+	if (out.text !== '') out.parts.push(out.text);
+	return out.parts;
 }
 
 /** Thrown when a record's keys are not in described order: the document is then written in described order. */
@@ -301,14 +308,14 @@ function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, out: Ou
  * for the first field in that order), is exactly that of writing field by field.
  */
 function writtenInOrder<A, B>(write: (out: Output, a: A, b: B) => void, a: A, b: B): Output {
-	const out = new Output(false);
+	const out = newOutput(false);
 	try {
 		write(out, a, b);
 		return out;
 	} catch {
 		// Written again below.
 	}
-	const again = new Output(true);
+	const again = newOutput(true);
 	write(again, a, b);
 	return again;
 }
@@ -337,17 +344,17 @@ function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[s
 			for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
 			return;
 		}
-		const before = out.open(compiled);
+		const before = openElement(out, compiled);
 		const opened = out.pending;
 		for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
-		out.close(compiled, before, opened);
+		closeElement(out, compiled, before, opened);
 	} else if (Buffer.isBuffer(value) || isFileSource(value)) {
 		if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
-		const before = out.open(compiled);
+		const before = openElement(out, compiled);
 		const opened = out.pending;
 		// The file stands as a part of its own between its tags.
-		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
-		out.close(compiled, before, opened);
+		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) writeFile(out, value);
+		closeElement(out, compiled, before, opened);
 	} else {
 		throw new Error(`${at} must be text; validate the record first`);
 	}
@@ -355,10 +362,10 @@ function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[s
 
 /** An element holding a record's fields (a record, a group, a list entry); `<name/>` when none is given. */
 function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, out: Output): void {
-	const before = out.open(tags);
+	const before = openElement(out, tags);
 	const opened = out.pending;
 	writeLevel(level, record, out);
-	out.close(tags, before, opened);
+	closeElement(out, tags, before, opened);
 }
 
 /** A record's element, written once (when the record is validated) and placed in a document as it is. */
@@ -386,7 +393,7 @@ export function writeRecord(spec: DocumentSpec, record: WritableRecord): Written
 	if (spec.singleRecord) return undefined;
 	const out = writtenInOrder(writeRecordIn, compiledSpec(spec), record);
 	if (out.parts.length > 0) return undefined;
-	out.write('');
+	writeText(out, '');
 	return new WrittenRecord(flattened(out.text));
 }
 
@@ -401,7 +408,7 @@ export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<Wr
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
 		if (records[0] instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
 	}
-	return writtenInOrder(writeDocument, spec, records).finish();
+	return finishedParts(writtenInOrder(writeDocument, spec, records));
 }
 
 function writeRecordIn(out: Output, compiled: CompiledSpec, record: WritableRecord): void {
@@ -410,15 +417,15 @@ function writeRecordIn(out: Output, compiled: CompiledSpec, record: WritableReco
 
 function writeDocument(out: Output, spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): void {
 	const compiled = compiledSpec(spec);
-	out.write(compiled.rootOpen);
+	writeText(out, compiled.rootOpen);
 	for (const record of records) {
 		// A record written before reads exactly as if written here: an element's content depends on nothing around it.
-		if (record instanceof WrittenRecord) out.write(record.xml);
+		if (record instanceof WrittenRecord) writeText(out, record.xml);
 		// The root of a single-record document (e.g. a Journal) is the record itself: its fields stand directly in it.
 		else if (spec.singleRecord) writeLevel(compiled.fields, record, out);
 		else writeRecordElement(compiled.record, compiled.fields, record, out);
 	}
-	out.write(compiled.rootClose);
+	writeText(out, compiled.rootClose);
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */
