@@ -258,9 +258,10 @@ const OUT_OF_ORDER = new Error('keys out of described order');
  * descriptions, never from user data.
  *
  * Validation builds a record with its keys in described order, so the record's keys (its
- * enumerable properties, as validation and JSON give them) are walked alongside the description: only the fields given are read (a third of them in a typical
- * invoice), rather than every described field looked up by name. A key the description does not
- * have there (another order, a key it does not know) stops it (see `writtenInOrder`).
+ * enumerable properties, as validation and JSON give them) are walked alongside the
+ * description: only the fields given are read (a third of them in a typical invoice), rather
+ * than every described field looked up by name. A key the description does not have there
+ * (another order, a key it does not know) stops it (see `writtenInOrder`).
  */
 function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): void {
 	if (out.inDescribedOrder || typeof record !== 'object' || record === null) {
