@@ -45,10 +45,6 @@ export interface WritableRecord {
 /** Text, or a file (bytes or source) that stands in the document as its base64. */
 export type XmlPart = string | Buffer | FileSource;
 
-function isAbsent(value: unknown): boolean {
-	return value === undefined || value === '';
-}
-
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const NEEDS_ESCAPE = /[&<>\r]/;
 
@@ -66,151 +62,326 @@ function escapeAttribute(text: string): string {
 }
 
 /**
- * Collects the document: text runs joined, bytes kept apart. The pieces of a run are kept in a
- * list and joined once: one flat string, rather than a chain of concatenations to copy later.
+ * Text joined to a tag, remembered for the text it was last joined to. Between two values of a
+ * record stands a run of tags (`</Reference><Subject>`, `</DueDate><Contact><ContactCode>`)
+ * that is the same from one record to the next: each tag keeps the run it last ended, so a large
+ * run of invoices joins each run once and then reuses it (the text compared is that very string,
+ * so the comparison is one of identity), and a record's text is one piece per value and one per run.
  */
-class PartsWriter {
-	private readonly parts: XmlPart[] = [];
-	private pieces: string[] = [];
-	/** Elements opened but not yet written (their open tags): an element that gets no content becomes `<name/>`. */
-	private readonly pending: string[] = [];
+class Joint {
+	private before: string | undefined;
+	private joined = '';
 
-	open(tags: Tags): void {
-		this.pending.push(tags.open);
-	}
+	constructor(private readonly tag: string) {}
 
-	/** Closes the innermost open element. */
-	close(tags: Tags): void {
-		if (this.pending.length > 0) {
-			// Nothing was written since it was opened (it is the innermost pending element).
-			this.pending.pop();
-			this.write(tags.empty);
-		} else this.write(tags.close);
-	}
-
-	write(text: string): void {
-		if (this.pending.length > 0) {
-			for (const open of this.pending) this.pieces.push(open);
-			this.pending.length = 0;
+	/** `before` followed by the tag, as one flat string. */
+	after(before: string): string {
+		if (before !== this.before) {
+			this.before = before;
+			// Joined, not concatenated: a concatenation is a chain that every copy of the record would walk.
+			this.joined = [before, this.tag].join('');
 		}
-		this.pieces.push(text);
-	}
-
-	/** Text, then the open tag, the escaped value and the close tag of a text element (the common case, in one go). */
-	element(tags: Tags, escaped: string): void {
-		this.write(tags.open);
-		this.pieces.push(escaped, tags.close);
-	}
-
-	private flush(): void {
-		const text = this.pieces.join('');
-		this.pieces = [];
-		if (text !== '') this.parts.push(text);
-	}
-
-	file(file: Buffer | FileSource): void {
-		this.write('');
-		this.flush();
-		this.parts.push(file);
-	}
-
-	finish(): XmlPart[] {
-		this.flush();
-		return this.parts;
+		return this.joined;
 	}
 }
 
-/** An element's tags, written once per description rather than for every value of a large run. */
+/** An element's tags, worked out once per description rather than for every value of a large run. */
 interface Tags {
 	open: string;
 	close: string;
 	empty: string;
+	/** Runs of tags ending with each of the three. */
+	afterOpen: Joint;
+	afterClose: Joint;
+	afterEmpty: Joint;
 }
 
 function tagsOf(name: string): Tags {
-	return { open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` };
-}
-
-interface WriterEntry {
-	field: Field;
-	key: string;
-	tags: Tags;
-	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
-	itemTags?: Tags;
-}
-
-const writerTables = new WeakMap<readonly Field[], WriterEntry[]>();
-
-/** One level of a description with its tags, built on first use and kept with the description. */
-function writerTable(fields: readonly Field[]): WriterEntry[] {
-	let table = writerTables.get(fields);
-	if (!table) {
-		table = fieldTable(fields).entries.map(({ field, key }) => ({
-			field,
-			key,
-			tags: tagsOf(field.xml),
-			itemTags: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
-		}));
-		writerTables.set(fields, table);
-	}
-	return table;
+	const [open, close, empty] = [`<${name}>`, `</${name}>`, `<${name}/>`];
+	return { open, close, empty, afterOpen: new Joint(open), afterClose: new Joint(close), afterEmpty: new Joint(empty) };
 }
 
 /**
- * The record's described fields as elements, absent ones left out. Element names come from the
- * descriptions, never from user data. `path` names the record in errors (e.g. `SalesInvoice`).
+ * One described element, compiled once per description: its tags, and the path errors name.
+ * Paths hold no list index (`SalesInvoice/InvoiceLines/InvoiceLine/Description`), so they too are
+ * known before any record is written. Every entry has every property (one shape for all).
  */
-function writeFields(out: PartsWriter, fields: readonly Field[], record: WritableRecord, path: string): void {
-	for (const { field, key, tags, itemTags } of writerTable(fields)) {
-		const value = record[key];
-		if (isAbsent(value)) continue;
-		if (typeof value === 'string' && field.kind !== 'group' && field.kind !== 'list') {
-			// Validation already refuses these; a record built elsewhere must not yield broken XML.
-			if (hasIllegalXmlCharacter(value)) throw new Error(`${path}/${field.xml} contains a character XML cannot carry`);
-			// Never empty (absent values were skipped): written in one go, the common case.
-			out.element(tags, escapeText(value));
-			continue;
-		}
+interface CompiledField extends Tags {
+	field: Field;
+	key: string;
+	/** Text, enum, number, date or file: a string value is written as escaped text. */
+	scalar: boolean;
+	/** The element's path in errors, e.g. `SalesInvoice/Contact`. */
+	at: string;
+	/** A group's or list entry's own fields. */
+	children: CompiledLevel | undefined;
+	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
+	entry: Tags | undefined;
+	/** Where in its level the next field given stood, the last time this one was not given: records of a run mostly leave out the same fields. */
+	nextGiven: number;
+}
+
+/** One level of a description (a record, a group, a list entry). */
+type CompiledLevel = readonly CompiledField[];
+
+function compileLevel(fields: readonly Field[], path: string): CompiledLevel {
+	return fieldTable(fields).entries.map(({ field, key }): CompiledField => {
 		const at = `${path}/${field.xml}`;
-		if (field.kind === 'group') {
-			if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
-				throw new Error(`${at} must be a record`);
+		const entryAt = field.kind === 'list' ? `${at}/${field.itemXml}` : at;
+		return {
+			...tagsOf(field.xml),
+			field,
+			key,
+			scalar: field.kind !== 'group' && field.kind !== 'list',
+			at,
+			children: field.kind === 'group' || field.kind === 'list' ? compileLevel(field.fields, entryAt) : undefined,
+			entry: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
+			nextGiven: 0,
+		};
+	});
+}
+
+/** A description compiled: its record's element and fields, its root's tags. */
+interface CompiledSpec {
+	record: Tags;
+	fields: CompiledLevel;
+	rootOpen: string;
+	rootClose: string;
+}
+
+const compiledSpecs = new WeakMap<DocumentSpec, CompiledSpec>();
+
+/** The description compiled on first use and kept with it: a large run writes every record with it. */
+function compiledSpec(spec: DocumentSpec): CompiledSpec {
+	let compiled = compiledSpecs.get(spec);
+	if (!compiled) {
+		compiled = {
+			record: tagsOf(spec.record),
+			// A single-record document's fields stand in the root and are named from it.
+			fields: compileLevel(spec.fields, spec.singleRecord ? spec.root : spec.record),
+			rootOpen: `<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`,
+			rootClose: `</${spec.root}>`,
+		};
+		compiledSpecs.set(spec, compiled);
+	}
+	return compiled;
+}
+
+/**
+ * Whether text needs more than copying: a character to escape (`&`, `<`, `>`, CR) or one XML may
+ * not carry (every character `hasIllegalXmlCharacter` refuses is among these). One pass over the
+ * text, rather than two regular expressions for every value.
+ */
+function needsCare(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		// Letters and most punctuation first: above `>`, only surrogates and U+FFFE/U+FFFF need care.
+		if (code > 0x3e) {
+			if (code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe)) return true;
+		} else if (code < 0x20 ? code !== 0x09 && code !== 0x0a : code === 0x26 || code === 0x3c || code === 0x3e) return true;
+	}
+	return false;
+}
+
+/** A value that needs care: refused when XML cannot carry it, escaped otherwise. */
+function carefulText(compiled: CompiledField, value: string): string {
+	// Validation already refuses these; a record built elsewhere must not yield broken XML.
+	if (hasIllegalXmlCharacter(value)) throw new Error(`${compiled.at} contains a character XML cannot carry`);
+	return escapeText(value);
+}
+
+/**
+ * Where a document (or one record's element) is written. Tags are not written at once: they wait
+ * in `pending`, joined into one run, until a value (or a file, or the end) follows, so that an
+ * element that gets no content can still become `<name/>`, and the text grows by one piece per
+ * value and one per run of tags. A file ends a text run: the run and the file go into `parts`.
+ *
+ * A plain object and functions rather than a class: V8 keeps an object literal's shape for good,
+ * while the shape of a class's instances is let go by a full garbage collection that finds none
+ * alive (one is made per record), and with it the optimised code of the whole writer.
+ */
+interface Output {
+	text: string;
+	pending: string;
+	readonly parts: XmlPart[];
+	/** Every level is written field by field in described order (see `writtenInOrder`). */
+	readonly inDescribedOrder: boolean;
+}
+
+function newOutput(inDescribedOrder: boolean): Output {
+	return { text: '', pending: '', parts: [], inDescribedOrder };
+}
+
+/** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `closeElement`. */
+function openElement(out: Output, tags: Tags): string {
+	const before = out.pending;
+	out.pending = tags.afterOpen.after(before);
+	return before;
+}
+
+/**
+ * Closes the element opened when `before` was waiting and `opened` (its open tag) then came to
+ * wait: `<name/>` in their place when nothing was written since. Whatever is written replaces
+ * the waiting tags (text, a file) or joins them into another string (tags), and nothing in the
+ * element opens it again, so the waiting tags are still `opened` itself exactly when the element
+ * got no content.
+ */
+function closeElement(out: Output, tags: Tags, before: string, opened: string): void {
+	out.pending = out.pending === opened ? tags.afterEmpty.after(before) : tags.afterClose.after(out.pending);
+}
+
+/** Writes the tags waiting, then `text`. */
+function writeText(out: Output, text: string): void {
+	out.text += out.pending;
+	out.pending = '';
+	out.text += text;
+}
+
+function writeFile(out: Output, file: Buffer | FileSource): void {
+	out.parts.push(out.text + out.pending, file);
+	out.text = '';
+	out.pending = '';
+}
+
+/** The text runs and files in order, none empty. */
+function finishedParts(out: Output): XmlPart[] {
+	writeText(out, '');
+	if (out.text !== '') out.parts.push(out.text);
+	return out.parts;
+}
+
+/** Thrown when a record's keys are not in described order: the document is then written in described order. */
+const OUT_OF_ORDER = new Error('keys out of described order');
+
+/**
+ * The record's described fields as elements, absent ones left out. Element names come from the
+ * descriptions, never from user data.
+ *
+ * Validation builds a record with its keys in described order, so the record's keys (its
+ * enumerable properties, as validation and JSON give them) are walked alongside the
+ * description: only the fields given are read (a third of them in a typical invoice), rather
+ * than every described field looked up by name. A key the description does not have there
+ * (another order, a key it does not know) stops it (see `writtenInOrder`).
+ */
+function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): void {
+	if (out.inDescribedOrder || typeof record !== 'object' || record === null) {
+		writeLevelInOrder(level, record, out);
+		return;
+	}
+	let index = 0;
+	for (const key in record) {
+		let compiled = level[index];
+		if (compiled !== undefined && compiled.key !== key) {
+			// Fields left out: first where the same gap ended last time (keys are unique in a level), then every one.
+			const from = compiled;
+			const guess = from.nextGiven > index ? level[from.nextGiven] : undefined;
+			if (guess !== undefined && guess.key === key) {
+				index = from.nextGiven;
+				compiled = guess;
+			} else {
+				while (compiled !== undefined && compiled.key !== key) compiled = level[++index];
+				from.nextGiven = index;
 			}
-			out.open(tags);
-			writeFields(out, field.fields, value as WritableRecord, at);
-			out.close(tags);
-		} else if (field.kind === 'list') {
-			if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-			const entryTags = itemTags as Tags;
-			const entryAt = `${at}/${field.itemXml}`;
-			// A repeated list has no wrapper element: its entries stand directly in the parent.
-			if (!field.repeated) out.open(tags);
-			for (const entry of value) {
-				out.open(entryTags);
-				writeFields(out, field.fields, entry as WritableRecord, entryAt);
-				out.close(entryTags);
-			}
-			if (!field.repeated) out.close(tags);
-		} else if (Buffer.isBuffer(value) || isFileSource(value)) {
-			if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
-			out.open(tags);
-			if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) out.file(value);
-			out.close(tags);
-		} else {
-			throw new Error(`${at} must be text; validate the record first`);
 		}
+		if (compiled === undefined) throw OUT_OF_ORDER;
+		index++;
+		const value = record[key];
+		if (value === undefined || value === '') continue;
+		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		else writeStructure(compiled, value, out);
 	}
 }
 
-function writeRecordElement(out: PartsWriter, spec: DocumentSpec, recordTags: Tags, record: WritableRecord): void {
-	out.open(recordTags);
-	writeFields(out, spec.fields, record, spec.record);
-	out.close(recordTags);
+/** `writeLevel` field by field in described order, whatever the record's keys. */
+function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, out: Output): void {
+	for (let index = 0; index < level.length; index++) {
+		const compiled = level[index];
+		const value = record[compiled.key];
+		if (value === undefined || value === '') continue;
+		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		else writeStructure(compiled, value, out);
+	}
+}
+
+/**
+ * What `write` writes: walking the records' own keys, or when that stops (keys in another order)
+ * or fails, again from the start in described order, so that the output, or the error (the one
+ * for the first field in that order), is exactly that of writing field by field.
+ */
+function writtenInOrder<A, B>(write: (out: Output, a: A, b: B) => void, a: A, b: B): Output {
+	const out = newOutput(false);
+	try {
+		write(out, a, b);
+		return out;
+	} catch {
+		// Written again below.
+	}
+	const again = newOutput(true);
+	write(again, a, b);
+	return again;
+}
+
+/** A text element (never empty: absent values were skipped), the common case. */
+function writeScalar(compiled: CompiledField, value: string, out: Output): void {
+	out.text += compiled.afterOpen.after(out.pending);
+	out.text += needsCare(value) ? carefulText(compiled, value) : value;
+	out.pending = compiled.close;
+}
+
+/** A group, a list, or a file: the rarer shapes, and every value of the wrong shape. */
+function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[string], undefined>, out: Output): void {
+	const { field, at } = compiled;
+	if (field.kind === 'group') {
+		if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || isFileSource(value)) {
+			throw new Error(`${at} must be a record`);
+		}
+		writeRecordElement(compiled, compiled.children as CompiledLevel, value as WritableRecord, out);
+	} else if (field.kind === 'list') {
+		if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
+		const entry = compiled.entry as Tags;
+		const children = compiled.children as CompiledLevel;
+		// A repeated list has no wrapper element: its entries stand directly in the parent.
+		if (field.repeated) {
+			for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
+			return;
+		}
+		const before = openElement(out, compiled);
+		const opened = out.pending;
+		for (const record of value) writeRecordElement(entry, children, record as WritableRecord, out);
+		closeElement(out, compiled, before, opened);
+	} else if (Buffer.isBuffer(value) || isFileSource(value)) {
+		if (field.kind !== 'base64') throw new Error(`${at} must be text; only a file field takes bytes`);
+		const before = openElement(out, compiled);
+		const opened = out.pending;
+		// The file stands as a part of its own between its tags.
+		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) writeFile(out, value);
+		closeElement(out, compiled, before, opened);
+	} else {
+		throw new Error(`${at} must be text; validate the record first`);
+	}
+}
+
+/** An element holding a record's fields (a record, a group, a list entry); `<name/>` when none is given. */
+function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, out: Output): void {
+	const before = openElement(out, tags);
+	const opened = out.pending;
+	writeLevel(level, record, out);
+	closeElement(out, tags, before, opened);
 }
 
 /** A record's element, written once (when the record is validated) and placed in a document as it is. */
 export class WrittenRecord {
 	constructor(readonly xml: string) {}
+}
+
+/**
+ * The text as one flat string. Written piece by piece, it is a chain of pieces, which V8 copies
+ * into one string the first time a character is read: done now, while the record is young,
+ * rather than when its batch is sent, and the pieces are let go at once.
+ */
+function flattened(text: string): string {
+	text.charCodeAt(0);
+	return text;
 }
 
 /**
@@ -221,38 +392,41 @@ export class WrittenRecord {
  */
 export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
 	if (spec.singleRecord) return undefined;
-	const out = new PartsWriter();
-	writeRecordElement(out, spec, tagsOf(spec.record), record);
-	const parts = out.finish();
-	if (parts.length !== 1 || typeof parts[0] !== 'string') return undefined;
-	return new WrittenRecord(parts[0]);
+	const out = writtenInOrder(writeRecordIn, compiledSpec(spec), record);
+	if (out.parts.length > 0) return undefined;
+	writeText(out, '');
+	return new WrittenRecord(flattened(out.text));
 }
 
 /**
  * The document for `records` (validated with `validateRecord`) as text parts and file bytes, in
  * order: root element in the description's default namespace, records in the given order,
  * children in described order, absent fields left out. A file field's Buffer or source is one
- * part of its own, to be written as base64 where it stands.
+ * part of its own, to be written as base64 where it stands; the text between files is one part.
  */
 export function buildDocumentParts(spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): XmlPart[] {
-	const out = new PartsWriter();
-	out.write(`<${spec.root} xmlns="${escapeAttribute(spec.namespace)}">`);
 	if (spec.singleRecord) {
-		// The root is the record itself (e.g. a Journal): its fields stand directly in it.
 		if (records.length !== 1) throw new Error(`A ${spec.name} document holds exactly one record, not ${records.length}`);
-		const [record] = records;
-		if (record instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
-		writeFields(out, spec.fields, record, spec.root);
-	} else {
-		const recordTags = tagsOf(spec.record);
-		for (const record of records) {
-			// Between records nothing is pending: a record written before reads exactly as if written here.
-			if (record instanceof WrittenRecord) out.write(record.xml);
-			else writeRecordElement(out, spec, recordTags, record);
-		}
+		if (records[0] instanceof WrittenRecord) throw new Error(`A ${spec.name} document is written from its record`);
 	}
-	out.write(`</${spec.root}>`);
-	return out.finish();
+	return finishedParts(writtenInOrder(writeDocument, spec, records));
+}
+
+function writeRecordIn(out: Output, compiled: CompiledSpec, record: WritableRecord): void {
+	writeRecordElement(compiled.record, compiled.fields, record, out);
+}
+
+function writeDocument(out: Output, spec: DocumentSpec, records: ReadonlyArray<WritableRecord | WrittenRecord>): void {
+	const compiled = compiledSpec(spec);
+	writeText(out, compiled.rootOpen);
+	for (const record of records) {
+		// A record written before reads exactly as if written here: an element's content depends on nothing around it.
+		if (record instanceof WrittenRecord) writeText(out, record.xml);
+		// The root of a single-record document (e.g. a Journal) is the record itself: its fields stand directly in it.
+		else if (spec.singleRecord) writeLevel(compiled.fields, record, out);
+		else writeRecordElement(compiled.record, compiled.fields, record, out);
+	}
+	writeText(out, compiled.rootClose);
 }
 
 /** The document as one string (file bytes as base64 text): for small documents, dry runs and tests. Files must be Buffers. */

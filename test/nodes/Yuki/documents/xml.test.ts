@@ -101,6 +101,29 @@ describe('buildDocument', () => {
 		assert.throws(() => buildDocument(salesInvoiceDocument, [{ contact: 'x' }]), /SalesInvoice\/Contact must be a record/);
 	});
 
+	it('writes a record the same whatever the order of its keys, and names the first wrong field in described order', () => {
+		const valid = record(salesInput());
+		const reversed = Object.fromEntries(Object.entries(valid).reverse());
+		assert.equal(buildDocument(salesInvoiceDocument, [reversed]), buildDocument(salesInvoiceDocument, [valid]));
+		assert.equal(buildDocument(salesInvoiceDocument, [{ ...valid, notDescribed: 'x' }]), buildDocument(salesInvoiceDocument, [valid]));
+		// Contact comes first among the keys, Subject first in the description: Subject is named.
+		assert.throws(() => buildDocument(salesInvoiceDocument, [{ contact: 'x', subject: 'bell\u0007' }]), /SalesInvoice\/Subject contains a character XML cannot carry/);
+	});
+
+	it('writes records of changing shapes in one batch exactly as each alone', () => {
+		const shapes = [
+			record(salesInput()),
+			record({ ...salesInput(), reference: 'F-2', subject: undefined, remarks: 'A & B' }),
+			record({ ...salesInput(), reference: 'F-3', contactPerson: { firstName: 'Anna' } }),
+			{ reference: 'F-4', contact: {}, invoiceLines: [{}, { description: 'x' }] },
+			record(salesInput()),
+		];
+		const alone = shapes.map((entry) => buildDocument(salesInvoiceDocument, [entry]).replace(/^<SalesInvoices[^>]*>|<\/SalesInvoices>$/g, ''));
+		const batch = buildDocument(salesInvoiceDocument, shapes);
+		assert.equal(batch, `<SalesInvoices xmlns="${salesInvoiceDocument.namespace}">${alone.join('')}</SalesInvoices>`);
+		assert.ok(batch.includes('<SalesInvoice><Reference>F-4</Reference><Contact/><InvoiceLines><InvoiceLine/><InvoiceLine><Description>x</Description></InvoiceLine></InvoiceLines></SalesInvoice>'));
+	});
+
 	it('handles a batch of 1,000 invoices with PDFs', () => {
 		const pdf = Buffer.alloc(30_000, 7).toString('base64');
 		const invoice = record({ ...salesInput(), documentFileName: 'invoice.pdf', documentBase64: pdf });
