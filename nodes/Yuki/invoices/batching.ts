@@ -128,6 +128,38 @@ export function readBatchAnswer(response: ImportResponse, sent: Array<string | u
 }
 
 /** Sends every administration's invoices; returns one outcome per unit. */
+/**
+ * The invoices of an administration still to send, in order: taken from the front a batch at a
+ * time without moving the rest (a run of 10,000 invoices would otherwise shift its list 200 times),
+ * and invoices to send again put back in front.
+ */
+class UnitQueue<T> {
+	private front: T[] = [];
+	private next = 0;
+
+	constructor(private readonly units: readonly T[]) {}
+
+	get size(): number {
+		return this.front.length + this.units.length - this.next;
+	}
+
+	take(count: number): T[] {
+		const taken = this.front.splice(0, count);
+		const more = this.units.slice(this.next, this.next + count - taken.length);
+		this.next += more.length;
+		return taken.length === 0 ? more : taken.concat(more);
+	}
+
+	putFirst(units: readonly T[]): void {
+		this.front = [...units, ...this.front];
+	}
+
+	/** Everything not taken, in order. */
+	rest(): T[] {
+		return [...this.front, ...this.units.slice(this.next)];
+	}
+}
+
 export async function sendInBatches<T>(
 	plans: Array<AdministrationPlan<T>>,
 	sender: BatchSender<T>,
@@ -140,12 +172,12 @@ export async function sendInBatches<T>(
 	for (const plan of plans) {
 		const halves: T[][] = [];
 		const documents = [...plan.documents];
-		const pending = [...plan.units];
+		const pending = new UnitQueue(plan.units);
 		let administrationFailure: unknown;
 
-		const remaining = () => [...halves.flat(), ...documents.flatMap((document) => document.units), ...pending];
+		const remaining = () => [...halves.flat(), ...documents.flatMap((document) => document.units), ...pending.rest()];
 
-		while (halves.length > 0 || documents.length > 0 || pending.length > 0) {
+		while (halves.length > 0 || documents.length > 0 || pending.size > 0) {
 			const stop = fatal ?? administrationFailure;
 			if (stop !== undefined) {
 				for (const unit of remaining()) outcomes.set(unit, { kind: 'notSent', error: stop });
@@ -157,7 +189,7 @@ export async function sendInBatches<T>(
 			let xml: XmlDocumentParts | undefined;
 			if (halves.length > 0) units = halves.pop() as T[];
 			else if (documents.length > 0) ({ units, xml } = documents.shift() as ReadyDocument<T>);
-			else units = pending.splice(0, Math.max(1, sender.batchSize));
+			else units = pending.take(Math.max(1, sender.batchSize));
 
 			if (xml === undefined) {
 				const built = await settle(async () => await sender.build(plan.administrationId, units));
@@ -213,7 +245,7 @@ export async function sendInBatches<T>(
 				else resend.push(unit);
 			});
 			// Skipped invoices never reached booking: they lead the next batch.
-			pending.unshift(...resend);
+			pending.putFirst(resend);
 		}
 	}
 	return outcomes;
