@@ -181,11 +181,13 @@ export async function processInvoices(
 
 /** Builds batch documents, reading and encoding each batch's PDFs only while it is built. */
 function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prepared: PreparedItem[]) {
-	const documents = new Map(prepared.map((item) => [item.itemIndex, item.document]));
+	// XML input only: the item's document, found when its first batch is built.
+	let documents: Map<number, string | undefined> | undefined;
 	const fragments = new Map<number, string[]>();
 	const fragmentOf = (invoice: PreparedInvoice): string => {
 		let list = fragments.get(invoice.itemIndex);
 		if (!list) {
+			documents ??= new Map(prepared.map((item) => [item.itemIndex, item.document]));
 			list = invoiceFragments(operation.document, documents.get(invoice.itemIndex) ?? '');
 			fragments.set(invoice.itemIndex, list);
 		}
@@ -199,7 +201,8 @@ function batchBuilder(this: IExecuteFunctions, operation: InvoiceOperation, prep
 		// straight into the request body while it is sent. Nothing keeps the records after the call.
 		const records: Array<WritableRecord | WrittenRecord> = [];
 		for (const invoice of invoices) {
-			records.push(await recordWithPdf.call(this, invoice, pdfContent));
+			// Most invoices were written when validated: no promise to wait for.
+			records.push(invoice.written ?? (await recordWithPdf.call(this, invoice, pdfContent)));
 		}
 		return buildDocumentParts(operation.document, records);
 	};
