@@ -318,37 +318,21 @@ export function importResponseStream(kind: keyof typeof IMPORT_RESPONSE_ROOT): R
 	const reader = documentReader(
 		{ root: rootName, header: recordSpec(rootName, headerFields), records: recordSpec(importResponseInvoice.record, invoiceFields) },
 		(raw) => {
-			const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
-			invoice.succeeded = invoice.succeeded === true;
-			invoice.processed = invoice.processed === true;
-			if (invoice.succeeded) succeeded++;
-			invoices.push(invoice);
+			// Only converting a value can fail; after a failure the rest is not converted (the scan still checks the XML).
+			if (failure) return;
+			try {
+				const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
+				invoice.succeeded = invoice.succeeded === true;
+				invoice.processed = invoice.processed === true;
+				if (invoice.succeeded) succeeded++;
+				invoices.push(invoice);
+			} catch (error) {
+				failure = { error };
+			}
 		},
 	);
-	const { handler } = reader;
 	return {
-		handler: {
-			start(name, attributes, depth, contentStart, selfClosing) {
-				if (failure) return;
-				try {
-					handler.start(name, attributes, depth, contentStart, selfClosing);
-				} catch (error) {
-					failure = { error };
-				}
-			},
-			text(text, depth) {
-				if (failure) return;
-				handler.text(text, depth);
-			},
-			end(name, depth, contentEnd) {
-				if (failure) return;
-				try {
-					handler.end(name, depth, contentEnd);
-				} catch (error) {
-					failure = { error };
-				}
-			},
-		},
+		handler: reader.handler,
 		read(result) {
 			if (failure) throw failure.error;
 			const raw = reader.header();

@@ -5,7 +5,7 @@
  */
 import type { XmlContent, XmlElement } from './scanner';
 import type { XmlHandler } from './stream';
-import { scanContent } from './stream';
+import { keepShape, scanContent } from './stream';
 
 /** What is read of one record element. */
 export interface RecordSpec {
@@ -43,72 +43,78 @@ function replay(element: XmlElement, depth: number, handler: XmlHandler): void {
 	}
 }
 
-/** Events of the elements a record reader is shown (the reader finds the records among them). */
-interface RecordEvents {
-	start(name: string, attributes: Record<string, string> | undefined, depth: number): void;
-	text(text: string, depth: number): void;
-	end(depth: number): void;
-}
-
 /**
  * Turns the events of one stream into `spec` records: each record element (at any depth, not
  * inside another record) fills one reused `RawRecord`, handed to `onRecord` at its end tag.
+ * A class, not closures made per answer: its methods are shared by every answer read, so the
+ * optimised code stays valid (closures made per call left V8 re-optimising after each GC).
  */
-function recordReader(spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordEvents {
-	const childIndex = new Map(spec.children.map((name, index) => [name, index]));
-	const withAttribute = new Set(spec.childAttribute?.of ?? []);
-	const attributeName = spec.childAttribute?.name ?? '';
-	let recordDepth = -1;
-	let current: RawRecord | undefined;
-	let field = -1;
-	let fieldText = '';
-	let fieldNil = false;
-	const seen: boolean[] = new Array<boolean>(spec.children.length).fill(false);
-	// One record's worth of slots, refilled per record: `onRecord` reads it before the next one starts.
-	const reused: RawRecord = {
-		attributes: new Array<string | undefined>(spec.attributes.length).fill(undefined),
-		texts: new Array<string | undefined>(spec.children.length).fill(undefined),
-		childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
-	};
+class RecordReader {
+	private readonly childIndex: Map<string, number>;
+	private readonly withAttribute: Set<string>;
+	private readonly attributeName: string;
+	/** Depth of the record element being read; -1 between records. */
+	private recordDepth = -1;
+	private field = -1;
+	private fieldText = '';
+	private fieldNil = false;
+	private readonly seen: boolean[];
+	/** One record's worth of slots, refilled per record: `onRecord` reads it before the next one starts. */
+	private readonly reused: RawRecord;
 
-	return {
-		start(name, attributes, depth) {
-			if (recordDepth === -1) {
-				if (name !== spec.record) return;
-				recordDepth = depth;
-				seen.fill(false);
-				reused.texts.fill(undefined);
-				reused.childAttributes.fill(undefined);
-				for (let index = 0; index < spec.attributes.length; index++) reused.attributes[index] = attributes?.[spec.attributes[index]];
-				current = reused;
-				return;
-			}
-			if (depth !== recordDepth + 1 || !current) return;
-			const index = childIndex.get(name);
-			// The first child of a name wins; a later one of the same name is ignored.
-			if (index === undefined || seen[index]) return;
-			seen[index] = true;
-			field = index;
-			fieldText = '';
-			fieldNil = attributes?.nil === 'true';
-			if (withAttribute.has(name)) current.childAttributes[index] = attributes?.[attributeName];
-		},
-		text(text, depth) {
-			if (field !== -1 && depth === recordDepth + 1) fieldText += text;
-		},
-		end(depth) {
-			if (field !== -1 && depth === recordDepth + 1) {
-				const trimmed = fieldText.trim();
-				(current as RawRecord).texts[field] = fieldNil || trimmed === '' ? undefined : trimmed;
-				field = -1;
-			} else if (depth === recordDepth) {
-				const record = current as RawRecord;
-				current = undefined;
-				recordDepth = -1;
-				onRecord(record);
-			}
-		},
-	};
+	constructor(
+		private readonly spec: RecordSpec,
+		private readonly onRecord: (record: RawRecord) => void,
+	) {
+		this.childIndex = new Map(spec.children.map((name, index) => [name, index]));
+		this.withAttribute = new Set(spec.childAttribute?.of ?? []);
+		this.attributeName = spec.childAttribute?.name ?? '';
+		this.seen = new Array<boolean>(spec.children.length).fill(false);
+		this.reused = {
+			attributes: new Array<string | undefined>(spec.attributes.length).fill(undefined),
+			texts: new Array<string | undefined>(spec.children.length).fill(undefined),
+			childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
+		};
+	}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		const reused = this.reused;
+		if (this.recordDepth === -1) {
+			if (name !== this.spec.record) return;
+			this.recordDepth = depth;
+			this.seen.fill(false);
+			reused.texts.fill(undefined);
+			reused.childAttributes.fill(undefined);
+			const names = this.spec.attributes;
+			for (let index = 0; index < names.length; index++) reused.attributes[index] = attributes?.[names[index]];
+			return;
+		}
+		if (depth !== this.recordDepth + 1) return;
+		const index = this.childIndex.get(name);
+		// The first child of a name wins; a later one of the same name is ignored.
+		if (index === undefined || this.seen[index]) return;
+		this.seen[index] = true;
+		this.field = index;
+		this.fieldText = '';
+		this.fieldNil = attributes?.nil === 'true';
+		if (this.withAttribute.has(name)) reused.childAttributes[index] = attributes?.[this.attributeName];
+	}
+
+	text(text: string, depth: number): void {
+		if (this.field !== -1 && depth === this.recordDepth + 1) this.fieldText += text;
+	}
+
+	end(depth: number): void {
+		if (this.field !== -1 && depth === this.recordDepth + 1) {
+			const trimmed = this.fieldText.trim();
+			this.reused.texts[this.field] = this.fieldNil || trimmed === '' ? undefined : trimmed;
+			this.field = -1;
+			this.fieldText = '';
+		} else if (depth === this.recordDepth) {
+			this.recordDepth = -1;
+			this.onRecord(this.reused);
+		}
+	}
 }
 
 /** Reads `handler`'s events from the container's content as read before, or from a tree made by hand. */
@@ -124,18 +130,32 @@ export function scanContainer(container: XmlElement, handler: XmlHandler): void 
  * handed over is reused for the next one: read what you need from it before returning.
  */
 export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordScan {
-	const topDepth = container.content ? container.content.depth + 1 : 0;
-	const topLevel: string[] = [];
-	const reader = recordReader(spec, onRecord);
-	scanContainer(container, {
-		start(name, attributes, depth) {
-			if (depth === topDepth) topLevel.push(name);
-			reader.start(name, attributes, depth);
-		},
-		text: (text, depth) => reader.text(text, depth),
-		end: (_name, depth) => reader.end(depth),
-	});
-	return { topLevel };
+	const handler = new RecordsHandler(container.content ? container.content.depth + 1 : 0, new RecordReader(spec, onRecord));
+	scanContainer(container, handler);
+	return { topLevel: handler.topLevel };
+}
+
+/** `streamRecords`' handler: the records, and the names of the top-level elements. */
+class RecordsHandler implements XmlHandler {
+	readonly topLevel: string[] = [];
+
+	constructor(
+		private readonly topDepth: number,
+		private readonly reader: RecordReader,
+	) {}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		if (depth === this.topDepth) this.topLevel.push(name);
+		this.reader.start(name, attributes, depth);
+	}
+
+	text(text: string, depth: number): void {
+		this.reader.text(text, depth);
+	}
+
+	end(_name: string, depth: number): void {
+		this.reader.end(depth);
+	}
 }
 
 /** What is read of a document element found inside a container: its own fields and its records. */
@@ -155,38 +175,52 @@ export interface DocumentSpec {
  * `onRecord` are reused: read them before returning.
  */
 export function documentReader(spec: DocumentSpec, onRecord: (record: RawRecord) => void): { handler: XmlHandler; header(): RawRecord | undefined } {
-	let header: RawRecord | undefined;
-	const headerReader = recordReader({ ...spec.header, record: spec.root }, (record) => {
-		header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
-	});
-	const records = recordReader(spec.records, onRecord);
-	let rootDepth = -1;
-	let done = false;
-	const handler: XmlHandler = {
-		start(name, attributes, depth) {
-			if (done) return;
-			if (rootDepth === -1) {
-				if (name !== spec.root) return;
-				rootDepth = depth;
-				headerReader.start(name, attributes, depth);
-				return;
-			}
-			headerReader.start(name, attributes, depth);
-			records.start(name, attributes, depth);
-		},
-		text(text, depth) {
-			if (done || rootDepth === -1) return;
-			headerReader.text(text, depth);
-			records.text(text, depth);
-		},
-		end(_name, depth) {
-			if (done || rootDepth === -1) return;
-			if (depth === rootDepth) done = true;
-			else records.end(depth);
-			headerReader.end(depth);
-		},
-	};
-	return { handler, header: () => header };
+	const handler = new DocumentHandler(spec, onRecord);
+	return { handler, header: () => handler.header };
+}
+
+/** `documentReader`'s handler (a class for the reason given at `RecordReader`). */
+class DocumentHandler implements XmlHandler {
+	header: RawRecord | undefined;
+	private readonly headerReader: RecordReader;
+	private readonly records: RecordReader;
+	private rootDepth = -1;
+	private done = false;
+
+	constructor(
+		private readonly spec: DocumentSpec,
+		onRecord: (record: RawRecord) => void,
+	) {
+		this.headerReader = new RecordReader({ ...spec.header, record: spec.root }, (record) => {
+			this.header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
+		});
+		this.records = new RecordReader(spec.records, onRecord);
+	}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		if (this.done) return;
+		if (this.rootDepth === -1) {
+			if (name !== this.spec.root) return;
+			this.rootDepth = depth;
+			this.headerReader.start(name, attributes, depth);
+			return;
+		}
+		this.headerReader.start(name, attributes, depth);
+		this.records.start(name, attributes, depth);
+	}
+
+	text(text: string, depth: number): void {
+		if (this.done || this.rootDepth === -1) return;
+		this.headerReader.text(text, depth);
+		this.records.text(text, depth);
+	}
+
+	end(_name: string, depth: number): void {
+		if (this.done || this.rootDepth === -1) return;
+		if (depth === this.rootDepth) this.done = true;
+		else this.records.end(depth);
+		this.headerReader.end(depth);
+	}
 }
 
 /** `documentReader` over the content of `container`; `undefined` when it holds no `spec.root` element. */
@@ -200,3 +234,8 @@ export function streamDocument(
 	const header = reader.header();
 	return header ? { header } : undefined;
 }
+
+// The reader classes' shapes outlive the answers they read (see keepShape).
+const NO_SPEC: RecordSpec = { record: '', attributes: [], children: [] };
+keepShape(new RecordsHandler(0, new RecordReader(NO_SPEC, () => {})));
+keepShape(new DocumentHandler({ root: '', header: NO_SPEC, records: NO_SPEC }, () => {}));

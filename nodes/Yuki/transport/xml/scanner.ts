@@ -4,7 +4,7 @@
  * Lists are not read through the tree: records.ts streams them from the element's content.
  */
 import type { XmlHandler } from './stream';
-import { scanContent, scanXml } from './stream';
+import { keepShape, scanContent, scanXml } from './stream';
 
 export { decodeEntities, XmlSyntaxError } from './stream';
 
@@ -71,15 +71,16 @@ class TreeBuilder implements XmlHandler {
 		this.deepest = within ? Number.POSITIVE_INFINITY : maxDepth + 1;
 	}
 
-	/** Whether an event below the built elements lies inside the chosen element (its handler's). */
-	private handedOn(): boolean {
-		return this.within !== undefined && this.stack[this.stack.length - 1] === this.chosen[this.maxDepth];
-	}
+	/**
+	 * The `within` handler while the reader is inside the chosen element, `undefined` elsewhere:
+	 * one field test per event below the built elements.
+	 */
+	private target: XmlHandler | undefined;
 
 	start(name: string, attributes: Record<string, string> | undefined, depth: number, contentStart: number, selfClosing: boolean): void {
 		if (depth > this.maxDepth) {
 			if (depth === this.maxDepth + 1) deferChildren(this.stack[this.stack.length - 1]);
-			if (this.handedOn()) this.within?.handler.start(name, attributes, depth, contentStart, selfClosing);
+			if (this.target !== undefined) this.target.start(name, attributes, depth, contentStart, selfClosing);
 			return;
 		}
 		const element: XmlElement = {
@@ -96,13 +97,14 @@ class TreeBuilder implements XmlHandler {
 		const path = this.within?.path;
 		if (path && name === path[depth] && this.chosen[depth] === undefined && (depth === 0 || parent === this.chosen[depth - 1])) {
 			this.chosen[depth] = element;
+			if (depth === this.maxDepth) this.target = this.within?.handler;
 		}
 		this.stack.push(element);
 	}
 
 	text(text: string, depth: number): void {
 		if (depth > this.maxDepth) {
-			if (this.handedOn()) this.within?.handler.text(text, depth);
+			if (this.target !== undefined) this.target.text(text, depth);
 			return;
 		}
 		if (depth < this.baseDepth) return;
@@ -112,13 +114,19 @@ class TreeBuilder implements XmlHandler {
 
 	end(name: string, depth: number, contentEnd: number): void {
 		if (depth > this.maxDepth) {
-			if (this.handedOn()) this.within?.handler.end(name, depth, contentEnd);
+			if (this.target !== undefined) this.target.end(name, depth, contentEnd);
 			return;
 		}
 		const element = this.stack.pop() as XmlElement;
+		// Only the chosen element's own content is handed on.
+		if (depth === this.maxDepth) this.target = undefined;
 		(element.content as XmlContent).end = contentEnd;
 	}
 }
+
+// Both kinds of builder: a plain tree, and one handing the events within an element on (see keepShape).
+keepShape(new TreeBuilder('', 0, 0));
+keepShape(new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }));
 
 /** Children built from the element's content on first access (it was already checked when read). */
 function deferChildren(element: XmlElement): void {

@@ -48,6 +48,18 @@ interface Range {
 	fragment: boolean;
 }
 
+/**
+ * Keeps one idle object of a reader class alive for the life of the process, and returns it.
+ * V8 drops an object shape (hidden class) at a full GC once no object of it is left, and with it
+ * the optimised code that expected that shape: readers made per answer (and gone between answers)
+ * left `scan` and its handlers re-optimising after every full GC, 2–3× slower per answer.
+ */
+export function keepShape<T extends object>(example: T): T {
+	keptShapes.push(example);
+	return example;
+}
+const keptShapes: object[] = [];
+
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function localName(qualifiedName: string): string {
@@ -143,6 +155,20 @@ function checkReferences(xml: string, from: number, to: number): void {
 	}
 }
 
+/**
+ * Text between tags, `xml[from, to)`, inside `openCount` open elements. A module function rather
+ * than a closure made per scan: a closure per answer left V8 re-optimising `scan` after each GC.
+ */
+function textEvent(xml: string, from: number, to: number, handler: XmlHandler, openCount: number, base: number, deepest: number, fragment: boolean): void {
+	if (isBlank(xml, from, to)) return;
+	if (openCount === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
+	const depth = base + openCount - 1;
+	if (depth > deepest) return checkReferences(xml, from, to);
+	const raw = xml.slice(from, to);
+	// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
+	handler.text(decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, from), depth);
+}
+
 function scan(xml: string, handler: XmlHandler, range: Range): void {
 	const { end: length, fragment } = range;
 	const base = range.depth;
@@ -151,25 +177,14 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 	let sawRoot = false;
 	let pos = range.start;
 
-	const text = (from: number, to: number) => {
-		if (isBlank(xml, from, to)) return;
-		const openCount = open.local.length;
-		if (openCount === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
-		const depth = base + openCount - 1;
-		if (depth > deepest) return checkReferences(xml, from, to);
-		const raw = xml.slice(from, to);
-		// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
-		handler.text(decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, from), depth);
-	};
-
 	while (pos < length) {
 		let lt = xml.indexOf('<', pos);
 		if (lt >= length) lt = -1;
 		if (lt === -1) {
-			text(pos, length);
+			textEvent(xml, pos, length, handler, open.local.length, base, deepest, fragment);
 			break;
 		}
-		if (lt > pos) text(pos, lt);
+		if (lt > pos) textEvent(xml, pos, lt, handler, open.local.length, base, deepest, fragment);
 		const next = xml.charCodeAt(lt + 1);
 
 		if (next === 0x2f /* / */) {
