@@ -50,7 +50,6 @@ function replay(element: XmlElement, depth: number, handler: XmlHandler): void {
  * optimised code stays valid (closures made per call left V8 re-optimising after each GC).
  */
 class RecordReader {
-	private readonly childIndex: Map<string, number>;
 	private readonly withAttribute: Set<string>;
 	private readonly attributeName: string;
 	/** Depth of the record element being read; -1 between records. */
@@ -66,7 +65,6 @@ class RecordReader {
 		private readonly spec: RecordSpec,
 		private readonly onRecord: (record: RawRecord) => void,
 	) {
-		this.childIndex = new Map(spec.children.map((name, index) => [name, index]));
 		this.withAttribute = new Set(spec.childAttribute?.of ?? []);
 		this.attributeName = spec.childAttribute?.name ?? '';
 		this.seen = new Array<boolean>(spec.children.length).fill(false);
@@ -82,15 +80,18 @@ class RecordReader {
 		if (this.recordDepth === -1) {
 			if (name !== this.spec.record) return;
 			this.recordDepth = depth;
-			this.seen.fill(false);
-			reused.texts.fill(undefined);
-			reused.childAttributes.fill(undefined);
+			// Loops, not fill(): cheaper for a handful of slots, once per record.
+			for (let index = 0; index < this.seen.length; index++) {
+				this.seen[index] = false;
+				reused.texts[index] = undefined;
+				reused.childAttributes[index] = undefined;
+			}
 			const names = this.spec.attributes;
 			for (let index = 0; index < names.length; index++) reused.attributes[index] = attributes?.[names[index]];
 			return;
 		}
 		if (depth !== this.recordDepth + 1) return;
-		const index = this.childIndex.get(name);
+		const index = this.childIndex(name);
 		// The first child of a name wins; a later one of the same name is ignored.
 		if (index === undefined || this.seen[index]) return;
 		this.seen[index] = true;
@@ -98,6 +99,13 @@ class RecordReader {
 		this.fieldText = '';
 		this.fieldNil = attributes?.nil === 'true';
 		if (this.withAttribute.has(name)) reused.childAttributes[index] = attributes?.[this.attributeName];
+	}
+
+	/** Index of a child's name in `spec.children`, or undefined (a scan of a few names: cheaper than a Map lookup per tag). */
+	private childIndex(name: string): number | undefined {
+		const children = this.spec.children;
+		for (let index = 0; index < children.length; index++) if (children[index] === name) return index;
+		return undefined;
 	}
 
 	text(text: string, depth: number): void {
