@@ -263,6 +263,28 @@ function internedName(xml: string, start: number, end: number, hash: number): st
 	return name;
 }
 
+/** Name characters of the usual attribute names: ASCII letters, digits, `:`, `_`, `-`, `.`. */
+function isPlainNameCharacter(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x2d || code === 0x2e;
+}
+
+/**
+ * Where the attribute name in `xml[from, to)` (up to its `=`) ends when it is plain: name
+ * characters, then only blanks. -1 for anything else, which the caller checks the general way.
+ */
+function plainNameEnd(xml: string, from: number, to: number): number {
+	let end = from;
+	while (end < to && isPlainNameCharacter(xml.charCodeAt(end))) end++;
+	if (end === from) return -1;
+	for (let index = end; index < to; index++) if (!isWhitespace(xml.charCodeAt(index))) return -1;
+	return end;
+}
+
+/** Whether the plain attribute name `xml[from, end)` is `xmlns` or `xmlns:…` (a declaration, not data). */
+function isNamespaceDeclaration(xml: string, from: number, end: number): boolean {
+	return xml.startsWith('xmlns', from) && (end - from === 5 || (end - from > 5 && xml.charCodeAt(from + 5) === 0x3a));
+}
+
 /** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
 function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, deepest: number, open: OpenElements): number {
 	const nameStart = lt + 1;
@@ -316,8 +338,13 @@ function startTag(xml: string, lt: number, length: number, handler: XmlHandler, 
 		if (equals === -1 || equals >= length) {
 			throw new XmlSyntaxError(`Unterminated start tag <${xml.slice(nameStart, nameStart + nameLength)}> (truncated document?)`, lt);
 		}
-		const attributeName = xml.slice(pos, equals).trim();
-		if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
+		// A plain name (the usual case) is checked in place and sliced only when kept.
+		const nameEnd = plainNameEnd(xml, pos, equals);
+		let attributeName: string | undefined;
+		if (nameEnd === -1) {
+			attributeName = xml.slice(pos, equals).trim();
+			if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
+		}
 		let quotePos = equals + 1;
 		while (quotePos < length && isWhitespace(xml.charCodeAt(quotePos))) quotePos++;
 		const quote = xml.charCodeAt(quotePos);
@@ -328,7 +355,8 @@ function startTag(xml: string, lt: number, length: number, handler: XmlHandler, 
 		if (lessThan !== -1 && lessThan < close) throw new XmlSyntaxError('"<" in attribute value', quotePos);
 		if (!reported) {
 			checkReferences(xml, quotePos + 1, close);
-		} else if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+		} else if (attributeName === undefined ? !isNamespaceDeclaration(xml, pos, nameEnd) : attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+			attributeName ??= xml.slice(pos, nameEnd);
 			const rawValue = xml.slice(quotePos + 1, close);
 			attributes ??= {};
 			// Attribute-value normalisation: literal line breaks and tabs read as spaces.
