@@ -245,8 +245,7 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
  * small allocations. A slot holds the last name that hashed to it (an array index, not a Map
  * lookup, on every tag).
  */
-const NAME_SLOTS = 1024;
-const NAMES: string[] = new Array<string>(NAME_SLOTS).fill('');
+const NAMES: string[] = new Array<string>(1024).fill(''); // 2^10 slots: `>>> 22` below
 
 /** Whether `xml` holds `text` at `at` (a loop: cheaper than a `startsWith` call for names this short). */
 function sameText(xml: string, at: number, text: string): boolean {
@@ -255,10 +254,13 @@ function sameText(xml: string, at: number, text: string): boolean {
 }
 
 function internedName(xml: string, start: number, end: number, hash: number): string {
-	const slot = hash & (NAME_SLOTS - 1);
+	// The top bits of a multiplicative mix: the low bits of the name hash alone collide too often.
+	const slot = Math.imul(hash, 0x9e3779b1) >>> 22;
 	const known = NAMES[slot];
 	if (known.length === end - start && sameText(xml, start, known)) return known;
-	const name = xml.slice(start, end);
+	// A property key is V8's own copy of the name: not a slice that would keep the whole answer
+	// alive from this cache, and the same string as the literals it is compared with (`=== 'Item'`).
+	const name = Object.keys({ [xml.slice(start, end)]: 0 })[0];
 	NAMES[slot] = name;
 	return name;
 }
