@@ -213,13 +213,14 @@ class DocumentHandler implements XmlHandler {
 			this.headerReader.start(name, attributes, depth);
 			return;
 		}
-		this.headerReader.start(name, attributes, depth);
+		// The header is the root's direct children: deeper events (the records' fields) are not its.
+		if (depth === this.rootDepth + 1) this.headerReader.start(name, attributes, depth);
 		this.records.start(name, attributes, depth);
 	}
 
 	text(text: string, depth: number): void {
 		if (this.done || this.rootDepth === -1) return;
-		this.headerReader.text(text, depth);
+		if (depth === this.rootDepth + 1) this.headerReader.text(text, depth);
 		this.records.text(text, depth);
 	}
 
@@ -227,7 +228,7 @@ class DocumentHandler implements XmlHandler {
 		if (this.done || this.rootDepth === -1) return;
 		if (depth === this.rootDepth) this.done = true;
 		else this.records.end(depth);
-		this.headerReader.end(depth);
+		if (depth <= this.rootDepth + 1) this.headerReader.end(depth);
 	}
 }
 
