@@ -204,13 +204,19 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 		const next = xml.charCodeAt(lt + 1);
 
 		if (next === 0x2f /* / */) {
-			const gt = xml.indexOf('>', lt);
-			if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
 			const top = open.local.length - 1;
 			const nameLength = top === -1 ? -1 : open.nameLength[top];
-			if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
-				const expected = top === -1 ? 'nothing' : qualifiedNameAt(xml, open, top);
-				throw new XmlSyntaxError(`End tag </${xml.slice(lt + 2, gt).trim()}> does not close <${expected}>`, lt);
+			// Most end tags are `</name>` of an unprefixed element whose name was read: one native
+			// comparison with that name and a `>` right after it settle it.
+			const local = top === -1 ? '' : open.local[top];
+			let gt = lt + 2 + nameLength;
+			if (local.length !== nameLength || gt >= length || xml.charCodeAt(gt) !== 0x3e /* > */ || !xml.startsWith(local, lt + 2)) {
+				gt = xml.indexOf('>', lt);
+				if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
+				if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
+					const expected = top === -1 ? 'nothing' : qualifiedNameAt(xml, open, top);
+					throw new XmlSyntaxError(`End tag </${xml.slice(lt + 2, gt).trim()}> does not close <${expected}>`, lt);
+				}
 			}
 			const name = open.local[top];
 			open.nameStart.pop();
