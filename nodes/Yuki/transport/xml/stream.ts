@@ -269,17 +269,11 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
  */
 const NAMES: string[] = new Array<string>(1024).fill(''); // 2^10 slots: `>>> 22` below
 
-/** Whether `xml` holds `text` at `at` (a loop: cheaper than a `startsWith` call for names this short). */
-function sameText(xml: string, at: number, text: string): boolean {
-	for (let offset = 0; offset < text.length; offset++) if (xml.charCodeAt(at + offset) !== text.charCodeAt(offset)) return false;
-	return true;
-}
-
 function internedName(xml: string, start: number, end: number, hash: number): string {
 	// The top bits of a multiplicative mix: the low bits of the name hash alone collide too often.
 	const slot = Math.imul(hash, 0x9e3779b1) >>> 22;
 	const known = NAMES[slot];
-	if (known.length === end - start && sameText(xml, start, known)) return known;
+	if (known.length === end - start && xml.startsWith(known, start)) return known;
 	// A property key is V8's own copy of the name: not a slice that would keep the whole answer
 	// alive from this cache, and the same string as the literals it is compared with (`=== 'Item'`).
 	const name = Object.keys({ [xml.slice(start, end)]: 0 })[0];
