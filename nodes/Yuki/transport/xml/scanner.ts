@@ -4,7 +4,7 @@
  * Lists are not read through the tree: records.ts streams them from the element's content.
  */
 import type { XmlHandler } from './stream';
-import { keepShape, scanContent, scanXml } from './stream';
+import { scanContent, scanXml } from './stream';
 
 export { decodeEntities, XmlSyntaxError } from './stream';
 
@@ -124,9 +124,14 @@ class TreeBuilder implements XmlHandler {
 	}
 }
 
-// Both kinds of builder: a plain tree, and one handing the events within an element on (see keepShape).
-keepShape(new TreeBuilder('', 0, 0));
-keepShape(new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }));
+/**
+ * One idle builder of each kind (a plain tree; one handing the events within an element on), alive
+ * for the life of the process. V8 drops an object shape (hidden class) at a full GC once no object
+ * of it is left, and with it the optimised code that expected it: builders made per answer (and
+ * gone between answers) left the reader re-optimising after every full GC, 2–3× slower per answer.
+ */
+const idleBuilders: TreeBuilder[] = [];
+idleBuilders.push(new TreeBuilder('', 0, 0), new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }));
 
 /** Children built from the element's content on first access (it was already checked when read). */
 function deferChildren(element: XmlElement): void {

@@ -48,18 +48,6 @@ interface Range {
 	fragment: boolean;
 }
 
-/**
- * Keeps one idle object of a reader class alive for the life of the process, and returns it.
- * V8 drops an object shape (hidden class) at a full GC once no object of it is left, and with it
- * the optimised code that expected that shape: readers made per answer (and gone between answers)
- * left `scan` and its handlers re-optimising after every full GC, 2–3× slower per answer.
- */
-export function keepShape<T extends object>(example: T): T {
-	keptShapes.push(example);
-	return example;
-}
-const keptShapes: object[] = [];
-
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function localName(qualifiedName: string): string {
