@@ -54,6 +54,18 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 /** Builds elements from the reader's events; elements deeper than `maxDepth` are left to a lazy getter. */
 class TreeBuilder implements XmlHandler {
+	/**
+	 * One idle builder of each kind (a plain tree; one handing the events within an element on),
+	 * alive as long as the class. V8 drops an object shape (hidden class) at a full GC once no
+	 * object of it is left, and with it the optimised code that expected it: builders made per
+	 * answer (gone between answers) left the reader re-optimising after every full GC, 2–3× slower
+	 * per answer. (A module-level array would not do: nothing would hold it after loading.)
+	 */
+	static readonly idle: readonly TreeBuilder[] = [
+		new TreeBuilder('', 0, 0),
+		new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }),
+	];
+
 	readonly roots: XmlElement[] = [];
 	private readonly stack: XmlElement[] = [];
 	/** One level below the built ones is still reported: it tells which elements have children. */
@@ -123,15 +135,6 @@ class TreeBuilder implements XmlHandler {
 		(element.content as XmlContent).end = contentEnd;
 	}
 }
-
-/**
- * One idle builder of each kind (a plain tree; one handing the events within an element on), alive
- * for the life of the process. V8 drops an object shape (hidden class) at a full GC once no object
- * of it is left, and with it the optimised code that expected it: builders made per answer (and
- * gone between answers) left the reader re-optimising after every full GC, 2–3× slower per answer.
- */
-const idleBuilders: TreeBuilder[] = [];
-idleBuilders.push(new TreeBuilder('', 0, 0), new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }));
 
 /** Children built from the element's content on first access (it was already checked when read). */
 function deferChildren(element: XmlElement): void {
