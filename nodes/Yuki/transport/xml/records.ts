@@ -189,6 +189,12 @@ export function documentReader(spec: DocumentSpec, onRecord: (record: RawRecord)
 
 /** `documentReader`'s handler (a class for the reason given at `RecordReader`). */
 class DocumentHandler implements XmlHandler {
+	/** Idle readers of each kind, whose shapes then outlive the answers read (see `TreeBuilder.idle`). */
+	static readonly idle: readonly XmlHandler[] = [
+		new DocumentHandler({ root: '', header: { attributes: [], children: [] }, records: { record: '', attributes: [], children: [] } }, () => {}),
+		new RecordsHandler(0, new RecordReader({ record: '', attributes: [], children: [] }, () => {})),
+	];
+
 	header: RawRecord | undefined;
 	private readonly headerReader: RecordReader;
 	private readonly records: RecordReader;
