@@ -149,6 +149,8 @@ interface CompiledFields {
 	withId: string[];
 	/** `Type@ID` per child, for an error naming the attribute (built once, not per record). */
 	idNames: string[];
+	/** `recordSpec`s made of these fields, by record name. */
+	specs: Map<string, RecordSpec>;
 }
 
 const compiled = new WeakMap<readonly ResultField[], CompiledFields>();
@@ -162,19 +164,26 @@ function compile(fields: readonly ResultField[]): CompiledFields {
 			children,
 			withId: children.filter((field) => field.idAttribute).map((field) => field.xml),
 			idNames: children.map((field) => `${field.xml}@ID`),
+			specs: new Map(),
 		};
 		compiled.set(fields, result);
 	}
 	return result;
 }
 
+/** The record reader's description of `record` elements with these fields (made once, not per answer). */
 function recordSpec(record: string, fields: CompiledFields): RecordSpec {
-	return {
-		record,
-		attributes: fields.attributes.map((field) => field.xml),
-		children: fields.children.map((field) => field.xml),
-		childAttribute: { name: 'ID', of: fields.withId },
-	};
+	let spec = fields.specs.get(record);
+	if (!spec) {
+		spec = {
+			record,
+			attributes: fields.attributes.map((field) => field.xml),
+			children: fields.children.map((field) => field.xml),
+			childAttribute: { name: 'ID', of: fields.withId },
+		};
+		fields.specs.set(record, spec);
+	}
+	return spec;
 }
 
 /** The described fields of one record, converted by kind; empty values are left out. */
