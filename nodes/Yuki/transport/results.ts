@@ -99,32 +99,37 @@ function allText(element: XmlElement): string {
 	return element.text + element.children.map(allText).join('');
 }
 
-/** Converts one value by its kind; a value that does not fit its kind means the answer is not what we expect. */
-export function convertValue(text: string | undefined, kind: ResultValueKind, what: string): ResultValue {
-	if (text === undefined) return undefined;
+/** What `converted` returns for a text that does not fit its kind. */
+const UNFIT = Symbol('unfit');
+
+/**
+ * `text` as a value of `kind`, or `UNFIT`: a value that does not fit its kind means the answer is
+ * not what we expect (`setConverted` throws it, naming the field only then).
+ */
+function converted(text: string, kind: ResultValueKind): ResultValue | typeof UNFIT {
 	switch (kind) {
 		case 'text':
 			return text;
 		case 'number': {
 			const value = Number(text);
-			if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) || !Number.isFinite(value)) {
-				throw new MalformedAnswerError(`${what} is not a number: "${text}"`);
-			}
-			return value;
+			return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) && Number.isFinite(value) ? value : UNFIT;
 		}
-		case 'integer': {
-			if (!/^[-+]?\d+$/.test(text)) throw new MalformedAnswerError(`${what} is not a whole number: "${text}"`);
-			return Number(text);
-		}
+		case 'integer':
+			return /^[-+]?\d+$/.test(text) ? Number(text) : UNFIT;
 		case 'boolean': {
 			const lower = text.toLowerCase();
 			if (lower === 'true' || lower === '1') return true;
 			if (lower === 'false' || lower === '0') return false;
-			throw new MalformedAnswerError(`${what} is not true or false: "${text}"`);
+			return UNFIT;
 		}
 		case 'date':
 			return isoDate(text);
 	}
+}
+
+function unfitValue(text: string, kind: ResultValueKind, what: string): MalformedAnswerError {
+	const expected = kind === 'number' ? 'a number' : kind === 'integer' ? 'a whole number' : 'true or false';
+	return new MalformedAnswerError(`${what} is not ${expected}: "${text}"`);
 }
 
 /** `2021-07-01T00:00:00` → `2021-07-01`; `31-12-2024` → `2024-12-31`; other text is kept as Yuki wrote it. */
@@ -142,6 +147,10 @@ interface CompiledFields {
 	children: ResultField[];
 	/** Children of which `ID` is read too. */
 	withId: string[];
+	/** `Type@ID` per child, for an error naming the attribute (built once, not per record). */
+	idNames: string[];
+	/** `recordSpec`s made of these fields, by record name. */
+	specs: Map<string, RecordSpec>;
 }
 
 const compiled = new WeakMap<readonly ResultField[], CompiledFields>();
@@ -154,19 +163,27 @@ function compile(fields: readonly ResultField[]): CompiledFields {
 			attributes: fields.filter((field) => field.attribute),
 			children,
 			withId: children.filter((field) => field.idAttribute).map((field) => field.xml),
+			idNames: children.map((field) => `${field.xml}@ID`),
+			specs: new Map(),
 		};
 		compiled.set(fields, result);
 	}
 	return result;
 }
 
+/** The record reader's description of `record` elements with these fields (made once, not per answer). */
 function recordSpec(record: string, fields: CompiledFields): RecordSpec {
-	return {
-		record,
-		attributes: fields.attributes.map((field) => field.xml),
-		children: fields.children.map((field) => field.xml),
-		childAttribute: { name: 'ID', of: fields.withId },
-	};
+	let spec = fields.specs.get(record);
+	if (!spec) {
+		spec = {
+			record,
+			attributes: fields.attributes.map((field) => field.xml),
+			children: fields.children.map((field) => field.xml),
+			childAttribute: { name: 'ID', of: fields.withId },
+		};
+		fields.specs.set(record, spec);
+	}
+	return spec;
 }
 
 /** The described fields of one record, converted by kind; empty values are left out. */
@@ -174,19 +191,28 @@ function toResultRecord(raw: RawRecord, fields: CompiledFields, recordName: stri
 	const record: ResultRecord = {};
 	for (let index = 0; index < fields.attributes.length; index++) {
 		const field = fields.attributes[index];
-		setDefined(record, field.key, convertValue(trimmedAttribute(raw.attributes[index]), field.kind, `${recordName}@${field.xml}`));
+		setConverted(record, field.key, trimmedAttribute(raw.attributes[index]), field.kind, recordName, '@', field.xml);
 	}
 	for (let index = 0; index < fields.children.length; index++) {
 		const field = fields.children[index];
-		const text = raw.texts[index];
-		// Text is most fields: no conversion, and no error label built for each of them.
-		if (text !== undefined) record[field.key] = field.kind === 'text' ? text : convertValue(text, field.kind, `${recordName}.${field.xml}`);
+		setConverted(record, field.key, raw.texts[index], field.kind, recordName, '.', field.xml);
 		if (field.idAttribute) {
-			const id = trimmedAttribute(raw.childAttributes[index]);
-			setDefined(record, field.idAttribute.key, convertValue(id, field.idAttribute.kind, `${recordName}.${field.xml}@ID`));
+			setConverted(record, field.idAttribute.key, trimmedAttribute(raw.childAttributes[index]), field.idAttribute.kind, recordName, '.', fields.idNames[index]);
 		}
 	}
 	return record;
+}
+
+/**
+ * Sets `key` to `text` converted by `kind`, or leaves it out when there is no text (the JSON shows
+ * only what Yuki said). The field is named (`Invoice.Succeeded`, a string built) only when its
+ * value does not fit, not for every value.
+ */
+function setConverted(record: ResultRecord, key: string, text: string | undefined, kind: ResultValueKind, recordName: string, separator: string, name: string): void {
+	if (text === undefined) return;
+	const value = converted(text, kind);
+	if (value === UNFIT) throw unfitValue(text, kind, recordName + separator + name);
+	record[key] = value;
 }
 
 function trimmedAttribute(raw: string | undefined): string | undefined {
@@ -203,11 +229,6 @@ export function readRecord(element: XmlElement, fields: readonly ResultField[]):
 		record = toResultRecord(raw, compiledFields, element.name);
 	});
 	return record;
-}
-
-/** Empty values are left out rather than written as `undefined`, so the JSON shows only what Yuki said. */
-function setDefined(record: ResultRecord, key: string, value: ResultValue): void {
-	if (value !== undefined) record[key] = value;
 }
 
 /**
@@ -318,37 +339,21 @@ export function importResponseStream(kind: keyof typeof IMPORT_RESPONSE_ROOT): R
 	const reader = documentReader(
 		{ root: rootName, header: recordSpec(rootName, headerFields), records: recordSpec(importResponseInvoice.record, invoiceFields) },
 		(raw) => {
-			const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
-			invoice.succeeded = invoice.succeeded === true;
-			invoice.processed = invoice.processed === true;
-			if (invoice.succeeded) succeeded++;
-			invoices.push(invoice);
+			// Only converting a value can fail; after a failure the rest is not converted (the scan still checks the XML).
+			if (failure) return;
+			try {
+				const invoice = toResultRecord(raw, invoiceFields, importResponseInvoice.record) as unknown as ImportInvoiceResult;
+				invoice.succeeded = invoice.succeeded === true;
+				invoice.processed = invoice.processed === true;
+				if (invoice.succeeded) succeeded++;
+				invoices.push(invoice);
+			} catch (error) {
+				failure = { error };
+			}
 		},
 	);
-	const { handler } = reader;
 	return {
-		handler: {
-			start(name, attributes, depth, contentStart, selfClosing) {
-				if (failure) return;
-				try {
-					handler.start(name, attributes, depth, contentStart, selfClosing);
-				} catch (error) {
-					failure = { error };
-				}
-			},
-			text(text, depth) {
-				if (failure) return;
-				handler.text(text, depth);
-			},
-			end(name, depth, contentEnd) {
-				if (failure) return;
-				try {
-					handler.end(name, depth, contentEnd);
-				} catch (error) {
-					failure = { error };
-				}
-			},
-		},
+		handler: reader.handler,
 		read(result) {
 			if (failure) throw failure.error;
 			const raw = reader.header();

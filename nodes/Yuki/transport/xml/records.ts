@@ -43,72 +43,86 @@ function replay(element: XmlElement, depth: number, handler: XmlHandler): void {
 	}
 }
 
-/** Events of the elements a record reader is shown (the reader finds the records among them). */
-interface RecordEvents {
-	start(name: string, attributes: Record<string, string> | undefined, depth: number): void;
-	text(text: string, depth: number): void;
-	end(depth: number): void;
-}
-
 /**
  * Turns the events of one stream into `spec` records: each record element (at any depth, not
  * inside another record) fills one reused `RawRecord`, handed to `onRecord` at its end tag.
+ * A class rather than closures made per answer: one set of methods for every answer, which V8
+ * optimises once.
  */
-function recordReader(spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordEvents {
-	const childIndex = new Map(spec.children.map((name, index) => [name, index]));
-	const withAttribute = new Set(spec.childAttribute?.of ?? []);
-	const attributeName = spec.childAttribute?.name ?? '';
-	let recordDepth = -1;
-	let current: RawRecord | undefined;
-	let field = -1;
-	let fieldText = '';
-	let fieldNil = false;
-	const seen: boolean[] = new Array<boolean>(spec.children.length).fill(false);
-	// One record's worth of slots, refilled per record: `onRecord` reads it before the next one starts.
-	const reused: RawRecord = {
-		attributes: new Array<string | undefined>(spec.attributes.length).fill(undefined),
-		texts: new Array<string | undefined>(spec.children.length).fill(undefined),
-		childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
-	};
+class RecordReader {
+	private readonly withAttribute: Set<string>;
+	private readonly attributeName: string;
+	/** Depth of the record element being read; -1 between records. */
+	private recordDepth = -1;
+	private field = -1;
+	private fieldText = '';
+	private fieldNil = false;
+	private readonly seen: boolean[];
+	/** One record's worth of slots, refilled per record: `onRecord` reads it before the next one starts. */
+	private readonly reused: RawRecord;
 
-	return {
-		start(name, attributes, depth) {
-			if (recordDepth === -1) {
-				if (name !== spec.record) return;
-				recordDepth = depth;
-				seen.fill(false);
-				reused.texts.fill(undefined);
-				reused.childAttributes.fill(undefined);
-				for (let index = 0; index < spec.attributes.length; index++) reused.attributes[index] = attributes?.[spec.attributes[index]];
-				current = reused;
-				return;
+	constructor(
+		private readonly spec: RecordSpec,
+		private readonly onRecord: (record: RawRecord) => void,
+	) {
+		this.withAttribute = new Set(spec.childAttribute?.of ?? []);
+		this.attributeName = spec.childAttribute?.name ?? '';
+		this.seen = new Array<boolean>(spec.children.length).fill(false);
+		this.reused = {
+			attributes: new Array<string | undefined>(spec.attributes.length).fill(undefined),
+			texts: new Array<string | undefined>(spec.children.length).fill(undefined),
+			childAttributes: new Array<string | undefined>(spec.children.length).fill(undefined),
+		};
+	}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		const reused = this.reused;
+		if (this.recordDepth === -1) {
+			if (name !== this.spec.record) return;
+			this.recordDepth = depth;
+			// Loops, not fill(): cheaper for a handful of slots, once per record.
+			for (let index = 0; index < this.seen.length; index++) {
+				this.seen[index] = false;
+				reused.texts[index] = undefined;
+				reused.childAttributes[index] = undefined;
 			}
-			if (depth !== recordDepth + 1 || !current) return;
-			const index = childIndex.get(name);
-			// The first child of a name wins; a later one of the same name is ignored.
-			if (index === undefined || seen[index]) return;
-			seen[index] = true;
-			field = index;
-			fieldText = '';
-			fieldNil = attributes?.nil === 'true';
-			if (withAttribute.has(name)) current.childAttributes[index] = attributes?.[attributeName];
-		},
-		text(text, depth) {
-			if (field !== -1 && depth === recordDepth + 1) fieldText += text;
-		},
-		end(depth) {
-			if (field !== -1 && depth === recordDepth + 1) {
-				const trimmed = fieldText.trim();
-				(current as RawRecord).texts[field] = fieldNil || trimmed === '' ? undefined : trimmed;
-				field = -1;
-			} else if (depth === recordDepth) {
-				const record = current as RawRecord;
-				current = undefined;
-				recordDepth = -1;
-				onRecord(record);
-			}
-		},
-	};
+			const names = this.spec.attributes;
+			for (let index = 0; index < names.length; index++) reused.attributes[index] = attributes?.[names[index]];
+			return;
+		}
+		if (depth !== this.recordDepth + 1) return;
+		const index = this.childIndex(name);
+		// The first child of a name wins; a later one of the same name is ignored.
+		if (index === undefined || this.seen[index]) return;
+		this.seen[index] = true;
+		this.field = index;
+		this.fieldText = '';
+		this.fieldNil = attributes?.nil === 'true';
+		if (this.withAttribute.size > 0 && this.withAttribute.has(name)) reused.childAttributes[index] = attributes?.[this.attributeName];
+	}
+
+	/** Index of a child's name in `spec.children`, or undefined (a scan of a few names: cheaper than a Map lookup per tag). */
+	private childIndex(name: string): number | undefined {
+		const children = this.spec.children;
+		for (let index = 0; index < children.length; index++) if (children[index] === name) return index;
+		return undefined;
+	}
+
+	text(text: string, depth: number): void {
+		if (this.field !== -1 && depth === this.recordDepth + 1) this.fieldText += text;
+	}
+
+	end(depth: number): void {
+		if (this.field !== -1 && depth === this.recordDepth + 1) {
+			const trimmed = this.fieldText.trim();
+			this.reused.texts[this.field] = this.fieldNil || trimmed === '' ? undefined : trimmed;
+			this.field = -1;
+			this.fieldText = '';
+		} else if (depth === this.recordDepth) {
+			this.recordDepth = -1;
+			this.onRecord(this.reused);
+		}
+	}
 }
 
 /** Reads `handler`'s events from the container's content as read before, or from a tree made by hand. */
@@ -124,18 +138,32 @@ export function scanContainer(container: XmlElement, handler: XmlHandler): void 
  * handed over is reused for the next one: read what you need from it before returning.
  */
 export function streamRecords(container: XmlElement, spec: RecordSpec, onRecord: (record: RawRecord) => void): RecordScan {
-	const topDepth = container.content ? container.content.depth + 1 : 0;
-	const topLevel: string[] = [];
-	const reader = recordReader(spec, onRecord);
-	scanContainer(container, {
-		start(name, attributes, depth) {
-			if (depth === topDepth) topLevel.push(name);
-			reader.start(name, attributes, depth);
-		},
-		text: (text, depth) => reader.text(text, depth),
-		end: (_name, depth) => reader.end(depth),
-	});
-	return { topLevel };
+	const handler = new RecordsHandler(container.content ? container.content.depth + 1 : 0, new RecordReader(spec, onRecord));
+	scanContainer(container, handler);
+	return { topLevel: handler.topLevel };
+}
+
+/** `streamRecords`' handler: the records, and the names of the top-level elements. */
+class RecordsHandler implements XmlHandler {
+	readonly topLevel: string[] = [];
+
+	constructor(
+		private readonly topDepth: number,
+		private readonly reader: RecordReader,
+	) {}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		if (depth === this.topDepth) this.topLevel.push(name);
+		this.reader.start(name, attributes, depth);
+	}
+
+	text(text: string, depth: number): void {
+		this.reader.text(text, depth);
+	}
+
+	end(_name: string, depth: number): void {
+		this.reader.end(depth);
+	}
 }
 
 /** What is read of a document element found inside a container: its own fields and its records. */
@@ -155,38 +183,59 @@ export interface DocumentSpec {
  * `onRecord` are reused: read them before returning.
  */
 export function documentReader(spec: DocumentSpec, onRecord: (record: RawRecord) => void): { handler: XmlHandler; header(): RawRecord | undefined } {
-	let header: RawRecord | undefined;
-	const headerReader = recordReader({ ...spec.header, record: spec.root }, (record) => {
-		header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
-	});
-	const records = recordReader(spec.records, onRecord);
-	let rootDepth = -1;
-	let done = false;
-	const handler: XmlHandler = {
-		start(name, attributes, depth) {
-			if (done) return;
-			if (rootDepth === -1) {
-				if (name !== spec.root) return;
-				rootDepth = depth;
-				headerReader.start(name, attributes, depth);
-				return;
-			}
-			headerReader.start(name, attributes, depth);
-			records.start(name, attributes, depth);
-		},
-		text(text, depth) {
-			if (done || rootDepth === -1) return;
-			headerReader.text(text, depth);
-			records.text(text, depth);
-		},
-		end(_name, depth) {
-			if (done || rootDepth === -1) return;
-			if (depth === rootDepth) done = true;
-			else records.end(depth);
-			headerReader.end(depth);
-		},
-	};
-	return { handler, header: () => header };
+	const handler = new DocumentHandler(spec, onRecord);
+	return { handler, header: () => handler.header };
+}
+
+/** `documentReader`'s handler (a class for the reason given at `RecordReader`). */
+class DocumentHandler implements XmlHandler {
+	/** Idle readers of each kind, whose shapes then outlive the answers read (see `TreeBuilder.idle`). */
+	static readonly idle: readonly XmlHandler[] = [
+		new DocumentHandler({ root: '', header: { attributes: [], children: [] }, records: { record: '', attributes: [], children: [] } }, () => {}),
+		new RecordsHandler(0, new RecordReader({ record: '', attributes: [], children: [] }, () => {})),
+	];
+
+	header: RawRecord | undefined;
+	private readonly headerReader: RecordReader;
+	private readonly records: RecordReader;
+	private rootDepth = -1;
+	private done = false;
+
+	constructor(
+		private readonly spec: DocumentSpec,
+		onRecord: (record: RawRecord) => void,
+	) {
+		this.headerReader = new RecordReader({ ...spec.header, record: spec.root }, (record) => {
+			this.header = { attributes: [...record.attributes], texts: [...record.texts], childAttributes: [...record.childAttributes] };
+		});
+		this.records = new RecordReader(spec.records, onRecord);
+	}
+
+	start(name: string, attributes: Record<string, string> | undefined, depth: number): void {
+		if (this.done) return;
+		if (this.rootDepth === -1) {
+			if (name !== this.spec.root) return;
+			this.rootDepth = depth;
+			this.headerReader.start(name, attributes, depth);
+			return;
+		}
+		// The header is the root's direct children: deeper events (the records' fields) are not its.
+		if (depth === this.rootDepth + 1) this.headerReader.start(name, attributes, depth);
+		this.records.start(name, attributes, depth);
+	}
+
+	text(text: string, depth: number): void {
+		if (this.done || this.rootDepth === -1) return;
+		if (depth === this.rootDepth + 1) this.headerReader.text(text, depth);
+		this.records.text(text, depth);
+	}
+
+	end(_name: string, depth: number): void {
+		if (this.done || this.rootDepth === -1) return;
+		if (depth === this.rootDepth) this.done = true;
+		else this.records.end(depth);
+		if (depth <= this.rootDepth + 1) this.headerReader.end(depth);
+	}
 }
 
 /** `documentReader` over the content of `container`; `undefined` when it holds no `spec.root` element. */

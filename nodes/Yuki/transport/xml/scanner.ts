@@ -54,6 +54,18 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
 /** Builds elements from the reader's events; elements deeper than `maxDepth` are left to a lazy getter. */
 class TreeBuilder implements XmlHandler {
+	/**
+	 * One idle builder of each kind (a plain tree; one handing the events within an element on),
+	 * alive as long as the class. V8 drops an object shape (hidden class) at a full GC once no
+	 * object of it is left, and with it the optimised code that expected it: builders made per
+	 * answer (gone between answers) left the reader re-optimising after every full GC, 2–3× slower
+	 * per answer. (A module-level array would not do: nothing would hold it after loading.)
+	 */
+	static readonly idle: readonly TreeBuilder[] = [
+		new TreeBuilder('', 0, 0),
+		new TreeBuilder('', 0, 0, { path: [''], handler: { start() {}, text() {}, end() {} } }),
+	];
+
 	readonly roots: XmlElement[] = [];
 	private readonly stack: XmlElement[] = [];
 	/** One level below the built ones is still reported: it tells which elements have children. */
@@ -71,15 +83,16 @@ class TreeBuilder implements XmlHandler {
 		this.deepest = within ? Number.POSITIVE_INFINITY : maxDepth + 1;
 	}
 
-	/** Whether an event below the built elements lies inside the chosen element (its handler's). */
-	private handedOn(): boolean {
-		return this.within !== undefined && this.stack[this.stack.length - 1] === this.chosen[this.maxDepth];
-	}
+	/**
+	 * The `within` handler while the reader is inside the chosen element, `undefined` elsewhere:
+	 * one field test per event below the built elements.
+	 */
+	private target: XmlHandler | undefined;
 
 	start(name: string, attributes: Record<string, string> | undefined, depth: number, contentStart: number, selfClosing: boolean): void {
 		if (depth > this.maxDepth) {
 			if (depth === this.maxDepth + 1) deferChildren(this.stack[this.stack.length - 1]);
-			if (this.handedOn()) this.within?.handler.start(name, attributes, depth, contentStart, selfClosing);
+			if (this.target !== undefined) this.target.start(name, attributes, depth, contentStart, selfClosing);
 			return;
 		}
 		const element: XmlElement = {
@@ -96,13 +109,14 @@ class TreeBuilder implements XmlHandler {
 		const path = this.within?.path;
 		if (path && name === path[depth] && this.chosen[depth] === undefined && (depth === 0 || parent === this.chosen[depth - 1])) {
 			this.chosen[depth] = element;
+			if (depth === this.maxDepth) this.target = this.within?.handler;
 		}
 		this.stack.push(element);
 	}
 
 	text(text: string, depth: number): void {
 		if (depth > this.maxDepth) {
-			if (this.handedOn()) this.within?.handler.text(text, depth);
+			if (this.target !== undefined) this.target.text(text, depth);
 			return;
 		}
 		if (depth < this.baseDepth) return;
@@ -112,10 +126,12 @@ class TreeBuilder implements XmlHandler {
 
 	end(name: string, depth: number, contentEnd: number): void {
 		if (depth > this.maxDepth) {
-			if (this.handedOn()) this.within?.handler.end(name, depth, contentEnd);
+			if (this.target !== undefined) this.target.end(name, depth, contentEnd);
 			return;
 		}
 		const element = this.stack.pop() as XmlElement;
+		// Only the chosen element's own content is handed on.
+		if (depth === this.maxDepth) this.target = undefined;
 		(element.content as XmlContent).end = contentEnd;
 	}
 }

@@ -143,6 +143,29 @@ function checkReferences(xml: string, from: number, to: number): void {
 	}
 }
 
+/** What the text before a tag holds, noted while looking for the tag (see `scan`). */
+const TEXT = 1;
+const AMPERSAND = 2;
+const CARRIAGE_RETURN = 4;
+
+/**
+ * Text between tags, `xml[from, to)`, inside `openCount` open elements; `holds` tells whether it
+ * has anything but blanks, an `&` or a CR, so text without them is neither searched nor decoded.
+ */
+function textEvent(xml: string, from: number, to: number, holds: number, handler: XmlHandler, openCount: number, base: number, deepest: number, fragment: boolean): void {
+	if ((holds & TEXT) === 0) return;
+	if (openCount === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
+	const depth = base + openCount - 1;
+	if (depth > deepest) {
+		if (holds & AMPERSAND) checkReferences(xml, from, to);
+		return;
+	}
+	let text = xml.slice(from, to);
+	// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
+	if (holds & CARRIAGE_RETURN) text = text.replace(/\r\n?/g, '\n');
+	handler.text(holds & AMPERSAND ? decodeEntities(text, from) : text, depth);
+}
+
 function scan(xml: string, handler: XmlHandler, range: Range): void {
 	const { end: length, fragment } = range;
 	const base = range.depth;
@@ -151,35 +174,37 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 	let sawRoot = false;
 	let pos = range.start;
 
-	const text = (from: number, to: number) => {
-		if (isBlank(xml, from, to)) return;
-		const openCount = open.local.length;
-		if (openCount === 0 && !fragment) throw new XmlSyntaxError('Text outside the root element', from);
-		const depth = base + openCount - 1;
-		if (depth > deepest) return checkReferences(xml, from, to);
-		const raw = xml.slice(from, to);
-		// XML end-of-line handling: a literal CR LF or CR reads as LF (a written &#13; stays CR).
-		handler.text(decodeEntities(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw, from), depth);
-	};
-
 	while (pos < length) {
-		let lt = xml.indexOf('<', pos);
-		if (lt >= length) lt = -1;
-		if (lt === -1) {
-			text(pos, length);
-			break;
+		// To the next tag in one pass that also notes what the text before it holds: cheaper than
+		// indexOf, then a blank check, then searches for CR and "&", for the short texts of records.
+		let lt = pos;
+		let holds = 0;
+		for (; lt < length; lt++) {
+			const code = xml.charCodeAt(lt);
+			if (code > 0x3c /* < */) holds |= TEXT;
+			else if (code === 0x3c) break;
+			else if (code === 0x26 /* & */) holds |= TEXT | AMPERSAND;
+			else if (code === 0x0d) holds |= CARRIAGE_RETURN;
+			else if (!isWhitespace(code)) holds |= TEXT;
 		}
-		if (lt > pos) text(pos, lt);
+		if (lt > pos) textEvent(xml, pos, lt, holds, handler, open.local.length, base, deepest, fragment);
+		if (lt === length) break;
 		const next = xml.charCodeAt(lt + 1);
 
 		if (next === 0x2f /* / */) {
-			const gt = xml.indexOf('>', lt);
-			if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
 			const top = open.local.length - 1;
 			const nameLength = top === -1 ? -1 : open.nameLength[top];
-			if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
-				const expected = top === -1 ? 'nothing' : qualifiedNameAt(xml, open, top);
-				throw new XmlSyntaxError(`End tag </${xml.slice(lt + 2, gt).trim()}> does not close <${expected}>`, lt);
+			// Most end tags are `</name>` of an unprefixed element whose name was read: one native
+			// comparison with that name and a `>` right after it settle it.
+			const local = top === -1 ? '' : open.local[top];
+			let gt = lt + 2 + nameLength;
+			if (local.length !== nameLength || gt >= length || xml.charCodeAt(gt) !== 0x3e /* > */ || !xml.startsWith(local, lt + 2)) {
+				gt = xml.indexOf('>', lt);
+				if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
+				if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
+					const expected = top === -1 ? 'nothing' : qualifiedNameAt(xml, open, top);
+					throw new XmlSyntaxError(`End tag </${xml.slice(lt + 2, gt).trim()}> does not close <${expected}>`, lt);
+				}
 			}
 			const name = open.local[top];
 			open.nameStart.pop();
@@ -225,18 +250,45 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 }
 
 /**
- * Local names seen before, by a hash of their characters: a list of 100,000 records repeats the
- * same 30 names, and reusing one string per name spares millions of small allocations.
+ * Local names seen before, in a direct-mapped cache by a hash of their characters: a list of
+ * 100,000 records repeats the same 30 names, and reusing one string per name spares millions of
+ * small allocations. A slot holds the last name that hashed to it (an array index, not a Map
+ * lookup, on every tag).
  */
-const NAMES = new Map<number, string>();
-const MAX_NAMES = 4096;
+const NAMES: string[] = new Array<string>(1024).fill(''); // 2^10 slots: `>>> 22` below
 
 function internedName(xml: string, start: number, end: number, hash: number): string {
-	const known = NAMES.get(hash);
-	if (known !== undefined && known.length === end - start && xml.startsWith(known, start)) return known;
-	const name = xml.slice(start, end);
-	if (NAMES.size < MAX_NAMES) NAMES.set(hash, name);
+	// The top bits of a multiplicative mix: the low bits of the name hash alone collide too often.
+	const slot = Math.imul(hash, 0x9e3779b1) >>> 22;
+	const known = NAMES[slot];
+	if (known.length === end - start && xml.startsWith(known, start)) return known;
+	// A property key is V8's own copy of the name: not a slice that would keep the whole answer
+	// alive from this cache, and the same string as the literals it is compared with (`=== 'Item'`).
+	const name = Object.keys({ [xml.slice(start, end)]: 0 })[0];
+	NAMES[slot] = name;
 	return name;
+}
+
+/** Name characters of the usual attribute names: ASCII letters, digits, `:`, `_`, `-`, `.`. */
+function isPlainNameCharacter(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x5f || code === 0x2d || code === 0x2e;
+}
+
+/**
+ * Where the attribute name in `xml[from, to)` (up to its `=`) ends when it is plain: name
+ * characters, then only blanks. -1 for anything else, which the caller checks the general way.
+ */
+function plainNameEnd(xml: string, from: number, to: number): number {
+	let end = from;
+	while (end < to && isPlainNameCharacter(xml.charCodeAt(end))) end++;
+	if (end === from) return -1;
+	for (let index = end; index < to; index++) if (!isWhitespace(xml.charCodeAt(index))) return -1;
+	return end;
+}
+
+/** Whether the plain attribute name `xml[from, end)` is `xmlns` or `xmlns:…` (a declaration, not data). */
+function isNamespaceDeclaration(xml: string, from: number, end: number): boolean {
+	return xml.startsWith('xmlns', from) && (end - from === 5 || (end - from > 5 && xml.charCodeAt(from + 5) === 0x3a));
 }
 
 /** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
@@ -247,6 +299,12 @@ function startTag(xml: string, lt: number, length: number, handler: XmlHandler, 
 	let hash = 0;
 	while (pos < length) {
 		const code = xml.charCodeAt(pos);
+		// Letters (most of a name) are above every character tested below.
+		if (code > 0x3e) {
+			hash = (Math.imul(hash, 31) + code) | 0;
+			pos++;
+			continue;
+		}
 		if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
 		if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
 		if (code === 0x3a /* : */ && localStart === nameStart) {
@@ -286,8 +344,13 @@ function startTag(xml: string, lt: number, length: number, handler: XmlHandler, 
 		if (equals === -1 || equals >= length) {
 			throw new XmlSyntaxError(`Unterminated start tag <${xml.slice(nameStart, nameStart + nameLength)}> (truncated document?)`, lt);
 		}
-		const attributeName = xml.slice(pos, equals).trim();
-		if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
+		// A plain name (the usual case) is checked in place and sliced only when kept.
+		const nameEnd = plainNameEnd(xml, pos, equals);
+		let attributeName: string | undefined;
+		if (nameEnd === -1) {
+			attributeName = xml.slice(pos, equals).trim();
+			if (attributeName === '' || /[\s<>"'/]/.test(attributeName)) throw new XmlSyntaxError('Invalid attribute', pos);
+		}
 		let quotePos = equals + 1;
 		while (quotePos < length && isWhitespace(xml.charCodeAt(quotePos))) quotePos++;
 		const quote = xml.charCodeAt(quotePos);
@@ -298,7 +361,8 @@ function startTag(xml: string, lt: number, length: number, handler: XmlHandler, 
 		if (lessThan !== -1 && lessThan < close) throw new XmlSyntaxError('"<" in attribute value', quotePos);
 		if (!reported) {
 			checkReferences(xml, quotePos + 1, close);
-		} else if (attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+		} else if (attributeName === undefined ? !isNamespaceDeclaration(xml, pos, nameEnd) : attributeName !== 'xmlns' && !attributeName.startsWith('xmlns:')) {
+			attributeName ??= xml.slice(pos, nameEnd);
 			const rawValue = xml.slice(quotePos + 1, close);
 			attributes ??= {};
 			// Attribute-value normalisation: literal line breaks and tabs read as spaces.
