@@ -155,7 +155,10 @@ function isEmptyObject(value: Record<string, unknown>): boolean {
 
 function quickObject(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
 	const table = quickTable(fields);
-	const values: Array<NormalisedValue | undefined> = [];
+	// Keys in described order (the usual JSON) go straight into the record; others wait in `values`.
+	let record: NormalisedRecord | undefined = {};
+	let values: Array<NormalisedValue | undefined> | undefined;
+	let last = -1;
 	let required = 0;
 	for (const key in input) {
 		if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
@@ -169,16 +172,28 @@ function quickObject(fields: readonly Field[], input: Record<string, unknown>, r
 		if (entry.group && isPlainObject(value) && isEmptyObject(value)) continue;
 		const read = entry.read(value, run);
 		if (read === undefined) return undefined;
-		values[entry.index] = read;
 		if (entry.required) required++;
+		if (record !== undefined && entry.index > last) {
+			record[key] = read;
+			last = entry.index;
+			continue;
+		}
+		if (values === undefined) {
+			// Out of order: what the record holds so far moves to its described place.
+			values = [];
+			for (const [earlierKey, earlier] of Object.entries(record ?? {})) values[(table.byKey.get(earlierKey) as QuickEntry).index] = earlier;
+			record = undefined;
+		}
+		values[entry.index] = read;
 	}
 	if (required < table.requiredCount) return undefined;
-	const record: NormalisedRecord = {};
-	for (let index = 0; index < values.length; index++) {
-		const value = values[index];
-		if (value !== undefined) record[table.keys[index]] = value;
+	if (record !== undefined) return record;
+	const ordered: NormalisedRecord = {};
+	for (let index = 0; index < (values as NormalisedValue[]).length; index++) {
+		const value = (values as NormalisedValue[])[index];
+		if (value !== undefined) ordered[table.keys[index]] = value;
 	}
-	return record;
+	return ordered;
 }
 
 /** The record in canonical form if every value is plainly valid; undefined when the full validation must read it. */

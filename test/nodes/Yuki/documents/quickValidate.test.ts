@@ -94,8 +94,16 @@ function* variants(fields: readonly Field[], base: Json): Generator<Json> {
 
 const OPTIONS: ValidateOptions[] = [{}, { unknownKeys: 'ignore' }, { timeZone: 'America/New_York' }];
 
-function compare(spec: DocumentSpec, bases: Json[]): number {
+/** The same object with its keys (at every depth) in reverse order: JSON from another tool. */
+function reversed(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(reversed);
+	if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+	return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversed(inner)]));
+}
+
+function compare(spec: DocumentSpec, givenBases: Json[]): number {
 	let compared = 0;
+	const bases = givenBases.flatMap((base) => [base, reversed(base) as Json]);
 	for (const base of bases) {
 		for (const input of variants(spec.fields, base)) {
 			for (const options of OPTIONS) {
