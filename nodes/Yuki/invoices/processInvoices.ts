@@ -57,6 +57,11 @@ export interface InvoiceOperation extends InvoiceOperationConfig {
 	send(yuki: YukiApi, administrationId: string, xml: XmlDocumentParts, options: InvoiceOptions): Promise<ImportResponse>;
 }
 
+/** The invoices of items not sent as an XML document of their own, in input order. */
+function* sentAsRecords(items: PreparedItem[]): Generator<PreparedInvoice> {
+	for (const item of items) if (item.document === undefined) yield* item.invoices;
+}
+
 /** Per administration, in the order the administrations first appear in the input. */
 function plansFor(items: PreparedItem[], duplicates: Map<PreparedInvoice, number>): Array<AdministrationPlan<PreparedInvoice>> {
 	const plans = new Map<string, AdministrationPlan<PreparedInvoice>>();
@@ -148,7 +153,7 @@ export async function processInvoices(
 	// n8n's Retry On Fail would send the whole run again: only safe when Yuki can recognise every invoice.
 	if (!options.dryRun) refuseUnsafeRetry.call(this, prepared);
 	// XML input goes unchanged; Yuki itself refuses a number it already has.
-	const duplicates = findRunDuplicates(prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices));
+	const duplicates = findRunDuplicates(sentAsRecords(prepared));
 
 	// 2. Send (or, in a dry run, only plan and build).
 	const results = options.dryRun
@@ -271,7 +276,7 @@ async function sendAll(
 	const firstWithNumber = new Map<string, PreparedInvoice>();
 	// Only needed to report the run's own duplicates, usually none.
 	if (duplicates.size > 0) {
-		for (const invoice of prepared.filter((item) => item.document === undefined).flatMap((item) => item.invoices)) {
+		for (const invoice of sentAsRecords(prepared)) {
 			if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
 		}
 	}

@@ -10,16 +10,18 @@ export interface ReferencedInvoice {
 }
 
 /** For every invoice that repeats an earlier one's number in the same administration: the earlier item's index. */
-export function findRunDuplicates<T extends ReferencedInvoice>(invoices: readonly T[]): Map<T, number> {
-	const first = new Map<string, number>();
+export function findRunDuplicates<T extends ReferencedInvoice>(invoices: Iterable<T>): Map<T, number> {
+	// Per administration, then per number: no key string built per invoice (a large run has 10,000s).
+	const first = new Map<string, Map<string, number>>();
 	const duplicates = new Map<T, number>();
 	for (const invoice of invoices) {
 		const reference = invoice.reference?.trim();
 		if (!reference) continue;
 		// Invoice numbers are unique per administration; departments may reuse each other's.
-		const key = `${invoice.administrationId}\u0000${reference}`;
-		const earlier = first.get(key);
-		if (earlier === undefined) first.set(key, invoice.itemIndex);
+		let numbers = first.get(invoice.administrationId);
+		if (numbers === undefined) first.set(invoice.administrationId, (numbers = new Map()));
+		const earlier = numbers.get(reference);
+		if (earlier === undefined) numbers.set(reference, invoice.itemIndex);
 		else duplicates.set(invoice, earlier);
 	}
 	return duplicates;
