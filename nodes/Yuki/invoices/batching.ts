@@ -127,7 +127,6 @@ export function readBatchAnswer(response: ImportResponse, sent: Array<string | u
 	return { skipped, unaccounted };
 }
 
-/** Sends every administration's invoices; returns one outcome per unit. */
 /**
  * The invoices of an administration still to send, in order: taken from the front a batch at a
  * time without moving the rest (a run of 10,000 invoices would otherwise shift its list 200 times),
@@ -160,6 +159,7 @@ class UnitQueue<T> {
 	}
 }
 
+/** Sends every administration's invoices; returns one outcome per unit. */
 export async function sendInBatches<T>(
 	plans: Array<AdministrationPlan<T>>,
 	sender: BatchSender<T>,
