@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { decimalAllowed, rangeText } from './allowed';
 import { compareDecimals, decimalFromString, formatDecimal, parseDecimal } from './decimal';
 import type { Decimal } from './decimal';
-import type { Base64Field, BooleanField, DecimalField, EnumField, IntegerField, ScalarField, TextField } from './fields';
+import type { Base64Field, BooleanField, DecimalField, EnumField, Field, IntegerField, ScalarField, TextField } from './fields';
 import { ILLEGAL_XML_CHARACTER, hasIllegalXmlCharacter, normaliseLineEnds } from './xmlText';
 
 /** A value in canonical form, or what is wrong with it and what is allowed. */
@@ -21,6 +21,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	if (typeof value !== 'object' || value === null || Array.isArray(value) || DateTime.isDateTime(value)) return false;
 	// By tag, not prototype: objects from another realm (a sandboxed expression) are objects too.
 	return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/** An empty collection from n8n's UI (or an object of empty values) means the group was not given. */
+export function isEmptyGroup(field: Field, value: unknown): boolean {
+	if (field.kind !== 'group' || !isPlainObject(value)) return false;
+	for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isAbsent(value[key])) return false;
+	return true;
 }
 
 export function describeType(value: unknown): string {

@@ -11,7 +11,7 @@
  * quickValidate.test.ts compares the two on valid, odd and broken records.
  */
 import type { EnumField, Field, ListField, NormalisedRecord, ScalarField, TextField } from './fields';
-import { dayExists, isAbsent, isPlainObject, normaliseScalar, plainDecimalText } from './normalise';
+import { dayExists, isAbsent, isEmptyGroup, isPlainObject, normaliseScalar, plainDecimalText } from './normalise';
 import { fieldTable } from './paths';
 import { hasIllegalXmlCharacter } from './xmlText';
 
@@ -30,8 +30,7 @@ interface QuickEntry {
 	/** Position in the description: the record is built in described order, as the full validation builds it. */
 	index: number;
 	required: boolean;
-	/** A group given as an object of empty values is not given at all. */
-	group: boolean;
+	field: Field;
 	read: Reader;
 }
 
@@ -49,7 +48,7 @@ function quickTable(fields: readonly Field[]): QuickTable {
 		const { entries, keys } = fieldTable(fields);
 		const byKey = new Map<string, QuickEntry>();
 		entries.forEach(({ field, key }, index) => {
-			byKey.set(key, { index, required: field.required === true, group: field.kind === 'group', read: readerOf(field) });
+			byKey.set(key, { index, required: field.required === true, field, read: readerOf(field) });
 		});
 		table = { byKey, keys, requiredCount: entries.filter(({ field }) => field.required).length };
 		tables.set(fields, table);
@@ -105,7 +104,7 @@ function isPlainDate(text: string): boolean {
 function readerOf(field: Field): Reader {
 	switch (field.kind) {
 		case 'group':
-			return (value, run) => (isPlainObject(value) ? quickObject(field.fields, value, run) : undefined);
+			return (value, run) => (isPlainObject(value) ? quickRecord(field.fields, value, run) : undefined);
 		case 'list':
 			return (value, run) => quickList(field, value, run);
 	}
@@ -141,24 +140,18 @@ function quickList(field: ListField, value: unknown, run: QuickRun): NormalisedR
 	const records: NormalisedRecord[] = [];
 	for (let index = 0; index < entries.length; index++) {
 		const entry: unknown = entries[index];
-		const record = isPlainObject(entry) ? quickObject(field.fields, entry, run) : undefined;
+		const record = isPlainObject(entry) ? quickRecord(field.fields, entry, run) : undefined;
 		if (record === undefined) return undefined;
 		records.push(record);
 	}
 	return records;
 }
 
-function isEmptyObject(value: Record<string, unknown>): boolean {
-	for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isAbsent(value[key])) return false;
-	return true;
-}
-
-function quickObject(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
+/** The record in canonical form if every value is plainly valid; undefined when the full validation must read it. */
+export function quickRecord(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
 	const table = quickTable(fields);
-	// Keys in described order (the usual JSON) go straight into the record; others wait in `values`.
-	let record: NormalisedRecord | undefined = {};
-	let values: Array<NormalisedValue | undefined> | undefined;
-	let last = -1;
+	// Read in the input's key order, kept in described order: the record is built in that order.
+	const values: Array<NormalisedValue | undefined> = [];
 	let required = 0;
 	for (const key in input) {
 		if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
@@ -169,34 +162,18 @@ function quickObject(fields: readonly Field[], input: Record<string, unknown>, r
 			if (run.ignoreUnknownKeys) continue;
 			return undefined;
 		}
-		if (entry.group && isPlainObject(value) && isEmptyObject(value)) continue;
+		// A group given as an object of empty values is not given at all.
+		if (isEmptyGroup(entry.field, value)) continue;
 		const read = entry.read(value, run);
 		if (read === undefined) return undefined;
-		if (entry.required) required++;
-		if (record !== undefined && entry.index > last) {
-			record[key] = read;
-			last = entry.index;
-			continue;
-		}
-		if (values === undefined) {
-			// Out of order: what the record holds so far moves to its described place.
-			values = [];
-			for (const [earlierKey, earlier] of Object.entries(record ?? {})) values[(table.byKey.get(earlierKey) as QuickEntry).index] = earlier;
-			record = undefined;
-		}
 		values[entry.index] = read;
+		if (entry.required) required++;
 	}
 	if (required < table.requiredCount) return undefined;
-	if (record !== undefined) return record;
-	const ordered: NormalisedRecord = {};
-	for (let index = 0; index < (values as NormalisedValue[]).length; index++) {
-		const value = (values as NormalisedValue[])[index];
-		if (value !== undefined) ordered[table.keys[index]] = value;
+	const record: NormalisedRecord = {};
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index];
+		if (value !== undefined) record[table.keys[index]] = value;
 	}
-	return ordered;
-}
-
-/** The record in canonical form if every value is plainly valid; undefined when the full validation must read it. */
-export function quickRecord(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
-	return quickObject(fields, input, run);
+	return record;
 }

@@ -6,7 +6,7 @@
  */
 import { ruleFindings } from './fields';
 import type { DocumentSpec, Field, ListField, NormalisedRecord } from './fields';
-import { describeType, isAbsent, isPlainObject, closestMatch, normaliseScalar } from './normalise';
+import { closestMatch, describeType, isAbsent, isEmptyGroup, isPlainObject, normaliseScalar } from './normalise';
 import { childPath, entryPath, fieldTable, labelAtPath } from './paths';
 import { quickRecord } from './quickValidate';
 
@@ -60,13 +60,6 @@ function reportUnknownKeys(
 		label,
 		message: `has unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((key) => `"${key}"`).join(', ')} (allowed keys: ${allowed.join(', ')})${hints.length ? `. Did you mean ${hints.join(', ')}?` : ''}`,
 	});
-}
-
-/** An empty collection from n8n's UI (or an object of empty values) means the group was not given. */
-function isEmptyGroup(field: Field, value: unknown): boolean {
-	if (field.kind !== 'group' || !isPlainObject(value)) return false;
-	for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && !isAbsent(value[key])) return false;
-	return true;
 }
 
 function validateList(field: ListField, value: unknown, path: string, context: Context): NormalisedRecord[] | undefined {
