@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { engineAloneRun, references, salesItems, salesRun, timedYukiNode } from './engineRuns';
+import { minimalYukiNode } from './minimalNode';
 import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer, totalCalls } from './replay';
 import type { BenchRow, BenchSection } from './report';
@@ -64,6 +65,8 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 			const timedNode = timedYukiNode();
 			const node = () => salesRun(credentials, invoices, { items, nodeType: timedNode.nodeType });
 			const engine = () => engineAloneRun(credentials, invoices, items);
+			const minimal = minimalYukiNode();
+			const minimalRun = () => salesRun(credentials, invoices, { items, nodeType: minimal.nodeType });
 
 			for (const delayMs of [0, DELAY_MS]) {
 				replay.delayMs = delayMs;
@@ -73,7 +76,9 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 				await raw();
 				if (withEngine) await engine();
 				if (withEngine) await rawViaN8n();
+				if (withEngine) await minimalRun();
 				const viaN8nTimes: number[] = [];
+				const minimalTimes: number[] = [];
 				const nodeTimes: number[] = [];
 				const workflowTimes: number[] = [];
 				const rawTimes: number[] = [];
@@ -92,6 +97,10 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 					if (round % 2 === 0) rawTimes.push(await timed(raw, rawCpu));
 					if (withEngine) engineTimes.push(await timed(engine));
 					if (withEngine) viaN8nTimes.push(await timed(rawViaN8n));
+					if (withEngine) {
+						await minimalRun();
+						minimalTimes.push(minimal.lastMs());
+					}
 				}
 				const nodeSpread = spread(nodeTimes);
 				const rawSpread = spread(rawTimes);
@@ -104,9 +113,13 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 				const floorNote = viaN8n
 					? `; the same bodies through n8n's request helper: ${formatSpread(viaN8n)} (node = ${(nodeSpread.median / viaN8n.median).toFixed(2)}× that)`
 					: '';
+				const minimalSpread = withEngine ? spread(minimalTimes) : undefined;
+				const minimalNote = minimalSpread
+					? `; a minimal node on the same code (see method): ${formatSpread(minimalSpread)} = ${(minimalSpread.median / rawSpread.median).toFixed(2)}× raw`
+					: '';
 				const workflow = spread(workflowTimes);
 				const workflowNote = `; the whole workflow run: ${formatSpread(workflow)} = ${(workflow.median / rawSpread.median).toFixed(2)}× raw`;
-				const engineNote = `${cpuNote}${workflowNote}${withEngine ? `; n8n's engine alone with these items: ${formatSpread(spread(engineTimes))}${floorNote}` : ''}`;
+				const engineNote = `${cpuNote}${workflowNote}${withEngine ? `; n8n's engine alone with these items: ${formatSpread(spread(engineTimes))}${floorNote}${minimalNote}` : ''}`;
 				rows.push({
 					scenario: `${formatCount(count)} sales invoice${count === 1 ? '' : 's'}, ${delayMs === 0 ? 'instant answers' : `${delayMs} ms per call`} (${calls} call${calls === 1 ? '' : 's'})`,
 					measured: `${formatSpread(nodeSpread)} = ${ratio.toFixed(2)}× raw${engineNote}`,
@@ -129,6 +142,7 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 			'Both sides run in one process with the replay server, so both pay its (small) work per call. "n8n\'s engine alone" is the whole workflow run with the same items and a node that passes its items on in the Yuki node\'s place: what the workflow around the node costs.',
 			`Each row: ${ROUNDS} rounds after one warm-up round each, alternating which side goes first; median (min–max); the ratio is of the medians. "${DELAY_MS} ms per call" delays every answer by ${DELAY_MS} ms on both sides, standing in for Yuki's own time.`,
 			'With instant answers the row also shows the same bodies POSTed through n8n\'s own request helper (the function behind `this.helpers.httpRequest`, axios included, with the options the node gives it): the floor of any n8n node, which may not use node\'s http; it is shown for reference, the target stays the raw POST.',
+			'With instant answers the row also times a minimal node built on the package\'s own code (scripts/bench/minimalNode.ts), the same way as the node: it validates each invoice and writes its XML, sends batches of 50 through the same transport (envelopes, n8n\'s request helper, reading and checking Yuki\'s answers) and gives one output item per invoice from Yuki\'s entry, with none of the invoice operations\' own work (per-item parameters, accounting for every invoice, resending skipped ones, run duplicates, memory for Retry On Fail, reports). The node\'s distance from it is what the invoice operations add; its distance from the request helper is what validation, XML and reading answers cost.',
 			'With instant answers the row also gives the median CPU time of the process during the node\'s run and during the raw POST (both include the replay server\'s work, the same for both): less disturbed than wall time by other work on a shared machine.',
 			`Targets (on the node's wall time): within ${INSTANT_TARGET}× the raw POST at N = 10,000 with instant answers; within ${DELAYED_TARGET}× at every N with ${DELAY_MS} ms per call.`,
 		].join(' '),

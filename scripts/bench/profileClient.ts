@@ -2,7 +2,8 @@
  * Developer tool (not part of `npm run bench`): the client-cost scenario at one size in this
  * process, with where the node's time goes. Records the sandbox's answers once, then times (CPU
  * and wall) the node's run through n8n's engine (the whole workflow, and the node's execute alone), the same engine run with a pass-through node in
- * the Yuki node's place (the engine's and the harness's own per-item cost), and the raw POST of the
+ * the Yuki node's place (the engine's and the harness's own per-item cost), a minimal node on the
+ * package's own code (minimalNode.ts: what the invoice operations add), and the raw POST of the
  * bodies the node sent, both with node's http alone and through n8n's own request helper (what
  * `this.helpers.httpRequest` adds, axios included, with the node's options); optionally writes a
  * CPU profile of one node run. Usage:
@@ -13,6 +14,7 @@ import { Session } from 'node:inspector/promises';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
 import { engineAloneRun, references, salesItems, salesRun, timedYukiNode } from './engineRuns';
+import { minimalYukiNode } from './minimalNode';
 import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer } from './replay';
 import { benchSandbox } from './sandboxRuns';
@@ -33,9 +35,11 @@ async function main(): Promise<void> {
 
 	const items = salesItems(invoices);
 	const timed = timedYukiNode();
+	const minimal = minimalYukiNode();
 	const sides: Record<string, () => Promise<unknown>> = {
 		node: () => salesRun(credentials, invoices, { items, nodeType: timed.nodeType }),
 		engineOnly: () => engineAloneRun(credentials, invoices, items),
+		minimal: () => salesRun(credentials, invoices, { items, nodeType: minimal.nodeType }),
 		raw: async () => {
 			for (const body of bodies) await rawSoapPost(replay.url, 'Sales', 'ProcessSalesInvoices', body);
 		},
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
 			const used = process.cpuUsage(cpu);
 			(results[name] ??= []).push({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000) });
 			if (name === 'node') (results.nodeExecute ??= []).push({ ms: Math.round(timed.lastMs()), cpuMs: Math.round(timed.lastCpuMs()) });
+			if (name === 'minimal') (results.minimalExecute ??= []).push({ ms: Math.round(minimal.lastMs()), cpuMs: Number.NaN });
 		}
 	}
 	for (const [name, list] of Object.entries(results)) console.log(name.padEnd(11), list.map((r) => `${r.ms} ms (cpu ${r.cpuMs})`).join('  '));
