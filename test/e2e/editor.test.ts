@@ -110,8 +110,8 @@ describe('the Yuki node in the n8n editor', { skip: existsSync(CHROMIUM) ? false
 			const workflow = readExample(name as ExampleName);
 			const yukiNode = workflow.nodes.find(isYukiNode);
 			if (!yukiNode) return t.skip('this example has no Yuki node');
-			// The others need their own credentials or request bodies (a multipart form with a PDF): run from
-			// test/e2e/flows.test.ts, or checked against the descriptions only (README › Example flows).
+			// The others need their own credentials, request bodies (a multipart form with a PDF) or a failing
+			// run: test/e2e/flows.test.ts runs each of them in n8n.
 			if (!RUN_IN_BROWSER.includes(name)) return t.skip('this example is not run in the browser');
 			await page.goto(`${n8n.url}/workflow/${workflow.id}`);
 			await canvasNode(page, yukiNode.name).waitFor();

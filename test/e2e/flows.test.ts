@@ -9,11 +9,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import type { WorkflowFile } from '../../scripts/n8n/examples';
+import { DEMO } from '../../sandbox/demoData';
 import { EXAMPLES_DIR, WEBHOOK_CREDENTIAL, WEBHOOK_HEADER, YUKI_CREDENTIAL, demoCredential, exampleCredentials, nodeNamed, readExample } from '../../scripts/n8n/examples';
 import { N8n, waitFor } from '../../scripts/n8n/instance';
 import { expenseClaimFlow, filesHolding, postReceipt, receiptPdf } from './expenseClaim';
@@ -86,6 +90,28 @@ const documentDownload = webhookFlow(
 	'firstEntryBinary',
 );
 
+/** POSTs `body` as JSON to one of n8n's webhooks with the example's header token. */
+async function postJson(url: string, body: unknown, token = WEBHOOK_TOKEN): Promise<{ status: number; text: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [WEBHOOK_HEADER]: token }, body: JSON.stringify(body) });
+	return { status: response.status, text: await response.text() };
+}
+
+/** A chat's incoming webhook on loopback: keeps every JSON body posted to it. */
+async function startChatWebhook(): Promise<{ url: string; messages: Array<Record<string, unknown>>; close(): Promise<void> }> {
+	const messages: Array<Record<string, unknown>> = [];
+	const server: Server = createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			messages.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}/chat`, messages, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /** A copy of an example under another id, changed for a fast test run. */
 function variant(workflow: WorkflowFile, id: string, change: (copy: WorkflowFile) => void): WorkflowFile {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
@@ -112,16 +138,36 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 		nodeNamed(copy, 'Yuki Trigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	});
 	const expenseClaim = expenseClaimFlow();
+	const departments = readExample('two-keys-departments');
+	// The shipped error workflow, posting to a chat webhook on loopback instead of the placeholder address.
+	let chat: Awaited<ReturnType<typeof startChatWebhook>>;
+	let errorFlow: WorkflowFile;
+	// A webhook run that fails (no error output), with the error workflow set in its settings.
+	const failingSale = webhookFlow(
+		'e2eFailingSale01',
+		'yuki/e2e-failing-sale',
+		[{ name: 'Process Sales Invoice', parameters: { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: 'body', options: {} } }],
+		'firstEntryJson',
+	);
 
 	before(
 		async () => {
 			sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+			chat = await startChatWebhook();
+			errorFlow = variant(readExample('error-workflow'), 'e2eErrorFlow0001', (copy) => {
+				nodeNamed(copy, 'Notify the bookkeeper').parameters.url = chat.url;
+			});
+			failingSale.settings.errorWorkflow = errorFlow.id;
 			n8n = await N8n.create({
 				version: process.env.N8N_E2E_VERSION || undefined,
 				env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 			});
 			n8n.importCredentials(exampleCredentials(demoCredential(sandbox.url), WEBHOOK_TOKEN));
-			n8n.importWorkflows([schedule, webhook, purchaseWebhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload, expenseClaim].map((workflow) => n8n.workflow(workflow)));
+			n8n.importWorkflows(
+				[schedule, webhook, purchaseWebhook, trigger, fastSchedule, fastTrigger, contactLookup, documentDownload, expenseClaim, departments, errorFlow, failingSale].map(
+					(workflow) => n8n.workflow(workflow),
+				),
+			);
 			await n8n.start();
 			await n8n.signIn();
 		},
@@ -131,6 +177,7 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 	after(async () => {
 		await n8n?.stop();
 		await sandbox?.close();
+		await chat?.close();
 		// KEEP_N8N_E2E=1 keeps n8n's folder (database, n8n.log) for a look after a failure.
 		if (n8n && !process.env.KEEP_N8N_E2E) rmSync(n8n.userFolder, { recursive: true, force: true });
 	});
@@ -372,6 +419,72 @@ describe('example flows in a real n8n', { concurrency: false }, () => {
 			assert.match(String(answer.json.error), /form part "invoice" must hold the purchase invoice as a JSON object/);
 			assert.equal(processCalls(), callsBefore, 'nothing was sent to Yuki');
 		});
+	});
+
+	test('two keys: a department’s invoice books with its own key in its own administration, another in the administration the request names (examples/two-keys-departments.json)', async () => {
+		const url = `${n8n.url}/webhook/yuki/department-invoice`;
+		const booked = (reference: string) => sandbox.state.invoices.filter((entry) => entry.reference === reference).map((entry) => entry.administrationId);
+		const training = { ...invoiceBody(), reference: 'F2026-0301' };
+		const other = { ...invoiceBody(), reference: 'F2026-0302' };
+		await n8n.activate(departments.id);
+		try {
+			await waitFor(async () => (await postJson(url, {}, 'not-the-token')).status !== 404, 'the departments webhook to be registered');
+			// The example answers as soon as n8n has the request; the booking follows.
+			for (const body of [
+				{ department: 'training', invoice: training },
+				{ department: 'sales', administrationId: DEMO.organisation.id, invoice: other },
+			]) {
+				const answer = await postJson(url, body);
+				assert.equal(answer.status, 200, answer.text);
+			}
+			await waitFor(() => booked(training.reference).length > 0 && booked(other.reference).length > 0, 'both invoices to be booked', 60_000);
+		} finally {
+			await n8n.deactivate(departments.id);
+		}
+		// The training node names no administration: its credential's key reaches only the department's.
+		assert.deepEqual(booked(training.reference), [DEMO.department.id], 'the department’s invoice, booked once, in its own administration');
+		assert.deepEqual(booked(other.reference), [DEMO.organisation.id], 'the other invoice, booked once, in the administration the request named');
+		const executions = await n8n.waitForExecutions(departments.id, 2);
+		const byNode: Record<string, unknown[]> = {};
+		for (const execution of executions) {
+			const run = await n8n.executionOutputs(execution.id);
+			assert.equal(run.status, 'success', run.error);
+			for (const node of ['Yuki (Training key): Process Sales Invoice', 'Yuki (invoices key): Process Sales Invoice']) {
+				// Each result, then the run log item the example asks for (it has no reference).
+				const results = (run.outputs[node] ?? []).filter((item) => item.json.reference !== undefined);
+				(byNode[node] ??= []).push(...results.map((item) => [item.json.reference, item.json.status]));
+			}
+		}
+		assert.deepEqual(byNode, {
+			'Yuki (Training key): Process Sales Invoice': [[training.reference, 'booked']],
+			'Yuki (invoices key): Process Sales Invoice': [[other.reference, 'booked']],
+		});
+	});
+
+	test('error workflow: a failed Yuki run is told to the chat webhook, saying the invoice may have been booked, without any secret (examples/error-workflow.json)', async () => {
+		const url = `${n8n.url}/webhook/yuki/e2e-failing-sale`;
+		const invoice = { ...invoiceBody(), reference: 'F2026-0303' };
+		// n8n 2.x runs an error workflow only when it is published (its log says "is not active and cannot be executed").
+		await n8n.activate(errorFlow.id);
+		await n8n.activate(failingSale.id);
+		try {
+			await waitFor(async () => (await postJson(url, {}, 'not-the-token')).status !== 404, 'the failing flow’s webhook to be registered');
+			// Yuki books the invoice, but its answer is lost: the node fails, saying so.
+			sandbox.injectFault({ kind: 'drop', operation: 'ProcessSalesInvoices' });
+			const answer = await postJson(url, invoice);
+			sandbox.clearFaults();
+			assert.notEqual(answer.status, 200, answer.text);
+			await waitFor(() => chat.messages.length > 0, 'the error workflow’s message', 60_000);
+		} finally {
+			await n8n.deactivate(failingSale.id);
+			await n8n.deactivate(errorFlow.id);
+		}
+		assert.equal(chat.messages.length, 1, 'one message for one failed run');
+		const text = String(chat.messages[0].text);
+		assert.match(text, /^Yuki run failed: workflow "e2eFailingSale01 \(e2e\)", node "Process Sales Invoice" at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+		assert.match(text, /F2026-0303/);
+		assert.match(text, /may have been booked; check Yuki/);
+		for (const secret of [DEMO.accessKey, DEMO.clientSecret]) assert.ok(!text.toLowerCase().includes(secret.toLowerCase()), 'no secret in the message');
 	});
 
 	test('expense claim: a PDF receipt posted to a webhook lands in Yuki’s archive, through n8n’s filesystem binary data', async () => {
