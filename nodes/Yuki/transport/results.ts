@@ -11,7 +11,7 @@ import type { RawRecord, RecordSpec } from './xml/records';
 import { documentReader, scanContainer, streamRecords } from './xml/records';
 import type { XmlElement } from './xml/scanner';
 import type { XmlHandler } from './xml/stream';
-import { childNamed, parseXml, XmlSyntaxError } from './xml/scanner';
+import { childNamed, parseXml, textInOrder, XmlSyntaxError } from './xml/scanner';
 
 export type ResultValue = string | number | boolean | undefined;
 export type ResultRecord = Record<string, ResultValue>;
@@ -77,7 +77,7 @@ function readFault(fault: XmlElement): SoapFault {
 	return {
 		faultCode: code ? textOf(code) : undefined,
 		faultString: (reason ? textOf(reason) : undefined) ?? 'Yuki returned a SOAP fault without a message',
-		detail: detail ? allText(detail).trim() || undefined : undefined,
+		detail: detail ? textInOrder(detail) || undefined : undefined,
 	};
 }
 
@@ -95,9 +95,6 @@ export function textOf(element: XmlElement | undefined): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-function allText(element: XmlElement): string {
-	return element.text + element.children.map(allText).join('');
-}
 
 /** What `converted` returns for a text that does not fit its kind. */
 const UNFIT = Symbol('unfit');
@@ -358,7 +355,7 @@ export function importResponseStream(kind: keyof typeof IMPORT_RESPONSE_ROOT): R
 			if (failure) throw failure.error;
 			const raw = reader.header();
 			if (!raw) {
-				const text = result ? allText(result).trim() : '';
+				const text = result ? textInOrder(result) : '';
 				throw new RejectedDocumentError(text || `Yuki returned no ${rootName}`);
 			}
 			const header = toResultRecord(raw, headerFields, rootName);

@@ -166,6 +166,27 @@ function parseContent(xml: string, start: number, end: number, depth: number): X
 	return builder.roots;
 }
 
+/**
+ * Every piece of character data inside the element, its own and its descendants', in document
+ * order and joined by single spaces: a message written as mixed content, such as
+ * `Schema <b>validation</b> failed`, reads as written ("Schema validation failed").
+ */
+export function textInOrder(element: XmlElement): string {
+	const pieces: string[] = [];
+	const { content } = element;
+	if (content) {
+		scanContent(content.xml, content.start, content.end, content.depth + 1, {
+			start: () => undefined,
+			end: () => undefined,
+			text: (text) => void pieces.push(text),
+		});
+	} else {
+		// Not read from text (built by hand): its own text, then its children's.
+		pieces.push(element.text, ...element.children.map(textInOrder));
+	}
+	return pieces.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** First child element with this local name. */
 export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
 	return element.children.find((child) => child.name === name);

@@ -3,7 +3,8 @@
  * per-event wrappers); what it reads and what it refuses must not have changed. Every odd
  * answer of `oddAnswers.ts` must give the result, fault or error recorded from the reader
  * before that work (test/fixtures/transport/oddAnswerOutcomes.json): the written ones in full,
- * the thousands of cut and altered ones as fingerprints.
+ * the thousands of cut and altered ones as fingerprints. One change since, on purpose: a fault's
+ * detail written as mixed content reads in document order ("x y", was "yx").
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -183,7 +183,7 @@ describe('reading records as they stream past', () => {
 		assert.throws(() => read('<SalesInvoicesImportResponse><TotalFailed>x</TotalFailed></SalesInvoicesImportResponse>'), MalformedAnswerError);
 		assert.throws(() => read(`<SalesInvoicesImportResponse>${invoice('C-1', 'maybe')}${invoice('C-2', 'true')}</SalesInvoicesImportResponse>`), MalformedAnswerError);
 		assert.throws(() => read('<Error>Schema <b>validation</b> failed</Error>'), (error: Error) => {
-			return error instanceof RejectedDocumentError && error.message === 'Schema  failedvalidation';
+			return error instanceof RejectedDocumentError && error.message === 'Schema validation failed';
 		});
 		assert.throws(() => readImportResponse(undefined, 'sales'), /Yuki returned no SalesInvoicesImportResponse/);
 		// Only the operation's own result is read: not an import response in a SOAP header, nor in a second Body element.

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createYukiClient } from '../../../../helpers/n8nRequest';
 import { resetTransportCaches } from '../../../../../nodes/Yuki/transport/client';
-import { parseXml, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/scanner';
+import { parseXml, textInOrder, XmlSyntaxError } from '../../../../../nodes/Yuki/transport/xml/scanner';
 import type { YukiError } from '../../../../../nodes/Yuki/transport/types';
 import type { FakeYuki } from '../fakeYuki';
 import { startFakeYuki, uniqueAccessKey } from '../fakeYuki';
@@ -55,6 +55,19 @@ describe('parseXml', () => {
 			'<!doctype r SYSTEM "http://127.0.0.1:1/evil.dtd"><r/>',
 		];
 		for (const payload of payloads) assert.throws(() => parseXml(payload), /DOCTYPE declarations are not accepted/);
+	});
+});
+
+describe('textInOrder', () => {
+	it('reads a message written as mixed content as it is written, entities decoded and blanks folded', () => {
+		assert.equal(textInOrder(parseXml('<Error>Schema <b>validation</b> failed</Error>')), 'Schema validation failed');
+		assert.equal(textInOrder(parseXml('<detail><a>x</a>y<b><c>z &amp; w</c></b>\n  end</detail>')), 'x y z & w end');
+		assert.equal(textInOrder(parseXml('<Error/>')), '');
+	});
+
+	it('reads an element built by hand (no source text) as its own text, then its children’s', () => {
+		const child = { name: 'b', attributes: {}, children: [], text: 'validation' };
+		assert.equal(textInOrder({ name: 'Error', attributes: {}, children: [child], text: 'Schema failed' }), 'Schema failed validation');
 	});
 });
 
