@@ -229,23 +229,22 @@ export async function sendInBatches<T>(
 
 			const { skipped, unaccounted } = readBatchAnswer(response, units.map((unit) => sender.referenceOf?.(unit)));
 			const resend: T[] = [];
-			units.forEach((unit, position) => {
-				const reason = unaccounted.get(position);
+			for (let position = 0; position < units.length; position++) {
+				const unit = units[position];
+				const reason = unaccounted.size > 0 ? unaccounted.get(position) : undefined;
 				if (reason !== undefined) {
 					outcomes.set(unit, { kind: 'unaccounted', reason, batch });
-					return;
-				}
-				if (!skipped.has(position)) {
+				} else if (skipped.size === 0 || !skipped.has(position)) {
 					outcomes.set(unit, { kind: 'answered', result: response.invoices[position], batch });
-					return;
+				} else {
+					const count = (resends.get(unit) ?? 0) + 1;
+					resends.set(unit, count);
+					if (count > MAX_RESENDS) outcomes.set(unit, { kind: 'skippedRepeatedly', batch });
+					else resend.push(unit);
 				}
-				const count = (resends.get(unit) ?? 0) + 1;
-				resends.set(unit, count);
-				if (count > MAX_RESENDS) outcomes.set(unit, { kind: 'skippedRepeatedly', batch });
-				else resend.push(unit);
-			});
+			}
 			// Skipped invoices never reached booking: they lead the next batch.
-			pending.putFirst(resend);
+			if (resend.length > 0) pending.putFirst(resend);
 		}
 	}
 	return outcomes;
