@@ -6,7 +6,7 @@
  * slip (`sessionId` vs `sessionID`) fails in tests instead of reaching Yuki as "no value".
  * Tests compare every envelope with the one the `soap` package writes for the same call.
  */
-import type { XmlPart } from '../documents/xml';
+import type { FileSource, XmlPart } from '../documents/xml';
 import type { StreamedBody } from './streamedBody';
 import { requestBody } from './streamedBody';
 import type { YukiService } from './types';
@@ -44,9 +44,12 @@ export interface XmlArgument {
 	xml: string | readonly XmlPart[];
 }
 
-/** Bytes sent as base64 text (e.g. `data` of an upload), encoded while the body is written. */
+/**
+ * Bytes sent as base64 text (e.g. `data` of an upload), encoded while the body is written: a
+ * Buffer, or a FileSource read while the body is sent (the file is then not held at all).
+ */
 export interface BinaryArgument {
-	base64: Buffer;
+	base64: Buffer | FileSource;
 }
 
 export type ArgumentValue = string | number | boolean | XmlArgument | BinaryArgument | undefined;

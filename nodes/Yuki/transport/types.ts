@@ -2,7 +2,7 @@
  * Public shapes of the transport: the only code that talks to Yuki. It knows Yuki's services and
  * operations, never an n8n operation, and does not import n8n-workflow.
  */
-import type { XmlPart } from '../documents/xml';
+import type { FileSource, XmlPart } from '../documents/xml';
 import type { YukiCall } from './calls/declaration';
 import type { WSDL_OPERATIONS } from './wsdl.generated';
 
@@ -199,8 +199,8 @@ export interface DocumentFolder {
 export interface UploadDocumentRequest {
 	administrationId: string;
 	fileName: string;
-	/** File content; base64-encoded by the transport while the envelope is written. */
-	data: Buffer;
+	/** File content, base64-encoded by the transport while the envelope is written: its bytes, or a source read while it is sent. */
+	data: Buffer | FileSource;
 	folder: number;
 	currency?: string;
 	/** Canonical decimal text, e.g. "26.40". */

@@ -6,8 +6,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { currencyField } from '../../documents/common';
+import type { FileSource } from '../../documents/xml';
 import { formatDecimal, parseDecimal } from '../../documents/decimal';
-import { readBinaryFile } from '../../helpers/binary';
+import { checkBinaryFile, readBinaryFile, streamBinaryFile } from '../../helpers/binary';
 import { administrationField, binaryPropertyField, optionsCollection } from '../../helpers/parameters';
 import { runLogOption } from '../../helpers/runLog';
 import { ILLEGAL_XML_CHARACTER, normaliseLineEnds } from '../../documents/xmlText';
@@ -167,13 +168,12 @@ function textFor(this: IExecuteFunctions, itemIndex: number, field: string, valu
 	return normaliseLineEnds(trimmed);
 }
 
-/** One checked upload: everything but the file's content, which is read again when it is sent. */
+/** One checked upload: everything but the file's content, which is read only while it is sent. */
 interface CheckedUpload {
 	itemIndex: number;
 	request: Omit<UploadDocumentRequest, 'data'>;
 	propertyName: string;
 	mimeType: string;
-	size: number;
 }
 
 async function checkItem(this: IExecuteFunctions, context: RunContext, itemIndex: number): Promise<CheckedUpload> {
@@ -191,15 +191,27 @@ async function checkItem(this: IExecuteFunctions, context: RunContext, itemIndex
 	const remarks = textFor.call(this, itemIndex, 'Remarks', fields.remarks);
 	const chosenName = textFor.call(this, itemIndex, 'File Name', fields.fileName);
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const file = await readBinaryFile(this, itemIndex, propertyName, { allowed: 'document' });
+	// Only the file's first bytes: with n8n's filesystem binary data it stays on disk until it is sent.
+	const file = await checkBinaryFile(this, itemIndex, propertyName, { allowed: 'document' });
 	const fileName = chosenName ?? textFor.call(this, itemIndex, 'File Name (of the binary file)', file.fileName) ?? file.fileName;
 	return {
 		itemIndex,
 		propertyName,
 		mimeType: file.mimeType,
-		size: file.buffer.length,
 		request: { administrationId, fileName, folder, currency, amount, costCategory, paymentMethod, project, remarks },
 	};
+}
+
+/**
+ * The receipt for its request: a source read while the request is sent when its size is known
+ * beforehand (n8n's filesystem binary data, or base64 in the item), checked again as the file
+ * that was checked; otherwise its bytes. A file that changed size or type on the way stops the
+ * request before its end: Yuki never gets a complete upload of it.
+ */
+async function receiptContent(this: IExecuteFunctions, upload: CheckedUpload): Promise<Buffer | FileSource> {
+	const { itemIndex, propertyName } = upload;
+	const source = await streamBinaryFile(this, itemIndex, propertyName, { allowed: 'document', label: `the receipt of item ${itemIndex}` });
+	return source ?? (await readBinaryFile(this, itemIndex, propertyName, { allowed: 'document' })).buffer;
 }
 
 function uploadJson(upload: CheckedUpload, documentId: string): IDataObject {
@@ -287,12 +299,13 @@ export async function execute(
 	for (const upload of checked) {
 		const { itemIndex, request } = upload;
 		try {
-			const file = await readBinaryFile(this, itemIndex, upload.propertyName, { allowed: 'document' });
-			logSent(this, `expense claim "${request.fileName}" (${upload.size} bytes, ${request.amount} ${request.currency}) to folder ${request.folder}`, {
+			const data = await receiptContent.call(this, upload);
+			const size = Buffer.isBuffer(data) ? data.length : data.bytes;
+			logSent(this, `expense claim "${request.fileName}" (${size} bytes, ${request.amount} ${request.currency}) to folder ${request.folder}`, {
 				itemIndex,
 				administrationId: request.administrationId,
 			});
-			const documentId = await context.yuki.uploadDocument({ ...request, data: file.buffer });
+			const documentId = await context.yuki.uploadDocument({ ...request, data });
 			logAnswer(this, `stored expense claim "${request.fileName}" as document ${documentId}`, { itemIndex });
 			uploaded.push({ upload, documentId });
 			output.set(itemIndex, resultItem({ status: 'uploaded', ...uploadJson(upload, documentId) }, itemIndex));

@@ -8,13 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../scripts/harness/engine';
-import { harnessNodeDescription, START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
+import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
+import { TRUNCATE_NODE_TYPE, truncatingNode } from '../../../helpers/binaryFiles';
 import type { InvoiceSandbox } from './invoiceFixtures';
 import { invoiceSandbox, purchaseInvoice, runProcess } from './invoiceFixtures';
 
@@ -100,18 +100,6 @@ for (const mode of ['memory', 'filesystem'] as const) {
 	});
 }
 
-/** A node between the start and Yuki that cuts the stored file of the items at `indexes` to `bytes` (n8n's record of its size stays). */
-function truncatingNode(indexes: number[], bytes: number): INodeType {
-	return {
-		description: harnessNodeDescription('harness.truncate', 'Truncate'),
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			const items = this.getInputData();
-			for (const index of indexes) truncateSync(this.helpers.getBinaryPath(String(items[index].binary?.data.id)), bytes);
-			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
-		},
-	};
-}
-
 describe('a PDF that changes after it was checked (n8n filesystem binary data)', () => {
 	before(async () => await useFilesystemBinaryData(folder));
 
@@ -122,7 +110,7 @@ describe('a PDF that changes after it was checked (n8n filesystem binary data)',
 			{
 				nodes: [
 					{ name: 'Start', type: START_NODE_TYPE, parameters: {} },
-					{ name: 'Truncate', type: 'harness.truncate', parameters: {} },
+					{ name: 'Truncate', type: TRUNCATE_NODE_TYPE, parameters: {} },
 					{
 						name: 'Yuki',
 						type: YUKI_NODE_TYPE,
@@ -142,7 +130,7 @@ describe('a PDF that changes after it was checked (n8n filesystem binary data)',
 					binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
 				})),
 				// Still a PDF by its first bytes (the check before the call passes), but shorter than n8n recorded.
-				extraTypes: { 'harness.truncate': truncatingNode([1], 50_000) },
+				extraTypes: { [TRUNCATE_NODE_TYPE]: truncatingNode([1], 50_000) },
 			},
 		);
 		const output = run.outputOf('Yuki').map((item) => item.json);

@@ -3,12 +3,16 @@
  * archive, and what a user sees for bad input (one output item per input item, nothing lost).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import type { INodeParameters } from 'n8n-workflow';
+import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../../scripts/harness/engine';
 import type { RunningSandbox, TestItem, YukiCredentialData } from '../../../../helpers';
-import { runYukiNode, sandboxPerSuite } from '../../../../helpers';
+import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow, runYukiNode, sandboxPerSuite } from '../../../../helpers';
+import { TRUNCATE_NODE_TYPE, truncatingNode } from '../../../../helpers/binaryFiles';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../../fixtures/expenseClaim', name));
 const pdf = fixture('receipt.pdf');
@@ -247,5 +251,71 @@ describe('Expense Claim → Upload', () => {
 		assert.deepEqual([error.status, error.field], ['invalid', 'Amount']);
 		assert.match(String(error.message), /Item 1: "Amount" -1 is not more than 0/);
 		assert.deepEqual(failure?.[0].pairedItem, { item: 1 });
+	});
+});
+
+describe('Expense Claim → Upload with n8n filesystem binary data (the default of n8n 2.x and 3.x)', () => {
+	let sandbox: RunningSandbox;
+	let credentials: YukiCredentialData;
+	let folder: string;
+	sandboxPerSuite((opened, credential) => {
+		sandbox = opened;
+		credentials = credential;
+	});
+	before(async () => {
+		folder = mkdtempSync(join(tmpdir(), 'yuki-receipt-test-'));
+		await useFilesystemBinaryData(folder);
+	});
+	after(() => {
+		useInMemoryBinaryData();
+		rmSync(folder, { recursive: true, force: true });
+	});
+	beforeEach(() => sandbox.reset());
+
+	/** A PDF receipt of `size` bytes: a real PDF's first bytes, then random ones (every base64 letter occurs). */
+	const largeReceipt = (size: number) => Buffer.concat([pdf.subarray(0, 64), randomBytes(size - 64)]);
+
+	it('reads a receipt of several chunks from where n8n keeps it, and Yuki gets it byte for byte', async () => {
+		const file = largeReceipt(200_003);
+		const run = await runYukiNode({ parameters: upload(), items: [receipt({ amount: '112.50' }, file, 'hotel.pdf', 'application/pdf')], credentials });
+		assert.equal(run.error, undefined, run.error?.message);
+		assert.equal(run.items[0].json.status, 'uploaded');
+		const [stored] = sandbox.state.documents;
+		assert.equal(stored.dataBase64, file.toString('base64'));
+		assert.equal(stored.size, file.length);
+	});
+
+	it('does not upload a receipt that changed after it was checked: nothing of it reaches the archive, the item says why, the others are uploaded', async () => {
+		const files = [largeReceipt(70_000), largeReceipt(70_000), largeReceipt(70_000)];
+		const run = await runWorkflow(
+			{
+				nodes: [
+					{ name: 'Start', type: START_NODE_TYPE, parameters: {} },
+					{ name: 'Truncate', type: TRUNCATE_NODE_TYPE, parameters: {} },
+					{ name: 'Yuki', type: YUKI_NODE_TYPE, parameters: upload(), onError: 'continueRegularOutput' },
+				],
+				connections: {
+					Start: { main: [[{ node: 'Truncate', type: 'main', index: 0 }]] },
+					Truncate: { main: [[{ node: 'Yuki', type: 'main', index: 0 }]] },
+				},
+			},
+			{
+				credentials,
+				startItems: files.map((file, index) => receipt({ amount: '10.00' }, file, `receipt-${index}.pdf`, 'application/pdf')),
+				// Still a PDF by its first bytes (the check before the upload passes), but shorter than n8n recorded.
+				extraTypes: { [TRUNCATE_NODE_TYPE]: truncatingNode([1], 50_000) },
+			},
+		);
+		const output = run.outputOf('Yuki').map((item) => item.json);
+		assert.deepEqual(
+			output.map((json) => json.status),
+			['uploaded', 'notUploaded', 'uploaded'],
+			JSON.stringify(output[1]),
+		);
+		assert.match(String(output[1].error), /has 50000 bytes, not the 70000/);
+		assert.deepEqual(
+			sandbox.state.documents.map((document) => document.fileName),
+			['receipt-0.pdf', 'receipt-2.pdf'],
+		);
 	});
 });
