@@ -9,10 +9,17 @@
  * For JSON data (own enumerable keys, as n8n items hold), a record it returns is exactly the
  * one the full validation returns, keys in described order; test/nodes/Yuki/documents/
  * quickValidate.test.ts compares the two on valid, odd and broken records.
+ *
+ * The same walk can write the record's XML element (`quickWrittenRecord`): each level's values
+ * are read in the input's key order, then put into the record in described order, which is the
+ * order of the elements, so they are written there and then. The record's objects are so never
+ * walked a second time by the writer; the test compares the element with xml.ts `writeRecord`'s.
  */
-import type { EnumField, Field, ListField, NormalisedRecord, ScalarField, TextField } from './fields';
+import type { DocumentSpec, EnumField, Field, ListField, NormalisedRecord, ScalarField, TextField } from './fields';
 import { dayExists, isAbsent, isEmptyGroup, isPlainObject, normaliseScalar, plainDecimalText } from './normalise';
 import { fieldTable } from './paths';
+import type { ElementTags, Output, WrittenRecord } from './xml';
+import { closeElement, newOutput, openElement, recordTags, tagsOf, writeTextElement, writtenRecordOf } from './xml';
 import { hasIllegalXmlCharacter } from './xmlText';
 
 type NormalisedValue = NonNullable<NormalisedRecord[string]>;
@@ -23,20 +30,29 @@ export interface QuickRun {
 	ignoreUnknownKeys: boolean;
 }
 
-/** Reads one present value; undefined when it is not plainly valid. */
-type Reader = (value: unknown, run: QuickRun) => NormalisedValue | undefined;
+/** Reads one present scalar value; undefined when it is not plainly valid. */
+type Reader = (value: unknown, run: QuickRun) => string | undefined;
 
 interface QuickEntry {
 	/** Position in the description: the record is built in described order, as the full validation builds it. */
 	index: number;
+	key: string;
 	required: boolean;
 	field: Field;
-	read: Reader;
+	/** A scalar's reader; a group or list is read by the walk itself, in described order. */
+	read: Reader | undefined;
+	/** The field's element, for writing. */
+	tags: ElementTags;
+	/** A list's entry element (`InvoiceLine`). */
+	entryTags: ElementTags | undefined;
+	/** A group's or list entry's own fields. */
+	children: QuickTable | undefined;
 }
 
 interface QuickTable {
 	byKey: Map<string, QuickEntry>;
-	keys: readonly string[];
+	/** In described order. */
+	entries: readonly QuickEntry[];
 	requiredCount: number;
 }
 
@@ -45,12 +61,19 @@ const tables = new WeakMap<readonly Field[], QuickTable>();
 function quickTable(fields: readonly Field[]): QuickTable {
 	let table = tables.get(fields);
 	if (!table) {
-		const { entries, keys } = fieldTable(fields);
-		const byKey = new Map<string, QuickEntry>();
-		entries.forEach(({ field, key }, index) => {
-			byKey.set(key, { index, required: field.required === true, field, read: readerOf(field) });
-		});
-		table = { byKey, keys, requiredCount: entries.filter(({ field }) => field.required).length };
+		const entries = fieldTable(fields).entries.map(
+			({ field, key }, index): QuickEntry => ({
+				index,
+				key,
+				required: field.required === true,
+				field,
+				read: field.kind === 'group' || field.kind === 'list' ? undefined : readerOf(field),
+				tags: tagsOf(field.xml),
+				entryTags: field.kind === 'list' ? tagsOf(field.itemXml) : undefined,
+				children: field.kind === 'group' || field.kind === 'list' ? quickTable(field.fields) : undefined,
+			}),
+		);
+		table = { byKey: new Map(entries.map((entry) => [entry.key, entry])), entries, requiredCount: entries.filter((entry) => entry.required).length };
 		tables.set(fields, table);
 	}
 	return table;
@@ -101,13 +124,7 @@ function isPlainDate(text: string): boolean {
 	return year >= 0 && dayExists(year, digitsAt(text, 5, 2), digitsAt(text, 8, 2));
 }
 
-function readerOf(field: Field): Reader {
-	switch (field.kind) {
-		case 'group':
-			return (value, run) => (isPlainObject(value) ? quickRecord(field.fields, value, run) : undefined);
-		case 'list':
-			return (value, run) => quickList(field, value, run);
-	}
+function readerOf(field: ScalarField): Reader {
 	const full = fullReader(field);
 	switch (field.kind) {
 		case 'text':
@@ -132,26 +149,50 @@ function readerOf(field: Field): Reader {
 	}
 }
 
-function quickList(field: ListField, value: unknown, run: QuickRun): NormalisedRecord[] | undefined {
+/** A group's record, written between its tags when `out` is given. */
+function quickGroup(entry: QuickEntry, value: unknown, run: QuickRun, out: Output | undefined): NormalisedRecord | undefined {
+	if (!isPlainObject(value)) return undefined;
+	return quickElement(entry.tags, entry.children as QuickTable, value, run, out);
+}
+
+/** A record (a group, a list entry, the document's record) as an element of its own when `out` is given. */
+function quickElement(tags: ElementTags, table: QuickTable, input: Record<string, unknown>, run: QuickRun, out: Output | undefined): NormalisedRecord | undefined {
+	if (out === undefined) return quickLevel(table, input, run, undefined);
+	const before = openElement(out, tags);
+	const opened = out.pending;
+	const record = quickLevel(table, input, run, out);
+	closeElement(out, tags, before, opened);
+	return record;
+}
+
+function quickList(entry: QuickEntry, value: unknown, run: QuickRun, out: Output | undefined): NormalisedRecord[] | undefined {
+	const field = entry.field as ListField;
 	// One object where a list is expected is a list of one, as in the full validation.
 	const entries = isPlainObject(value) ? [value] : value;
 	if (!Array.isArray(entries) || entries.length === 0) return undefined;
 	if ((field.minItems !== undefined && entries.length < field.minItems) || (field.maxItems !== undefined && entries.length > field.maxItems)) return undefined;
+	// A repeated list has no wrapper element: its entries stand directly in the parent.
+	const wrapped = out !== undefined && field.repeated !== true;
+	const before = wrapped ? openElement(out, entry.tags) : '';
+	const opened = wrapped ? out.pending : '';
 	const records: NormalisedRecord[] = [];
 	for (let index = 0; index < entries.length; index++) {
-		const entry: unknown = entries[index];
-		const record = isPlainObject(entry) ? quickRecord(field.fields, entry, run) : undefined;
+		const item: unknown = entries[index];
+		const record = isPlainObject(item) ? quickElement(entry.entryTags as ElementTags, entry.children as QuickTable, item, run, out) : undefined;
 		if (record === undefined) return undefined;
 		records.push(record);
 	}
+	if (wrapped) closeElement(out, entry.tags, before, opened);
 	return records;
 }
 
-/** The record in canonical form if every value is plainly valid; undefined when the full validation must read it. */
-export function quickRecord(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
-	const table = quickTable(fields);
-	// Read in the input's key order, kept in described order: the record is built in that order.
-	const values: Array<NormalisedValue | undefined> = [];
+/**
+ * One level in canonical form if every value is plainly valid, its elements written into `out`
+ * when given; undefined when the full validation must read it.
+ */
+function quickLevel(table: QuickTable, input: Record<string, unknown>, run: QuickRun, out: Output | undefined): NormalisedRecord | undefined {
+	// Scalars read in the input's key order, groups and lists as given: all kept in described order.
+	const values: unknown[] = [];
 	let required = 0;
 	for (const key in input) {
 		if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
@@ -162,18 +203,63 @@ export function quickRecord(fields: readonly Field[], input: Record<string, unkn
 			if (run.ignoreUnknownKeys) continue;
 			return undefined;
 		}
-		// A group given as an object of empty values is not given at all.
-		if (isEmptyGroup(entry.field, value)) continue;
-		const read = entry.read(value, run);
-		if (read === undefined) return undefined;
-		values[entry.index] = read;
+		if (entry.read === undefined) {
+			// A group given as an object of empty values is not given at all.
+			if (isEmptyGroup(entry.field, value)) continue;
+			values[entry.index] = value;
+		} else {
+			const read = entry.read(value, run);
+			if (read === undefined) return undefined;
+			values[entry.index] = read;
+		}
 		if (entry.required) required++;
 	}
 	if (required < table.requiredCount) return undefined;
+	// Built, and written, in described order: the order of the full validation's record and of the elements.
 	const record: NormalisedRecord = {};
 	for (let index = 0; index < values.length; index++) {
 		const value = values[index];
-		if (value !== undefined) record[table.keys[index]] = value;
+		if (value === undefined) continue;
+		const entry = table.entries[index];
+		let read: NormalisedValue | undefined;
+		if (entry.read !== undefined) {
+			read = value as string;
+			// The writer leaves an empty value out, as absent.
+			if (out !== undefined && read !== '') writeTextElement(entry.tags, entry.key, read, out);
+		} else read = entry.field.kind === 'group' ? quickGroup(entry, value, run, out) : quickList(entry, value, run, out);
+		if (read === undefined) return undefined;
+		record[entry.key] = read;
 	}
 	return record;
+}
+
+/** The record in canonical form if every value is plainly valid; undefined when the full validation must read it. */
+export function quickRecord(fields: readonly Field[], input: Record<string, unknown>, run: QuickRun): NormalisedRecord | undefined {
+	return quickLevel(quickTable(fields), input, run, undefined);
+}
+
+/**
+ * `quickRecord`, and the record's element exactly as xml.ts `writeRecord` writes it, from the same
+ * walk (no element for a single-record document); undefined when the full validation must read
+ * the record, or the writer must word why it cannot write it.
+ */
+export function quickWrittenRecord(
+	spec: DocumentSpec,
+	input: Record<string, unknown>,
+	run: QuickRun,
+): { record: NormalisedRecord; written: WrittenRecord | undefined } | undefined {
+	const table = quickTable(spec.fields);
+	if (spec.singleRecord) {
+		const record = quickLevel(table, input, run, undefined);
+		return record && { record, written: undefined };
+	}
+	const out = newOutput(true);
+	let record: NormalisedRecord | undefined;
+	try {
+		record = quickElement(recordTags(spec), table, input, run, out);
+	} catch {
+		// Text XML cannot carry, which validation refuses anyway: the long way says so.
+		return undefined;
+	}
+	return record && { record, written: writtenRecordOf(out) };
 }

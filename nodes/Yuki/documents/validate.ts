@@ -8,7 +8,10 @@ import { ruleFindings } from './fields';
 import type { DocumentSpec, Field, ListField, NormalisedRecord } from './fields';
 import { closestMatch, describeType, isAbsent, isEmptyGroup, isPlainObject, normaliseScalar } from './normalise';
 import { childPath, entryPath, fieldTable, labelAtPath } from './paths';
-import { quickRecord } from './quickValidate';
+import { quickRecord, quickWrittenRecord } from './quickValidate';
+import type { QuickRun } from './quickValidate';
+import type { WrittenRecord } from './xml';
+import { writeRecord } from './xml';
 
 export interface ValidateOptions {
 	/** Zone in which ISO date-times and date objects are read as a date; default Europe/Amsterdam. */
@@ -27,6 +30,9 @@ export interface ValidationIssue {
 }
 
 export type ValidationResult = { ok: true; record: NormalisedRecord } | { ok: false; issues: ValidationIssue[] };
+
+/** A valid record with its XML element (xml.ts `writeRecord`), unless the record cannot be written on its own. */
+export type WrittenValidation = { ok: true; record: NormalisedRecord; written: WrittenRecord | undefined } | { ok: false; issues: ValidationIssue[] };
 
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -128,15 +134,33 @@ function validateObject(
 
 /** Checks one input record (the camelCase JSON shape) and returns it in canonical form. */
 export function validateRecord(spec: DocumentSpec, input: unknown, options: ValidateOptions = {}): ValidationResult {
-	return validate(spec, input, options, true);
+	return validate(spec, input, options, 'quick');
 }
 
 /** `validateRecord` without its quick path: for the tests that hold the two to the same answers. */
 export function validateInFull(spec: DocumentSpec, input: unknown, options: ValidateOptions = {}): ValidationResult {
-	return validate(spec, input, options, false);
+	return validate(spec, input, options, 'full');
 }
 
-function validate(spec: DocumentSpec, input: unknown, options: ValidateOptions, quick: boolean): ValidationResult {
+/**
+ * `validateRecord`, and the valid record's element as xml.ts `writeRecord` writes it (undefined
+ * where that gives none or throws). A plainly valid record is written in the walk that reads it.
+ */
+export function validateAndWriteRecord(spec: DocumentSpec, input: unknown, options: ValidateOptions = {}): WrittenValidation {
+	const result = validate(spec, input, options, 'write');
+	if (!result.ok || 'written' in result) return result;
+	let written: WrittenRecord | undefined;
+	try {
+		written = writeRecord(spec, result.record);
+	} catch {
+		// Left to the document that holds it, whose writer reports it.
+		written = undefined;
+	}
+	return { ok: true, record: result.record, written };
+}
+
+/** The quick path (and with it the element, for 'write') is taken for a plainly valid record, the full one otherwise. */
+function validate(spec: DocumentSpec, input: unknown, options: ValidateOptions, mode: 'quick' | 'write' | 'full'): ValidationResult | WrittenValidation {
 	const context: Context = {
 		timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
 		unknownKeys: options.unknownKeys ?? 'error',
@@ -149,9 +173,10 @@ function validate(spec: DocumentSpec, input: unknown, options: ValidateOptions, 
 		};
 	}
 	// Nearly every record of a large run is plainly valid: read quickly; anything else is read again in full.
+	const run: QuickRun = { timeZone: context.timeZone, ignoreUnknownKeys: context.unknownKeys === 'ignore' };
+	const quick = mode === 'write' ? quickWrittenRecord(spec, input, run) : undefined;
 	const record =
-		(quick ? quickRecord(spec.fields, input, { timeZone: context.timeZone, ignoreUnknownKeys: context.unknownKeys === 'ignore' }) : undefined) ??
-		validateObject(spec.fields, input, '', spec.name, context);
+		quick?.record ?? (mode === 'quick' ? quickRecord(spec.fields, input, run) : undefined) ?? validateObject(spec.fields, input, '', spec.name, context);
 	// Rules read normalised values; on a record with broken fields they would only add noise.
 	if (context.issues.length > 0) return { ok: false, issues: context.issues };
 	for (const rule of spec.rules) {
@@ -159,7 +184,8 @@ function validate(spec: DocumentSpec, input: unknown, options: ValidateOptions, 
 			context.issues.push({ path: finding.path, label: labelAtPath(spec, finding.path), message: finding.message });
 		}
 	}
-	return context.issues.length > 0 ? { ok: false, issues: context.issues } : { ok: true, record };
+	if (context.issues.length > 0) return { ok: false, issues: context.issues };
+	return quick ? { ok: true, record, written: quick.written } : { ok: true, record };
 }
 
 /** One issue as a sentence fragment: `invoiceLines[0].product.salesPrice (Sales Price) has more than 4 decimals (…)`. */

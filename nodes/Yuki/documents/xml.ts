@@ -86,7 +86,7 @@ class Joint {
 }
 
 /** An element's tags, worked out once per description rather than for every value of a large run. */
-interface Tags {
+export interface ElementTags {
 	open: string;
 	close: string;
 	empty: string;
@@ -96,7 +96,7 @@ interface Tags {
 	afterEmpty: Joint;
 }
 
-function tagsOf(name: string): Tags {
+export function tagsOf(name: string): ElementTags {
 	const [open, close, empty] = [`<${name}>`, `</${name}>`, `<${name}/>`];
 	return { open, close, empty, afterOpen: new Joint(open), afterClose: new Joint(close), afterEmpty: new Joint(empty) };
 }
@@ -106,7 +106,7 @@ function tagsOf(name: string): Tags {
  * Paths hold no list index (`SalesInvoice/InvoiceLines/InvoiceLine/Description`), so they too are
  * known before any record is written. Every entry has every property (one shape for all).
  */
-interface CompiledField extends Tags {
+interface CompiledField extends ElementTags {
 	field: Field;
 	key: string;
 	/** Text, enum, number, date or file: a string value is written as escaped text. */
@@ -116,7 +116,7 @@ interface CompiledField extends Tags {
 	/** A group's or list entry's own fields. */
 	children: CompiledLevel | undefined;
 	/** A list's entry element (`InvoiceLine` in `InvoiceLines`). */
-	entry: Tags | undefined;
+	entry: ElementTags | undefined;
 	/** Where in its level the next field given stood, the last time this one was not given: records of a run mostly leave out the same fields. */
 	nextGiven: number;
 }
@@ -143,7 +143,7 @@ function compileLevel(fields: readonly Field[], path: string): CompiledLevel {
 
 /** A description compiled: its record's element and fields, its root's tags. */
 interface CompiledSpec {
-	record: Tags;
+	record: ElementTags;
 	fields: CompiledLevel;
 	rootOpen: string;
 	rootClose: string;
@@ -183,10 +183,10 @@ function needsCare(text: string): boolean {
 	return false;
 }
 
-/** A value that needs care: refused when XML cannot carry it, escaped otherwise. */
-function carefulText(compiled: CompiledField, value: string): string {
+/** A value that needs care: refused when XML cannot carry it (`at` names the element), escaped otherwise. */
+function carefulText(at: string, value: string): string {
 	// Validation already refuses these; a record built elsewhere must not yield broken XML.
-	if (hasIllegalXmlCharacter(value)) throw new Error(`${compiled.at} contains a character XML cannot carry`);
+	if (hasIllegalXmlCharacter(value)) throw new Error(`${at} contains a character XML cannot carry`);
 	return escapeText(value);
 }
 
@@ -200,7 +200,7 @@ function carefulText(compiled: CompiledField, value: string): string {
  * while the shape of a class's instances is let go by a full garbage collection that finds none
  * alive (one is made per record), and with it the optimised code of the whole writer.
  */
-interface Output {
+export interface Output {
 	text: string;
 	pending: string;
 	readonly parts: XmlPart[];
@@ -208,12 +208,12 @@ interface Output {
 	readonly inDescribedOrder: boolean;
 }
 
-function newOutput(inDescribedOrder: boolean): Output {
+export function newOutput(inDescribedOrder: boolean): Output {
 	return { text: '', pending: '', parts: [], inDescribedOrder };
 }
 
 /** Opens an element: its open tag waits with the others. Returns the tags that waited before it, for `closeElement`. */
-function openElement(out: Output, tags: Tags): string {
+export function openElement(out: Output, tags: ElementTags): string {
 	const before = out.pending;
 	out.pending = tags.afterOpen.after(before);
 	return before;
@@ -226,7 +226,7 @@ function openElement(out: Output, tags: Tags): string {
  * element opens it again, so the waiting tags are still `opened` itself exactly when the element
  * got no content.
  */
-function closeElement(out: Output, tags: Tags, before: string, opened: string): void {
+export function closeElement(out: Output, tags: ElementTags, before: string, opened: string): void {
 	out.pending = out.pending === opened ? tags.afterEmpty.after(before) : tags.afterClose.after(out.pending);
 }
 
@@ -287,7 +287,7 @@ function writeLevel(level: CompiledLevel, record: WritableRecord, out: Output): 
 		index++;
 		const value = record[key];
 		if (value === undefined || value === '') continue;
-		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		if (typeof value === 'string' && compiled.scalar) writeTextElement(compiled, compiled.at, value, out);
 		else writeStructure(compiled, value, out);
 	}
 }
@@ -298,7 +298,7 @@ function writeLevelInOrder(level: CompiledLevel, record: WritableRecord, out: Ou
 		const compiled = level[index];
 		const value = record[compiled.key];
 		if (value === undefined || value === '') continue;
-		if (typeof value === 'string' && compiled.scalar) writeScalar(compiled, value, out);
+		if (typeof value === 'string' && compiled.scalar) writeTextElement(compiled, compiled.at, value, out);
 		else writeStructure(compiled, value, out);
 	}
 }
@@ -321,11 +321,11 @@ function writtenInOrder<A, B>(write: (out: Output, a: A, b: B) => void, a: A, b:
 	return again;
 }
 
-/** A text element (never empty: absent values were skipped), the common case. */
-function writeScalar(compiled: CompiledField, value: string, out: Output): void {
-	out.text += compiled.afterOpen.after(out.pending);
-	out.text += needsCare(value) ? carefulText(compiled, value) : value;
-	out.pending = compiled.close;
+/** A text element (never empty: absent values were skipped), the common case; `at` names it in an error. */
+export function writeTextElement(tags: ElementTags, at: string, value: string, out: Output): void {
+	out.text += tags.afterOpen.after(out.pending);
+	out.text += needsCare(value) ? carefulText(at, value) : value;
+	out.pending = tags.close;
 }
 
 /** A group, a list, or a file: the rarer shapes, and every value of the wrong shape. */
@@ -338,7 +338,7 @@ function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[s
 		writeRecordElement(compiled, compiled.children as CompiledLevel, value as WritableRecord, out);
 	} else if (field.kind === 'list') {
 		if (!Array.isArray(value)) throw new Error(`${at} must be a list of records`);
-		const entry = compiled.entry as Tags;
+		const entry = compiled.entry as ElementTags;
 		const children = compiled.children as CompiledLevel;
 		// A repeated list has no wrapper element: its entries stand directly in the parent.
 		if (field.repeated) {
@@ -362,7 +362,7 @@ function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[s
 }
 
 /** An element holding a record's fields (a record, a group, a list entry); `<name/>` when none is given. */
-function writeRecordElement(tags: Tags, level: CompiledLevel, record: WritableRecord, out: Output): void {
+function writeRecordElement(tags: ElementTags, level: CompiledLevel, record: WritableRecord, out: Output): void {
 	const before = openElement(out, tags);
 	const opened = out.pending;
 	writeLevel(level, record, out);
@@ -384,6 +384,17 @@ function flattened(text: string): string {
 	return text;
 }
 
+/** The tags of the element that holds one record of `spec` (`SalesInvoice`). */
+export function recordTags(spec: DocumentSpec): ElementTags {
+	return compiledSpec(spec).record;
+}
+
+/** The record's element written into `out` (all text, no file) as a `WrittenRecord`. */
+export function writtenRecordOf(out: Output): WrittenRecord {
+	writeText(out, '');
+	return new WrittenRecord(flattened(out.text));
+}
+
 /**
  * The record's element exactly as `buildDocumentParts` writes it in a document, so that the
  * record itself need not be kept until its batch is built; `undefined` for a record holding file
@@ -393,9 +404,7 @@ function flattened(text: string): string {
 export function writeRecord(spec: DocumentSpec, record: WritableRecord): WrittenRecord | undefined {
 	if (spec.singleRecord) return undefined;
 	const out = writtenInOrder(writeRecordIn, compiledSpec(spec), record);
-	if (out.parts.length > 0) return undefined;
-	writeText(out, '');
-	return new WrittenRecord(flattened(out.text));
+	return out.parts.length > 0 ? undefined : writtenRecordOf(out);
 }
 
 /**

@@ -7,9 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import type { DocumentSpec, NormalisedRecord } from '../documents/fields';
 import { inspectDocument } from '../documents/inspect';
-import { describeIssues, validateRecord } from '../documents/validate';
+import { describeIssues, validateAndWriteRecord, validateRecord } from '../documents/validate';
 import type { WrittenRecord } from '../documents/xml';
-import { writeRecord } from '../documents/xml';
 import { parameterPerItem } from '../helpers/itemParameters';
 import type { RunContext } from '../helpers/runContext';
 import { administrationFor, chosenAdministration } from '../helpers/runContext';
@@ -227,17 +226,20 @@ interface ItemJob {
 /** The invoice of one item (its PDF, if any, already checked) validated, with the node's own checks. */
 function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject, pdf: PdfReference | undefined): PreparedItem {
 	const { config, options, source, itemIndex, administrationId, warnings } = job;
-	const validation = validateRecord(config.document, input, {
-		timeZone: job.timeZone,
-		unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error',
-	});
+	const validateOptions = { timeZone: job.timeZone, unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error' } as const;
+	// Written now, while the record is young (and, when plainly valid, in the walk that validates it):
+	// a large run then keeps one string per invoice until its batch is sent, not the record's objects.
+	// A record with a PDF is written when its batch is; one that cannot be written is left to the batch, which reports it.
+	const validation = pdf
+		? { ...validateRecord(config.document, input, validateOptions), written: undefined }
+		: validateAndWriteRecord(config.document, input, validateOptions);
 	if (!validation.ok) {
 		throw new NodeOperationError(this.getNode(), describeIssues(validation.issues, itemIndex), {
 			itemIndex,
 			description: 'The invoice was not sent to Yuki. Correct the fields named above and run the node again.',
 		});
 	}
-	const record = validation.record;
+	const { record, written } = validation;
 	checkReferences.call(this, config, options, [typeof record.reference === 'string' ? record.reference : undefined], itemIndex, warnings);
 
 	if (config.kind === 'sales' && options.missingContactCode !== 'ignore' && !contactCodeOf(record)) {
@@ -253,16 +255,6 @@ function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject
 		warnings.push(problem);
 	}
 
-	// Written now, while the record is young: a large run then keeps one string per invoice until its
-	// batch is sent, not the record's objects. A record that cannot be written is left to the batch, which reports it.
-	let written: WrittenRecord | undefined;
-	if (!pdf) {
-		try {
-			written = writeRecord(config.document, record);
-		} catch {
-			written = undefined;
-		}
-	}
 	return {
 		itemIndex,
 		entry: job.entry,

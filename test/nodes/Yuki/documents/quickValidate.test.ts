@@ -7,9 +7,10 @@ import { fieldKey } from '../../../../nodes/Yuki/documents/fields';
 import { journalDocument } from '../../../../nodes/Yuki/documents/journal';
 import { purchaseInvoiceDocument } from '../../../../nodes/Yuki/documents/purchaseInvoice';
 import { salesInvoiceDocument } from '../../../../nodes/Yuki/documents/salesInvoice';
-import { quickRecord } from '../../../../nodes/Yuki/documents/quickValidate';
-import { validateInFull, validateRecord } from '../../../../nodes/Yuki/documents/validate';
+import { quickRecord, quickWrittenRecord } from '../../../../nodes/Yuki/documents/quickValidate';
+import { validateAndWriteRecord, validateInFull, validateRecord } from '../../../../nodes/Yuki/documents/validate';
 import type { ValidateOptions } from '../../../../nodes/Yuki/documents/validate';
+import { writeRecord } from '../../../../nodes/Yuki/documents/xml';
 import { purchaseInput, salesInput } from './samples';
 
 type Json = Record<string, unknown>;
@@ -94,6 +95,15 @@ function* variants(fields: readonly Field[], base: Json): Generator<Json> {
 
 const OPTIONS: ValidateOptions[] = [{}, { unknownKeys: 'ignore' }, { timeZone: 'America/New_York' }];
 
+/** The element `writeRecord` writes for a record, or what it throws. */
+function writtenXml(spec: DocumentSpec, record: Record<string, unknown>): string | undefined {
+	try {
+		return writeRecord(spec, record as never)?.xml;
+	} catch (error) {
+		return `thrown: ${(error as Error).message}`;
+	}
+}
+
 /** The same object with its keys (at every depth) in reverse order: JSON from another tool. */
 function reversed(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(reversed);
@@ -112,6 +122,11 @@ function compare(spec: DocumentSpec, givenBases: Json[]): number {
 				// Same answer, same issues in the same order, record keys in the same (described) order.
 				assert.deepEqual(quick, full);
 				assert.equal(JSON.stringify(quick), JSON.stringify(full));
+				// Validated and written in one walk: the same answer, and the element writeRecord writes (none where it throws).
+				const written = validateAndWriteRecord(spec, input, options);
+				assert.equal(JSON.stringify(written.ok ? { ok: true, record: written.record } : written), JSON.stringify(full));
+				const expected = full.ok ? writtenXml(spec, full.record) : undefined;
+				assert.equal(written.ok ? written.written?.xml : undefined, expected?.startsWith('thrown: ') ? undefined : expected);
 				compared++;
 			}
 		}
@@ -137,6 +152,10 @@ describe('quick validation gives exactly the full validation’s answer', () => 
 		// The sample is read by the quick path itself, not only by the full one behind it.
 		const quick = quickRecord(salesInvoiceDocument.fields, salesInput(), { timeZone: 'Europe/Amsterdam', ignoreUnknownKeys: false });
 		assert.deepEqual(quick, valid.ok ? valid.record : undefined);
+		// And written in the same walk.
+		const written = quickWrittenRecord(salesInvoiceDocument, salesInput(), { timeZone: 'Europe/Amsterdam', ignoreUnknownKeys: false });
+		assert.deepEqual(written?.record, quick);
+		assert.equal(written?.written?.xml, valid.ok ? writeRecord(salesInvoiceDocument, valid.record)?.xml : undefined);
 		const broken = salesInput();
 		broken.invoiceLines[1].product.vatPercentage = '121';
 		const refused = validateRecord(salesInvoiceDocument, broken);
