@@ -10,7 +10,7 @@
  * server never receives a complete document (the envelope's closing tags come last).
  */
 import type { FileSource, XmlPart } from '../documents/xml';
-import { isFileSource } from '../documents/xml';
+import { isFileSource, WrittenRecord } from '../documents/xml';
 
 /** Base64 characters of `bytes` bytes. */
 export function base64Length(bytes: number): number {
@@ -45,6 +45,7 @@ function* base64Chunks(file: Buffer): Generator<string> {
 
 function partLength(part: XmlPart): number {
 	if (typeof part === 'string') return Buffer.byteLength(part);
+	if (part instanceof WrittenRecord) return part.bytes.length;
 	return base64Length(Buffer.isBuffer(part) ? part.length : part.bytes);
 }
 
@@ -80,6 +81,8 @@ async function* encodeParts(parts: readonly XmlPart[]): AsyncGenerator<Buffer> {
 	for (const part of parts) {
 		if (typeof part === 'string') {
 			if (part !== '') yield Buffer.from(part, 'utf8');
+		} else if (part instanceof WrittenRecord) {
+			yield part.bytes;
 		} else if (Buffer.isBuffer(part)) {
 			for (const text of base64Chunks(part)) yield Buffer.from(text, 'latin1');
 		} else yield* encodeFile(part);
@@ -148,16 +151,20 @@ export class StreamedBody {
 /** The body for these parts: a Buffer when every part is in memory, a StreamedBody when a file is read while sending. */
 export function requestBody(parts: readonly XmlPart[], type: string): Buffer | StreamedBody {
 	if (parts.some((part) => isFileSource(part))) return new StreamedBody(parts, type);
-	return joinParts(parts as ReadonlyArray<string | Buffer>);
+	return joinParts(parts as ReadonlyArray<string | Buffer | WrittenRecord>);
 }
 
 /** Writes in-memory `parts` into one Buffer; files are base64-encoded chunk by chunk (no full-size base64 string). */
-function joinParts(parts: ReadonlyArray<string | Buffer>): Buffer {
+function joinParts(parts: ReadonlyArray<string | Buffer | WrittenRecord>): Buffer {
 	const body = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + partLength(part), 0));
 	let offset = 0;
 	for (const part of parts) {
 		if (typeof part === 'string') {
 			offset += body.write(part, offset, 'utf8');
+			continue;
+		}
+		if (part instanceof WrittenRecord) {
+			offset += part.bytes.copy(body, offset);
 			continue;
 		}
 		for (const text of base64Chunks(part)) offset += body.write(text, offset, 'latin1');

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { purchaseInvoiceProcess } from '../../../../nodes/Yuki/actions/purchaseInvoice/process.operation';
 import type { XmlPart } from '../../../../nodes/Yuki/documents/xml';
-import { isFileSource } from '../../../../nodes/Yuki/documents/xml';
+import { isFileSource, WrittenRecord } from '../../../../nodes/Yuki/documents/xml';
 import { processInvoices } from '../../../../nodes/Yuki/invoices/processInvoices';
 import type { RunContext } from '../../../../nodes/Yuki/helpers/runContext';
 import type { ImportResponse, YukiApi } from '../../../../nodes/Yuki/transport/types';
@@ -75,6 +75,7 @@ function recordingRun(mode: BinaryMode, count: number, batchSize: number) {
 			let text = '';
 			for (const part of xml) {
 				if (typeof part === 'string') text += part;
+				else if (part instanceof WrittenRecord) text += part.xml;
 				else if (Buffer.isBuffer(part)) assert.ok(part.equals(pdf));
 				else {
 					const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import type { FileSource, XmlPart } from '../../../../nodes/Yuki/documents/xml';
+import { WrittenRecord } from '../../../../nodes/Yuki/documents/xml';
 import { HttpFailure, postXml } from '../../../../nodes/Yuki/transport/http';
 import { StreamedBody, requestBody } from '../../../../nodes/Yuki/transport/streamedBody';
 import { n8nHttpRequest } from '../../../helpers/n8nRequest';
@@ -55,6 +56,17 @@ describe('a request body written while it is sent', () => {
 				assert.equal(body.failure, undefined);
 			}
 		}
+	});
+
+	it('holds records written before as their UTF-8 bytes, in memory and while streaming', async () => {
+		const written = new WrittenRecord('<R>Ærø &amp; ☃</R>');
+		const expected = Buffer.from('<a>é<R>Ærø &amp; ☃</R>x</a>', 'utf8');
+		assert.ok((requestBody(parts(written, 'x'), 'text/xml') as Buffer).equals(expected));
+		const file = fileOf(Buffer.from('pdf'), [2]);
+		const streamed = requestBody(parts(written, file), 'text/xml') as StreamedBody;
+		const withFile = Buffer.from(`<a>é<R>Ærø &amp; ☃</R>${Buffer.from('pdf').toString('base64')}</a>`, 'utf8');
+		assert.equal(streamed.size, withFile.length);
+		assert.ok((await collect(streamed)).equals(withFile));
 	});
 
 	it('reads its files anew each time it is sent, and has the shape axios sends as a Blob', async () => {
