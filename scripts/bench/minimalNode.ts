@@ -1,6 +1,6 @@
 /**
  * The least a Yuki node built on this package's own code can do with N sales invoices, timed as
- * the node is: validate each invoice and write its XML (documents/), send batches of 50 through
+ * the node is: validate each invoice and write its XML in one walk (documents/), send batches of 50 through
  * the transport (sessions, envelopes, n8n's request helper, reading and checking Yuki's answers),
  * and give one output item per invoice from Yuki's entry. None of the node's own invoice work:
  * no per-item parameters, no check that every invoice is accounted for, no resending of skipped
@@ -13,9 +13,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { performance } from 'node:perf_hooks';
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
-import { validateRecord } from '../../nodes/Yuki/documents/validate';
+import { validateAndWriteRecord } from '../../nodes/Yuki/documents/validate';
 import type { WrittenRecord } from '../../nodes/Yuki/documents/xml';
-import { buildDocumentParts, writeRecord } from '../../nodes/Yuki/documents/xml';
+import { buildDocumentParts } from '../../nodes/Yuki/documents/xml';
 import type { YukiCredentials } from '../../nodes/Yuki/helpers/runContext';
 import { connectionSettings } from '../../nodes/Yuki/helpers/runContext';
 import { createYukiClient } from '../../nodes/Yuki/transport/client';
@@ -37,8 +37,9 @@ export function minimalYukiNode(): { nodeType: INodeType; lastMs(): number } {
 			const administrationId = credentials.administrationId ?? '';
 			const written: WrittenRecord[] = [];
 			for (let index = 0; index < input.length; index++) {
-				const validation = validateRecord(salesInvoiceDocument, input[index].json, { timeZone: this.getTimezone(), unknownKeys: 'error' });
-				const record = validation.ok ? writeRecord(salesInvoiceDocument, validation.record) : undefined;
+				// As the node does it: validated and written in one walk.
+				const validation = validateAndWriteRecord(salesInvoiceDocument, input[index].json, { timeZone: this.getTimezone(), unknownKeys: 'error' });
+				const record = validation.ok ? validation.written : undefined;
 				if (!record) throw new Error(`minimal node: item ${index} is not a plainly valid sales invoice`);
 				written.push(record);
 			}
