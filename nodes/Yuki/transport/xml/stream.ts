@@ -265,9 +265,12 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
  */
 const NAMES: string[] = new Array<string>(1024).fill(''); // 2^10 slots: `>>> 22` below
 
-function internedName(xml: string, start: number, end: number, hash: number): string {
-	// The top bits of a multiplicative mix: the low bits of the name hash alone collide too often.
-	const slot = Math.imul(hash, 0x9e3779b1) >>> 22;
+/** The cache slot of a name by its hash: the top bits of a multiplicative mix (the low bits of the hash alone collide too often). */
+function nameSlot(hash: number): number {
+	return Math.imul(hash, 0x9e3779b1) >>> 22;
+}
+
+function internedName(xml: string, start: number, end: number, slot: number): string {
 	const known = NAMES[slot];
 	if (known.length === end - start && holdsAt(xml, start, known)) return known;
 	// A property key is V8's own copy of the name: not a slice that would keep the whole answer
@@ -300,33 +303,69 @@ function isNamespaceDeclaration(xml: string, from: number, end: number): boolean
 }
 
 /** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
+/**
+ * The start tag that followed each name last time, by the slot of that name: the records of a
+ * list repeat their children in one order, so the next start tag is most often the one that
+ * followed the previous tag before. A guess whose characters the tag holds, followed by the end
+ * of a name, is that tag's name exactly (a guess is always an unprefixed name read before, so
+ * its qualified name is its local name): it spares hashing the name and checking it against
+ * `NAMES`. Only a guess: a wrong one costs one comparison and the name is read as usual.
+ */
+const FOLLOWING_NAMES: string[] = new Array<string>(1024).fill('');
+const FOLLOWING_SLOTS = new Int32Array(1024);
+let previousSlot = 0;
+
+/** Whether the start tag at `nameStart` is named `guess` (its characters, then a blank, `>` or `/`, within the range). */
+function isNamed(xml: string, nameStart: number, length: number, guess: string): boolean {
+	const end = nameStart + guess.length;
+	if (guess === '' || end >= length || !holdsAt(xml, nameStart, guess)) return false;
+	const code = xml.charCodeAt(end);
+	return isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f; /* / */
+}
+
 function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, deepest: number, open: OpenElements): number {
 	const nameStart = lt + 1;
+	const reported = depth <= deepest;
 	let pos = nameStart;
-	let localStart = nameStart;
-	let hash = 0;
-	while (pos < length) {
-		const code = xml.charCodeAt(pos);
-		// Letters (most of a name) are above every character tested below.
-		if (code > 0x3e) {
-			hash = (Math.imul(hash, 31) + code) | 0;
+	let name = '';
+	const guess = FOLLOWING_NAMES[previousSlot];
+	if (reported && isNamed(xml, nameStart, length, guess)) {
+		name = guess;
+		pos = nameStart + guess.length;
+		previousSlot = FOLLOWING_SLOTS[previousSlot];
+	} else {
+		let localStart = nameStart;
+		let hash = 0;
+		while (pos < length) {
+			const code = xml.charCodeAt(pos);
+			// Letters (most of a name) are above every character tested below.
+			if (code > 0x3e) {
+				hash = (Math.imul(hash, 31) + code) | 0;
+				pos++;
+				continue;
+			}
+			if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
+			if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
+			if (code === 0x3a /* : */ && localStart === nameStart) {
+				localStart = pos + 1;
+				hash = 0;
+			} else {
+				hash = (Math.imul(hash, 31) + code) | 0;
+			}
 			pos++;
-			continue;
 		}
-		if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
-		if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
-		if (code === 0x3a /* : */ && localStart === nameStart) {
-			localStart = pos + 1;
-			hash = 0;
-		} else {
-			hash = (Math.imul(hash, 31) + code) | 0;
+		if (pos === nameStart) throw new XmlSyntaxError('Invalid start tag', lt);
+		if (reported) {
+			const slot = nameSlot(hash);
+			name = internedName(xml, localStart, pos, slot);
+			if (localStart === nameStart) {
+				FOLLOWING_NAMES[previousSlot] = name;
+				FOLLOWING_SLOTS[previousSlot] = slot;
+			}
+			previousSlot = slot;
 		}
-		pos++;
 	}
 	const nameLength = pos - nameStart;
-	if (nameLength === 0) throw new XmlSyntaxError('Invalid start tag', lt);
-	const reported = depth <= deepest;
-	const name = reported ? internedName(xml, localStart, pos, hash) : '';
 	let attributes: Record<string, string> | undefined;
 
 	for (;;) {
