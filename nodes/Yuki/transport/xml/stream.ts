@@ -302,7 +302,6 @@ function isNamespaceDeclaration(xml: string, from: number, end: number): boolean
 	return holdsAt(xml, from, 'xmlns') && (end - from === 5 || (end - from > 5 && xml.charCodeAt(from + 5) === 0x3a));
 }
 
-/** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
 /**
  * The start tag that followed each name last time, by the slot of that name: the records of a
  * list repeat their children in one order, so the next start tag is most often the one that
@@ -323,6 +322,7 @@ function isNamed(xml: string, nameStart: number, length: number, guess: string):
 	return isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f; /* / */
 }
 
+/** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
 function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, deepest: number, open: OpenElements): number {
 	const nameStart = lt + 1;
 	const reported = depth <= deepest;
