@@ -83,6 +83,13 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		settings.clientId,
 		settings.clientSecret,
 	]);
+	// One URL per service for the whole run, not one parsed per call.
+	const serviceUrls = new Map<YukiService, URL>();
+	const urlOf = (baseUrl: string, service: YukiService): URL => {
+		let url = serviceUrls.get(service);
+		if (!url) serviceUrls.set(service, (url = serviceUrl(baseUrl, service)));
+		return url;
+	};
 	const redactor = new Redactor();
 	redactor.add(settings.accessKey);
 	redactor.add(settings.clientSecret);
@@ -121,7 +128,7 @@ export function createYukiConnection(settings: YukiConnectionSettings, options: 
 		if (endpoint.problem !== undefined) {
 			throw error(endpoint.problem, { kind: 'configuration', service, operation, mayHaveReachedYuki: false });
 		}
-		const url = serviceUrl(endpoint.baseUrl, service);
+		const url = urlOf(endpoint.baseUrl, service);
 		const started = Date.now();
 		let requestBytes = 0;
 		let responseBytes = 0;

@@ -80,7 +80,36 @@ export function operationParameters(service: YukiService, operation: string): st
 
 /** The parameter that carries the session (`sessionID` or `sessionId`, by operation), if any. */
 export function sessionParameter(service: YukiService, operation: string): string | undefined {
-	return operationParameters(service, operation).find((name) => name.toLowerCase() === 'sessionid');
+	return writer(wsdlOperation(service, operation)).sessionParameter;
+}
+
+/** What every envelope of one operation shares, worked out on its first call rather than on every call. */
+interface EnvelopeWriter {
+	known: ReadonlySet<string>;
+	sessionParameter: string | undefined;
+	/** From the XML declaration to the operation element's start tag. */
+	head: string;
+	tail: string;
+}
+
+const writers = new WeakMap<WsdlOperation, EnvelopeWriter>();
+
+function writer(wsdl: WsdlOperation): EnvelopeWriter {
+	let found = writers.get(wsdl);
+	if (!found) {
+		const names = wsdl.parameters.map((parameter) => parameter.name);
+		found = {
+			known: new Set(names),
+			sessionParameter: names.find((name) => name.toLowerCase() === 'sessionid'),
+			head:
+				'<?xml version="1.0" encoding="utf-8"?>' +
+				`<soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
+				`<soap:Body><${wsdl.element} xmlns="${wsdl.namespace}">`,
+			tail: `</${wsdl.element}></soap:Body></soap:Envelope>`,
+		};
+		writers.set(wsdl, found);
+	}
+	return found;
 }
 
 export interface OperationEnvelope {
@@ -139,18 +168,14 @@ export function xmlElements(document: string | readonly XmlPart[]): XmlArgument 
  */
 export function writeEnvelope(service: YukiService, operation: string, args: Record<string, ArgumentValue>): OperationEnvelope {
 	const wsdl = wsdlOperation(service, operation);
-	const known = new Set(wsdl.parameters.map((parameter) => parameter.name));
+	const { known, head, tail } = writer(wsdl);
 	const unknown = Object.keys(args).filter((name) => !known.has(name));
 	if (unknown.length > 0) {
 		throw new EnvelopeError(
 			`${service}.${operation} has no parameter ${unknown.join(', ')} (expected ${[...known].join(', ')})`,
 		);
 	}
-	const parts: XmlPart[] = [
-		'<?xml version="1.0" encoding="utf-8"?>' +
-			`<soap:Envelope xmlns:soap="${SOAP_ENVELOPE_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-			`<soap:Body><${wsdl.element} xmlns="${wsdl.namespace}">`,
-	];
+	const parts: XmlPart[] = [head];
 	for (const parameter of wsdl.parameters) {
 		const value = args[parameter.name];
 		if (value === undefined) continue;
@@ -170,6 +195,6 @@ export function writeEnvelope(service: YukiService, operation: string, args: Rec
 			parts.push(`<${parameter.name}>${textArgument(where, parameter, value)}</${parameter.name}>`);
 		}
 	}
-	parts.push(`</${wsdl.element}></soap:Body></soap:Envelope>`);
+	parts.push(tail);
 	return { soapAction: wsdl.soapAction, body: requestBody(parts, ENVELOPE_CONTENT_TYPE) };
 }

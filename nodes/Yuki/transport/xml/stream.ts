@@ -129,6 +129,15 @@ function sameName(xml: string, open: OpenElements, index: number, at: number): b
 	return true;
 }
 
+/**
+ * Whether `xml` holds `text` at `at`. A loop of character codes: for the short names compared on
+ * every tag, several times cheaper than `startsWith` (a call into the runtime each time).
+ */
+function holdsAt(xml: string, at: number, text: string): boolean {
+	for (let offset = 0; offset < text.length; offset++) if (xml.charCodeAt(at + offset) !== text.charCodeAt(offset)) return false;
+	return true;
+}
+
 /** Checks the entity and character references of `xml[from, to)` without building the decoded text. */
 function checkReferences(xml: string, from: number, to: number): void {
 	// Searched within the range only: an indexOf would run on to the end of a 70 MB answer
@@ -194,11 +203,10 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
 		if (next === 0x2f /* / */) {
 			const top = open.local.length - 1;
 			const nameLength = top === -1 ? -1 : open.nameLength[top];
-			// Most end tags are `</name>` of an unprefixed element whose name was read: one native
-			// comparison with that name and a `>` right after it settle it.
-			const local = top === -1 ? '' : open.local[top];
+			// Most end tags are `</name>` right after the open element's name: its characters and a
+			// `>` right after them settle it (a name never holds `>`, so that is the first `>`).
 			let gt = lt + 2 + nameLength;
-			if (local.length !== nameLength || gt >= length || xml.charCodeAt(gt) !== 0x3e /* > */ || !xml.startsWith(local, lt + 2)) {
+			if (top === -1 || gt >= length || xml.charCodeAt(gt) !== 0x3e /* > */ || !sameName(xml, open, top, lt + 2)) {
 				gt = xml.indexOf('>', lt);
 				if (gt === -1 || gt >= length) throw new XmlSyntaxError('Unterminated end tag (truncated document?)', lt);
 				if (top === -1 || !sameName(xml, open, top, lt + 2) || !isBlank(xml, lt + 2 + nameLength, gt)) {
@@ -257,11 +265,14 @@ function scan(xml: string, handler: XmlHandler, range: Range): void {
  */
 const NAMES: string[] = new Array<string>(1024).fill(''); // 2^10 slots: `>>> 22` below
 
-function internedName(xml: string, start: number, end: number, hash: number): string {
-	// The top bits of a multiplicative mix: the low bits of the name hash alone collide too often.
-	const slot = Math.imul(hash, 0x9e3779b1) >>> 22;
+/** The cache slot of a name by its hash: the top bits of a multiplicative mix (the low bits of the hash alone collide too often). */
+function nameSlot(hash: number): number {
+	return Math.imul(hash, 0x9e3779b1) >>> 22;
+}
+
+function internedName(xml: string, start: number, end: number, slot: number): string {
 	const known = NAMES[slot];
-	if (known.length === end - start && xml.startsWith(known, start)) return known;
+	if (known.length === end - start && holdsAt(xml, start, known)) return known;
 	// A property key is V8's own copy of the name: not a slice that would keep the whole answer
 	// alive from this cache, and the same string as the literals it is compared with (`=== 'Item'`).
 	const name = Object.keys({ [xml.slice(start, end)]: 0 })[0];
@@ -288,37 +299,73 @@ function plainNameEnd(xml: string, from: number, to: number): number {
 
 /** Whether the plain attribute name `xml[from, end)` is `xmlns` or `xmlns:…` (a declaration, not data). */
 function isNamespaceDeclaration(xml: string, from: number, end: number): boolean {
-	return xml.startsWith('xmlns', from) && (end - from === 5 || (end - from > 5 && xml.charCodeAt(from + 5) === 0x3a));
+	return holdsAt(xml, from, 'xmlns') && (end - from === 5 || (end - from > 5 && xml.charCodeAt(from + 5) === 0x3a));
+}
+
+/**
+ * The start tag that followed each name last time, by the slot of that name: the records of a
+ * list repeat their children in one order, so the next start tag is most often the one that
+ * followed the previous tag before. A guess whose characters the tag holds, followed by the end
+ * of a name, is that tag's name exactly (a guess is always an unprefixed name read before, so
+ * its qualified name is its local name): it spares hashing the name and checking it against
+ * `NAMES`. Only a guess: a wrong one costs one comparison and the name is read as usual.
+ */
+const FOLLOWING_NAMES: string[] = new Array<string>(1024).fill('');
+const FOLLOWING_SLOTS = new Int32Array(1024);
+let previousSlot = 0;
+
+/** Whether the start tag at `nameStart` is named `guess` (its characters, then a blank, `>` or `/`, within the range). */
+function isNamed(xml: string, nameStart: number, length: number, guess: string): boolean {
+	const end = nameStart + guess.length;
+	if (guess === '' || end >= length || !holdsAt(xml, nameStart, guess)) return false;
+	const code = xml.charCodeAt(end);
+	return isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f; /* / */
 }
 
 /** Reads `<name attr="v" ...>` or `<name/>` starting at `lt`; returns the position after it. */
 function startTag(xml: string, lt: number, length: number, handler: XmlHandler, depth: number, deepest: number, open: OpenElements): number {
 	const nameStart = lt + 1;
+	const reported = depth <= deepest;
 	let pos = nameStart;
-	let localStart = nameStart;
-	let hash = 0;
-	while (pos < length) {
-		const code = xml.charCodeAt(pos);
-		// Letters (most of a name) are above every character tested below.
-		if (code > 0x3e) {
-			hash = (Math.imul(hash, 31) + code) | 0;
+	let name = '';
+	const guess = FOLLOWING_NAMES[previousSlot];
+	if (reported && isNamed(xml, nameStart, length, guess)) {
+		name = guess;
+		pos = nameStart + guess.length;
+		previousSlot = FOLLOWING_SLOTS[previousSlot];
+	} else {
+		let localStart = nameStart;
+		let hash = 0;
+		while (pos < length) {
+			const code = xml.charCodeAt(pos);
+			// Letters (most of a name) are above every character tested below.
+			if (code > 0x3e) {
+				hash = (Math.imul(hash, 31) + code) | 0;
+				pos++;
+				continue;
+			}
+			if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
+			if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
+			if (code === 0x3a /* : */ && localStart === nameStart) {
+				localStart = pos + 1;
+				hash = 0;
+			} else {
+				hash = (Math.imul(hash, 31) + code) | 0;
+			}
 			pos++;
-			continue;
 		}
-		if (isWhitespace(code) || code === 0x3e /* > */ || code === 0x2f /* / */) break;
-		if (code === 0x3c /* < */) throw new XmlSyntaxError('Invalid start tag', lt);
-		if (code === 0x3a /* : */ && localStart === nameStart) {
-			localStart = pos + 1;
-			hash = 0;
-		} else {
-			hash = (Math.imul(hash, 31) + code) | 0;
+		if (pos === nameStart) throw new XmlSyntaxError('Invalid start tag', lt);
+		if (reported) {
+			const slot = nameSlot(hash);
+			name = internedName(xml, localStart, pos, slot);
+			if (localStart === nameStart) {
+				FOLLOWING_NAMES[previousSlot] = name;
+				FOLLOWING_SLOTS[previousSlot] = slot;
+			}
+			previousSlot = slot;
 		}
-		pos++;
 	}
 	const nameLength = pos - nameStart;
-	if (nameLength === 0) throw new XmlSyntaxError('Invalid start tag', lt);
-	const reported = depth <= deepest;
-	const name = reported ? internedName(xml, localStart, pos, hash) : '';
 	let attributes: Record<string, string> | undefined;
 
 	for (;;) {

@@ -40,6 +40,20 @@ describe('parseXml', () => {
 		assert.equal(root.attributes.a, 'x y z');
 	});
 
+	it('reads each name exactly where records repeat their children in one order and then differ', () => {
+		// The reader first tries the name that followed the previous tag last time: a longer name,
+		// a prefixed one, or a name cut short by "<" must still be read as written.
+		const record = '<Item><p>1</p><Code>2</Code><Name>a</Name></Item>';
+		const odd = '<Item><p:Code xmlns:p="u">3</p:Code><CodeX>4</CodeX><Code/><Name\n>b</Name ></Item>';
+		const root = parseXml(`<List>${record}${record}${odd}${record}</List>`);
+		assert.deepEqual(
+			root.children.map((item) => item.children.map((child) => `${child.name}=${child.text}`).join(' ')),
+			['p=1 Code=2 Name=a', 'p=1 Code=2 Name=a', 'Code=3 CodeX=4 Code= Name=b', 'p=1 Code=2 Name=a'],
+		);
+		assert.throws(() => parseXml(`<List>${record}${record}<Item><p<x/></p></Item></List>`), /Invalid start tag/);
+		assert.throws(() => parseXml(`<List>${record}${record}<Item><p>1</p><Code`), /truncated/);
+	});
+
 	it('refuses what is not well-formed, and says so for a truncated document', () => {
 		const bad = ['<a><b></a>', '<a>', '<a></a><b/>', 'text', '<a x=1/>', '<a>&unknown;</a>', '<a>&#0;</a>', '<a>R&D</a>', ''];
 		for (const xml of bad) assert.throws(() => parseXml(xml), XmlSyntaxError, xml);
