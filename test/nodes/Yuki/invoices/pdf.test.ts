@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../scripts/harness/engine';
-import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow } from '../../../helpers';
-import { TRUNCATE_NODE_TYPE, truncatingNode } from '../../../helpers/binaryFiles';
+import { runWithTruncatedFiles } from '../../../helpers/binaryFiles';
 import type { InvoiceSandbox } from './invoiceFixtures';
 import { invoiceSandbox, purchaseInvoice, runProcess } from './invoiceFixtures';
 
@@ -106,34 +105,16 @@ describe('a PDF that changes after it was checked (n8n filesystem binary data)',
 	it('is never sent cut short as a complete document: its batch fails as not processed, the other batches are booked', async () => {
 		const pdfs = [pdfOf(70_000), pdfOf(70_000), pdfOf(70_000)];
 		const references = ['PDF-CUT-0', 'PDF-CUT-1', 'PDF-CUT-2'];
-		const run = await runWorkflow(
-			{
-				nodes: [
-					{ name: 'Start', type: START_NODE_TYPE, parameters: {} },
-					{ name: 'Truncate', type: TRUNCATE_NODE_TYPE, parameters: {} },
-					{
-						name: 'Yuki',
-						type: YUKI_NODE_TYPE,
-						parameters: { resource: 'purchaseInvoice', operation: 'process', invoiceSource: 'json', binaryPropertyName: 'data', options: { batchSize: 1 } },
-						onError: 'continueRegularOutput',
-					},
-				],
-				connections: {
-					Start: { main: [[{ node: 'Truncate', type: 'main', index: 0 }]] },
-					Truncate: { main: [[{ node: 'Yuki', type: 'main', index: 0 }]] },
-				},
-			},
-			{
-				credentials: yuki.credentials,
-				startItems: references.map((reference, index) => ({
-					json: purchaseInvoice(reference),
-					binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
-				})),
-				// Still a PDF by its first bytes (the check before the call passes), but shorter than n8n recorded.
-				extraTypes: { [TRUNCATE_NODE_TYPE]: truncatingNode([1], 50_000) },
-			},
+		// PDF 1 is still a PDF by its first bytes (the check before the call passes), but shorter than n8n recorded.
+		const output = await runWithTruncatedFiles(
+			{ resource: 'purchaseInvoice', operation: 'process', invoiceSource: 'json', binaryPropertyName: 'data', options: { batchSize: 1 } },
+			references.map((reference, index) => ({
+				json: purchaseInvoice(reference),
+				binary: { data: { data: pdfs[index], fileName: `${reference}.pdf`, mimeType: 'application/pdf' } },
+			})),
+			yuki.credentials,
+			{ indexes: [1], bytes: 50_000 },
 		);
-		const output = run.outputOf('Yuki').map((item) => item.json);
 		assert.deepEqual(
 			output.map((json) => json.status),
 			['booked', 'rejected', 'booked'],

@@ -11,8 +11,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { INodeParameters } from 'n8n-workflow';
 import { useFilesystemBinaryData, useInMemoryBinaryData } from '../../../../../scripts/harness/engine';
 import type { RunningSandbox, TestItem, YukiCredentialData } from '../../../../helpers';
-import { START_NODE_TYPE, YUKI_NODE_TYPE, runWorkflow, runYukiNode, sandboxPerSuite } from '../../../../helpers';
-import { TRUNCATE_NODE_TYPE, truncatingNode } from '../../../../helpers/binaryFiles';
+import { runYukiNode, sandboxPerSuite } from '../../../../helpers';
+import { runWithTruncatedFiles } from '../../../../helpers/binaryFiles';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../../fixtures/expenseClaim', name));
 const pdf = fixture('receipt.pdf');
@@ -287,26 +287,13 @@ describe('Expense Claim → Upload with n8n filesystem binary data (the default 
 
 	it('does not upload a receipt that changed after it was checked: nothing of it reaches the archive, the item says why, the others are uploaded', async () => {
 		const files = [largeReceipt(70_000), largeReceipt(70_000), largeReceipt(70_000)];
-		const run = await runWorkflow(
-			{
-				nodes: [
-					{ name: 'Start', type: START_NODE_TYPE, parameters: {} },
-					{ name: 'Truncate', type: TRUNCATE_NODE_TYPE, parameters: {} },
-					{ name: 'Yuki', type: YUKI_NODE_TYPE, parameters: upload(), onError: 'continueRegularOutput' },
-				],
-				connections: {
-					Start: { main: [[{ node: 'Truncate', type: 'main', index: 0 }]] },
-					Truncate: { main: [[{ node: 'Yuki', type: 'main', index: 0 }]] },
-				},
-			},
-			{
-				credentials,
-				startItems: files.map((file, index) => receipt({ amount: '10.00' }, file, `receipt-${index}.pdf`, 'application/pdf')),
-				// Still a PDF by its first bytes (the check before the upload passes), but shorter than n8n recorded.
-				extraTypes: { [TRUNCATE_NODE_TYPE]: truncatingNode([1], 50_000) },
-			},
+		// Receipt 1 is still a PDF by its first bytes (the check before the upload passes), but shorter than n8n recorded.
+		const output = await runWithTruncatedFiles(
+			upload(),
+			files.map((file, index) => receipt({ amount: '10.00' }, file, `receipt-${index}.pdf`, 'application/pdf')),
+			credentials,
+			{ indexes: [1], bytes: 50_000 },
 		);
-		const output = run.outputOf('Yuki').map((item) => item.json);
 		assert.deepEqual(
 			output.map((json) => json.status),
 			['uploaded', 'notUploaded', 'uploaded'],
