@@ -13,7 +13,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { YukiRequestFunction } from '../transport/http';
-import type { YukiApi, YukiConnectionSettings, YukiRegion } from '../transport/types';
+import type { YukiApi } from '../transport/api';
+import type { YukiConnectionSettings, YukiRegion } from '../transport/types';
 import { YukiError } from '../transport/types';
 import { yukiLogger } from './logging';
 

@@ -11,7 +11,8 @@
  * confirmation fails the run fails with no events (and the trigger keeps its previous state), so
  * the next run tries again; when it succeeds, every event it confirmed says so (`confirmation`).
  */
-import type { OutstandingItem, OutstandingSide, YukiApi } from '../transport/types';
+import type { YukiApi } from '../transport/api';
+import type { OutstandingItem, OutstandingSide } from '../transport/types';
 import { itemAmounts, isZero } from './amounts';
 import { matchingItems } from './matching';
 

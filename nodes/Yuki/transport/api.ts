@@ -1,6 +1,6 @@
 /**
- * The YukiApi the node and trigger use: one thin wrapper per declared call (transport/calls/).
- * New code may also call `client.call(declaration, args)` directly.
+ * The YukiApi the node and trigger use, and its one implementation: a thin wrapper per declared
+ * call (transport/calls/). New code may also call `client.call(declaration, args)` directly.
  */
 import { administrations, checkOutstandingItemAdmin, outstandingCreditorItems, outstandingCreditorItemsByDate, outstandingDebtorItems, outstandingDebtorItemsByDate } from './calls/accounting';
 import { getGlAccountScheme } from './calls/accountingInfo';
@@ -9,7 +9,48 @@ import { processPurchaseInvoices } from './calls/purchase';
 import { processSalesInvoices } from './calls/sales';
 import { activeVatCodesList } from './calls/vat';
 import { xmlElements } from './envelope';
-import type { YukiApi } from './types';
+import type { YukiCall } from './calls/declaration';
+import type {
+	Administration,
+	CallCount,
+	DocumentFolder,
+	GlAccount,
+	ImportResponse,
+	OutstandingItem,
+	OutstandingSide,
+	OutstandingSortOrder,
+	UploadDocumentRequest,
+	VatCode,
+	XmlDocumentParts,
+} from './types';
+
+/**
+ * What the node and trigger need from Yuki. `createYukiClient` (transport/client.ts) returns one;
+ * a client lives for one node run and shares sessions and day counts with later runs of the
+ * same credential through module-level caches.
+ */
+export interface YukiApi {
+	/** Makes any call declared in transport/calls/ (signing in first when it needs a session). */
+	call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result>;
+	administrations(): Promise<Administration[]>;
+	/** `xmlDoc`: the document as one string, or as text parts with files (written as base64). */
+	processSalesInvoices(administrationId: string, xmlDoc: XmlDocumentParts): Promise<ImportResponse>;
+	processPurchaseInvoices(administrationId: string, xmlDoc: XmlDocumentParts, disableAutoCorrect?: boolean): Promise<ImportResponse>;
+	/** `CheckOutstandingItemAdmin`: items whose reference matches (several are possible). */
+	checkOutstandingItem(administrationId: string, reference: string): Promise<OutstandingItem[]>;
+	/** `OutstandingDebtorItems` / `OutstandingCreditorItems`, or their `…ByDate` variants. */
+	outstandingItems(
+		side: OutstandingSide,
+		administrationId: string,
+		options: { includeBankTransactions: boolean; sortOrder: OutstandingSortOrder; startDate?: string; endDate?: string },
+	): Promise<OutstandingItem[]>;
+	uploadDocument(request: UploadDocumentRequest): Promise<string>;
+	activeVatCodes(administrationId: string): Promise<VatCode[]>;
+	glAccounts(administrationId: string): Promise<GlAccount[]>;
+	documentFolders(): Promise<DocumentFolder[]>;
+	/** Calls made so far, for the run summary. */
+	callCount(): CallCount;
+}
 
 /** Used when only one end of a period is given: the ByDate operations need both. */
 const EARLIEST_DATE = '1900-01-01';

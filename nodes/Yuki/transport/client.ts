@@ -34,7 +34,8 @@ import { HttpFailure, postXml } from './http';
 import { Redactor } from './redact';
 import { MalformedAnswerError, operationResult, readEnvelope, RejectedDocumentError } from './results';
 import { callsToday, countCall, credentialHash, forgetSession, obtainSession, resetSessionsAndCounts } from './sessions';
-import type { CallCount, YukiApi, YukiConnectionSettings, YukiErrorDetails, YukiLogger, YukiService } from './types';
+import type { YukiApi } from './api';
+import type { CallCount, YukiConnectionSettings, YukiErrorDetails, YukiLogger, YukiService } from './types';
 import { YukiError } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;

@@ -3,7 +3,6 @@
  * operations, never an n8n operation, and does not import n8n-workflow.
  */
 import type { FileSource, XmlPart } from '../documents/xml';
-import type { YukiCall } from './calls/declaration';
 import type { WSDL_OPERATIONS } from './wsdl.generated';
 
 export type YukiRegion = 'nl' | 'be' | 'custom';
@@ -212,33 +211,5 @@ export interface UploadDocumentRequest {
 	remarks?: string;
 }
 
-/**
- * What the node and trigger need from Yuki. `createYukiClient` (transport/client.ts) returns one;
- * a client lives for one node run and shares sessions and day counts with later runs of the
- * same credential through module-level caches.
- */
 /** An XML document: one string, or text parts with files (Buffers or sources read while sending) that stand in it as their base64. */
 export type XmlDocumentParts = string | readonly XmlPart[];
-
-export interface YukiApi {
-	/** Makes any call declared in transport/calls/ (signing in first when it needs a session). */
-	call<Args, Result>(declaration: YukiCall<Args, Result>, args: Args): Promise<Result>;
-	administrations(): Promise<Administration[]>;
-	/** `xmlDoc`: the document as one string, or as text parts with files (written as base64). */
-	processSalesInvoices(administrationId: string, xmlDoc: XmlDocumentParts): Promise<ImportResponse>;
-	processPurchaseInvoices(administrationId: string, xmlDoc: XmlDocumentParts, disableAutoCorrect?: boolean): Promise<ImportResponse>;
-	/** `CheckOutstandingItemAdmin`: items whose reference matches (several are possible). */
-	checkOutstandingItem(administrationId: string, reference: string): Promise<OutstandingItem[]>;
-	/** `OutstandingDebtorItems` / `OutstandingCreditorItems`, or their `…ByDate` variants. */
-	outstandingItems(
-		side: OutstandingSide,
-		administrationId: string,
-		options: { includeBankTransactions: boolean; sortOrder: OutstandingSortOrder; startDate?: string; endDate?: string },
-	): Promise<OutstandingItem[]>;
-	uploadDocument(request: UploadDocumentRequest): Promise<string>;
-	activeVatCodes(administrationId: string): Promise<VatCode[]>;
-	glAccounts(administrationId: string): Promise<GlAccount[]>;
-	documentFolders(): Promise<DocumentFolder[]>;
-	/** Calls made so far, for the run summary. */
-	callCount(): CallCount;
-}

@@ -13,7 +13,8 @@ import type { Finding } from '../../payments/referenceStatus';
 import type { ReferenceRequest } from '../../payments/references';
 import { Sightings, sightingsKey } from '../../payments/sightings';
 import { toNodeError } from '../../helpers/runContext';
-import type { OutstandingItem, OutstandingSide, YukiApi } from '../../transport/types';
+import type { YukiApi } from '../../transport/api';
+import type { OutstandingItem, OutstandingSide } from '../../transport/types';
 
 /** One reference of one input item, with where it is looked up. */
 export interface Lookup {

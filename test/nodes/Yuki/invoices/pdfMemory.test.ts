@@ -15,7 +15,8 @@ import type { XmlPart } from '../../../../nodes/Yuki/documents/xml';
 import { isFileSource, WrittenRecord } from '../../../../nodes/Yuki/documents/xml';
 import { processInvoices } from '../../../../nodes/Yuki/invoices/processInvoices';
 import type { RunContext } from '../../../../nodes/Yuki/helpers/runContext';
-import type { ImportResponse, YukiApi } from '../../../../nodes/Yuki/transport/types';
+import type { YukiApi } from '../../../../nodes/Yuki/transport/api';
+import type { ImportResponse } from '../../../../nodes/Yuki/transport/types';
 import { fixture, purchaseInvoice } from './invoiceFixtures';
 
 type BinaryMode = 'filesystem' | 'memory' | 'memory with line breaks';
