@@ -18,6 +18,7 @@ const RUN_TIME_FOLDERS: Record<string, string[]> = {
 	'methods/': ['methods/lazy.ts'], // the method names n8n reads; each loads methods/index.ts when called
 	'invoices/': ['invoices/options.ts', 'invoices/source.ts'], // the invoice operations' fields
 	'payments/': ['payments/parameters.ts', 'payments/references.ts', 'payments/messages.ts', 'payments/amounts.ts'], // the payment fields
+	'trigger/': [], // the trigger's poll
 };
 /** Files of documents/ that validate or write documents (the descriptions themselves are needed). */
 const RUN_TIME_DOCUMENT_FILES = ['documents/validate.ts', 'documents/xml.ts', 'documents/xmlReader.ts', 'documents/inspect.ts'];
