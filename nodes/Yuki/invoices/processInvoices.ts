@@ -64,7 +64,7 @@ function* sentAsRecords(items: PreparedItem[]): Generator<PreparedInvoice> {
 }
 
 /** Per administration, in the order the administrations first appear in the input. */
-function plansFor(items: PreparedItem[], duplicates: Map<PreparedInvoice, number>): Array<AdministrationPlan<PreparedInvoice>> {
+function plansFor(items: PreparedItem[], duplicates: Map<PreparedInvoice, PreparedInvoice>): Array<AdministrationPlan<PreparedInvoice>> {
 	const plans = new Map<string, AdministrationPlan<PreparedInvoice>>();
 	for (const item of items) {
 		let plan = plans.get(item.administrationId);
@@ -236,7 +236,7 @@ async function sendAll(
 	this: IExecuteFunctions,
 	operation: InvoiceOperation,
 	prepared: PreparedItem[],
-	duplicates: Map<PreparedInvoice, number>,
+	duplicates: Map<PreparedInvoice, PreparedInvoice>,
 	options: InvoiceOptions,
 	context: RunContext,
 ): Promise<ItemResult[]> {
@@ -272,23 +272,14 @@ async function sendAll(
 			reports.set(invoice, report);
 		}
 	}
-	// The first invoice of the run with each number (an item may hold a list of invoices).
-	const numberOf = (invoice: PreparedInvoice) => `${invoice.administrationId}\u0000${invoice.reference?.trim() ?? ''}`;
-	const firstWithNumber = new Map<string, PreparedInvoice>();
-	// Only needed to report the run's own duplicates, usually none.
-	if (duplicates.size > 0) {
-		for (const invoice of sentAsRecords(prepared)) {
-			if (!firstWithNumber.has(numberOf(invoice))) firstWithNumber.set(numberOf(invoice), invoice);
-		}
-	}
 	return prepared.map((item) => {
 		const itemReports = item.invoices.map((invoice) => {
-			const earlierItem = duplicates.get(invoice);
-			if (earlierItem === undefined) return reports.get(invoice) as InvoiceReport;
-			const earlier = reports.get(firstWithNumber.get(numberOf(invoice)) as PreparedInvoice);
-			return runDuplicateReport(invoice, earlierItem, earlier, options.treatDuplicatesAsSuccess);
+			// The first invoice of the run with its number (an item may hold a list of invoices).
+			const first = duplicates.get(invoice);
+			if (first === undefined) return reports.get(invoice) as InvoiceReport;
+			return runDuplicateReport(invoice, first.itemIndex, reports.get(first), options.treatDuplicatesAsSuccess);
 		});
-		const duplicateOf = item.invoices.map((invoice) => duplicates.get(invoice)).find((index) => index !== undefined);
+		const duplicateOf = item.invoices.map((invoice) => duplicates.get(invoice)?.itemIndex).find((index) => index !== undefined);
 		return itemResult(operation.kind, item, itemReports, duplicateOf === undefined ? {} : { duplicateOf });
 	});
 }
@@ -298,7 +289,7 @@ async function dryRun(
 	this: IExecuteFunctions,
 	operation: InvoiceOperation,
 	prepared: PreparedItem[],
-	duplicates: Map<PreparedInvoice, number>,
+	duplicates: Map<PreparedInvoice, PreparedInvoice>,
 	options: InvoiceOptions,
 ): Promise<ItemResult[]> {
 	const plannedBatch = new Map<PreparedInvoice, BatchInfo>();
@@ -319,7 +310,7 @@ async function dryRun(
 	for (const item of prepared) {
 		const common = { dryRun: true, administrationId: item.administrationId, warnings: item.warnings };
 		const [invoice] = item.invoices;
-		const earlierItem = invoice ? duplicates.get(invoice) : undefined;
+		const earlierItem = invoice ? duplicates.get(invoice)?.itemIndex : undefined;
 		if (earlierItem !== undefined) {
 			const message = `Invoice ${invoice.reference} would not be sent: it has the same number as item ${earlierItem} of this run`;
 			results.push({

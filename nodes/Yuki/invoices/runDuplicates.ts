@@ -9,11 +9,11 @@ export interface ReferencedInvoice {
 	reference?: string;
 }
 
-/** For every invoice that repeats an earlier one's number in the same administration: the earlier item's index. */
-export function findRunDuplicates<T extends ReferencedInvoice>(invoices: Iterable<T>): Map<T, number> {
+/** For every invoice that repeats an earlier one's number in the same administration: the first invoice with that number. */
+export function findRunDuplicates<T extends ReferencedInvoice>(invoices: Iterable<T>): Map<T, T> {
 	// Per administration, then per number: no key string built per invoice (a large run has 10,000s).
-	const first = new Map<string, Map<string, number>>();
-	const duplicates = new Map<T, number>();
+	const first = new Map<string, Map<string, T>>();
+	const duplicates = new Map<T, T>();
 	for (const invoice of invoices) {
 		const reference = invoice.reference?.trim();
 		if (!reference) continue;
@@ -21,7 +21,7 @@ export function findRunDuplicates<T extends ReferencedInvoice>(invoices: Iterabl
 		let numbers = first.get(invoice.administrationId);
 		if (numbers === undefined) first.set(invoice.administrationId, (numbers = new Map()));
 		const earlier = numbers.get(reference);
-		if (earlier === undefined) numbers.set(reference, invoice.itemIndex);
+		if (earlier === undefined) numbers.set(reference, invoice);
 		else duplicates.set(invoice, earlier);
 	}
 	return duplicates;

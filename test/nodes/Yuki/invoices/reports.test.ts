@@ -92,7 +92,7 @@ describe('duplicates within a run', () => {
 			{ itemIndex: 5, administrationId: 'A' },
 		];
 		const duplicates = findRunDuplicates(invoices);
-		assert.deepEqual([...duplicates].map(([invoice, first]) => [invoice.itemIndex, first]), [[2, 0]]);
+		assert.deepEqual([...duplicates].map(([invoice, first]) => [invoice.itemIndex, first.itemIndex]), [[2, 0]]);
 	});
 });
 
