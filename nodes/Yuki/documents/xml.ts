@@ -237,10 +237,6 @@ function writeText(out: Output, text: string): void {
 	out.text += text;
 }
 
-function writeFile(out: Output, file: Buffer | FileSource): void {
-	writePart(out, file);
-}
-
 /** A part that is not text (a file, a record written before) after the text so far. */
 function writePart(out: Output, part: Buffer | FileSource | WrittenRecord): void {
 	const text = out.text + out.pending;
@@ -361,7 +357,7 @@ function writeStructure(compiled: CompiledField, value: Exclude<WritableRecord[s
 		const before = openElement(out, compiled);
 		const opened = out.pending;
 		// The file stands as a part of its own between its tags.
-		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) writeFile(out, value);
+		if ((Buffer.isBuffer(value) ? value.length : value.bytes) > 0) writePart(out, value);
 		closeElement(out, compiled, before, opened);
 	} else {
 		throw new Error(`${at} must be text; validate the record first`);

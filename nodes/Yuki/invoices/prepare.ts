@@ -228,7 +228,7 @@ function validatedItem(this: IExecuteFunctions, job: ItemJob, input: IDataObject
 	const { config, options, source, itemIndex, administrationId, warnings } = job;
 	const validateOptions = { timeZone: job.timeZone, unknownKeys: source === 'json' ? options.unknownJsonKeys : 'error' } as const;
 	// Written now, while the record is young (and, when plainly valid, in the walk that validates it):
-	// a large run then keeps one string per invoice until its batch is sent, not the record's objects.
+	// a large run then keeps one element's bytes per invoice until its batch is sent, not the record's objects.
 	// A record with a PDF is written when its batch is; one that cannot be written is left to the batch, which reports it.
 	const validation = pdf
 		? { ...validateRecord(config.document, input, validateOptions), written: undefined }
