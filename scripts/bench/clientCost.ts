@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
-import { engineAloneRun, references, salesItems, salesRun, timedYukiNode } from './engineRuns';
+import { engineAloneRun, references, salesItems, salesRun, timedNode, timedYukiNode } from './engineRuns';
 import { minimalYukiNode } from './minimalNode';
 import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer, totalCalls } from './replay';
@@ -62,10 +62,10 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 			};
 			// Built before the clock, as the raw side's bodies are.
 			const items = salesItems(invoices);
-			const timedNode = timedYukiNode();
-			const node = () => salesRun(credentials, invoices, { items, nodeType: timedNode.nodeType });
+			const timedYuki = timedYukiNode();
+			const node = () => salesRun(credentials, invoices, { items, nodeType: timedYuki.nodeType });
 			const engine = () => engineAloneRun(credentials, invoices, items);
-			const minimal = minimalYukiNode();
+			const minimal = timedNode(minimalYukiNode());
 			const minimalRun = () => salesRun(credentials, invoices, { items, nodeType: minimal.nodeType });
 
 			for (const delayMs of [0, DELAY_MS]) {
@@ -91,8 +91,8 @@ export async function clientCostScenario(sandbox: RunningSandbox): Promise<Bench
 					if (round % 2 === 1) rawTimes.push(await timed(raw, rawCpu));
 					replay.resetCount();
 					workflowTimes.push(await timed(node));
-					nodeTimes.push(timedNode.lastMs());
-					nodeCpu.push(timedNode.lastCpuMs());
+					nodeTimes.push(timedYuki.lastMs());
+					nodeCpu.push(timedYuki.lastCpuMs());
 					calls = totalCalls(replay.calls);
 					if (round % 2 === 0) rawTimes.push(await timed(raw, rawCpu));
 					if (withEngine) engineTimes.push(await timed(engine));

@@ -48,19 +48,25 @@ export async function salesRun(
 	return run;
 }
 
+/** A node type whose `execute` is timed, wall and CPU; `lastMs` and `lastCpuMs` are the latest run's. */
+export interface TimedNode {
+	nodeType: INodeType;
+	lastMs(): number;
+	lastCpuMs(): number;
+}
+
 /**
- * The package's Yuki node with its `execute` timed: the node's own time inside n8n's engine,
- * from the moment the engine hands it its items to the moment it returns its output (n8n's own
- * figure for a node's run, without the workflow around it). `lastMs` is the latest run's.
+ * `type` with its `execute` timed: the node's own time inside n8n's engine, from the moment the
+ * engine hands it its items to the moment it returns its output (n8n's own figure for a node's
+ * run, without the workflow around it).
  */
-export function timedYukiNode(): { nodeType: INodeType; lastMs(): number; lastCpuMs(): number } {
-	const yuki = packageNodeType(YUKI_NODE_TYPE);
-	const execute = yuki.execute as NonNullable<INodeType['execute']>;
+export function timedNode(type: INodeType): TimedNode {
+	const execute = type.execute as NonNullable<INodeType['execute']>;
 	let lastMs = Number.NaN;
 	let lastCpuMs = Number.NaN;
 	const nodeType: INodeType = {
-		description: yuki.description,
-		methods: yuki.methods,
+		description: type.description,
+		methods: type.methods,
 		async execute(this: IExecuteFunctions) {
 			const cpu = process.cpuUsage();
 			const started = performance.now();
@@ -74,6 +80,11 @@ export function timedYukiNode(): { nodeType: INodeType; lastMs(): number; lastCp
 		},
 	};
 	return { nodeType, lastMs: () => lastMs, lastCpuMs: () => lastCpuMs };
+}
+
+/** The package's Yuki node with its `execute` timed. */
+export function timedYukiNode(): TimedNode {
+	return timedNode(packageNodeType(YUKI_NODE_TYPE));
 }
 
 const SALES_PARAMETERS = { resource: 'salesInvoice', operation: 'process', invoiceSource: 'json', jsonProperty: '' };

@@ -2,7 +2,7 @@
  * The least a Yuki node built on this package's own code can do with N sales invoices, timed as
  * the node is: validate each invoice and write its XML in one walk (documents/), send batches of 50 through
  * the transport (sessions, envelopes, n8n's request helper, reading and checking Yuki's answers),
- * and give one output item per invoice from Yuki's entry. None of the node's own invoice work:
+ * and give one output item per invoice from Yuki's entry (time it with engineRuns.ts `timedNode`). None of the node's own invoice work:
  * no per-item parameters, no check that every invoice is accounted for, no resending of skipped
  * invoices, no run duplicates, no memory for Retry On Fail, no reports or run summary.
  *
@@ -11,7 +11,6 @@
  * bench's); it throws on anything else rather than pass a failed run for a fast one.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { performance } from 'node:perf_hooks';
 import { salesInvoiceDocument } from '../../nodes/Yuki/documents/salesInvoice';
 import { validateAndWriteRecord } from '../../nodes/Yuki/documents/validate';
 import type { WrittenRecord } from '../../nodes/Yuki/documents/xml';
@@ -24,12 +23,10 @@ import { YUKI_NODE_TYPE, packageNodeType } from '../harness/nodeTypes';
 
 const BATCH_SIZE = 50;
 
-export function minimalYukiNode(): { nodeType: INodeType; lastMs(): number } {
-	let lastMs = Number.NaN;
-	const nodeType: INodeType = {
+export function minimalYukiNode(): INodeType {
+	return {
 		description: packageNodeType(YUKI_NODE_TYPE).description,
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			const started = performance.now();
 			const input = this.getInputData();
 			const credentials = (await this.getCredentials('yukiApi')) as unknown as YukiCredentials;
 			const request: YukiRequestFunction = async (options) => await this.helpers.httpRequest(options);
@@ -55,9 +52,7 @@ export function minimalYukiNode(): { nodeType: INodeType; lastMs(): number } {
 					});
 				});
 			}
-			lastMs = performance.now() - started;
 			return [output];
 		},
 	};
-	return { nodeType, lastMs: () => lastMs };
 }

@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { resetTransportCaches } from '../../nodes/Yuki/transport/client';
 import { sandboxCredentials } from '../harness/credentials';
-import { engineAloneRun, references, salesItems, salesRun, timedYukiNode } from './engineRuns';
+import { engineAloneRun, references, salesItems, salesRun, timedNode, timedYukiNode } from './engineRuns';
 import { minimalYukiNode } from './minimalNode';
 import { rawSoapPost, rawSoapPostViaN8n } from './rawPost';
 import { startReplayServer } from './replay';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
 	const items = salesItems(invoices);
 	const timed = timedYukiNode();
-	const minimal = minimalYukiNode();
+	const minimal = timedNode(minimalYukiNode());
 	const sides: Record<string, () => Promise<unknown>> = {
 		node: () => salesRun(credentials, invoices, { items, nodeType: timed.nodeType }),
 		engineOnly: () => engineAloneRun(credentials, invoices, items),
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 			const used = process.cpuUsage(cpu);
 			(results[name] ??= []).push({ ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000) });
 			if (name === 'node') (results.nodeExecute ??= []).push({ ms: Math.round(timed.lastMs()), cpuMs: Math.round(timed.lastCpuMs()) });
-			if (name === 'minimal') (results.minimalExecute ??= []).push({ ms: Math.round(minimal.lastMs()), cpuMs: Number.NaN });
+			if (name === 'minimal') (results.minimalExecute ??= []).push({ ms: Math.round(minimal.lastMs()), cpuMs: Math.round(minimal.lastCpuMs()) });
 		}
 	}
 	for (const [name, list] of Object.entries(results)) console.log(name.padEnd(11), list.map((r) => `${r.ms} ms (cpu ${r.cpuMs})`).join('  '));
